@@ -1,0 +1,68 @@
+"""The 10 key organisational challenges (Sainsbury Centre for Mental Health, 2009) and the
+developmental scale sites rate themselves on. Used by the data migration."""
+
+VERSION = "2009"
+NAME = "10 key organisational challenges"
+SOURCE = "Shepherd, Boardman & Slade (2008); Sainsbury Centre for Mental Health (2009)"
+
+CHALLENGES = [
+    (
+        "Changing the nature of day-to-day interactions and the quality of experience",
+        "Every interaction, by every member of staff, confirms recovery principles: hope, "
+        "control and opportunity. Measured by how people using services describe their "
+        "contacts with staff.",
+    ),
+    (
+        "Delivering comprehensive, user-led (co-produced) education and training programmes",
+        "Training for staff and service users, designed and delivered jointly by professional "
+        "staff and trained, supported peer trainers.",
+    ),
+    (
+        "Establishing a 'Recovery Education Centre' (Recovery College) to drive the "
+        "programmes forward",
+        "A college, jointly run by staff and people with lived experience, offering "
+        "co-produced courses to service users, carers and staff alike.",
+    ),
+    (
+        "Ensuring organisational commitment, creating the 'culture'; leadership at all levels",
+        "Recovery values visible in the organisation's vision, board commitment and "
+        "leadership from the ward to the board.",
+    ),
+    (
+        "Increasing 'personalisation' and choice",
+        "Care planning led by the person's own goals, and access to personal budgets.",
+    ),
+    (
+        "Transforming the workforce (training and deployment of peer workers)",
+        "Recruiting, training, employing and supporting peer workers in a variety of positions, "
+        "and changing the balance of the workforce.",
+    ),
+    (
+        "Changing the way we approach risk assessment and management",
+        "Moving from risk avoidance to shared safety planning with the person, and reducing "
+        "restraint and seclusion.",
+    ),
+    (
+        "Redefining user involvement to achieve genuine partnership",
+        "People with lived experience as equal partners in planning, delivering and reviewing "
+        "services, not consulted after the fact.",
+    ),
+    (
+        "Supporting staff in their recovery journey",
+        "Recognising staff's own wellbeing and lived experience, and supporting them as they "
+        "change the way they work.",
+    ),
+    (
+        "Increasing opportunities for building a life 'beyond illness' (e.g. IPS, individual "
+        "placement and support)",
+        "Employment (IPS), housing, education and social support so people can build a life "
+        "beyond illness.",
+    ),
+]
+
+STAGES = [
+    (0, "Not started", "No work on this challenge yet."),
+    (1, "1 Engagement", "The organisation is engaging with the challenge and planning."),
+    (2, "2 Development", "Changes are being developed and tried."),
+    (3, "3 Transformation", "Changes are established and transforming practice."),
+]

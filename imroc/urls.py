@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts import views as account_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("healthz", account_views.healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("sites/", include("sites.urls")),
+    path("challenges/", include("challenges.urls")),
+    path("pdsa/", include("pdsa.urls")),
+    path("learning-sets/", include("learning_sets.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PdsaConfig(AppConfig):
+    verbose_name = "Goals and PDSA cycles"
+    name = "pdsa"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SitesConfig(AppConfig):
+    verbose_name = "Sites and project groups"
+    name = "sites"

@@ -1,0 +1,75 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from .models import Perspective, ProjectGroupMember, Site
+
+
+class SiteForm(forms.ModelForm):
+    class Meta:
+        model = Site
+        fields = [
+            "name",
+            "organisation_type",
+            "category",
+            "region",
+            "date_joined",
+            "is_active",
+            "partners_with_independent_providers",
+            "independent_partnership_evidence",
+            "collaborates_with_user_carer_groups",
+            "user_carer_collaboration_evidence",
+        ]
+        widgets = {
+            "date_joined": forms.DateInput(attrs={"type": "date"}),
+            "independent_partnership_evidence": forms.Textarea(attrs={"rows": 3}),
+            "user_carer_collaboration_evidence": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", "Save site"))
+
+
+class ProjectGroupMemberForm(forms.Form):
+    """Add someone to a project group; they need no account (a carer often has none)."""
+
+    full_name = forms.CharField(max_length=200, label="Full name")
+    email = forms.EmailField(required=False, help_text="Optional. Used to match someone already known.")
+    role = forms.ChoiceField(choices=ProjectGroupMember.Role.choices)
+    perspective = forms.ChoiceField(
+        choices=Perspective.choices, help_text="The point of view they bring to the group."
+    )
+    joined_on = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Joined on"
+    )
+
+    def __init__(self, *args, site: Site, member: ProjectGroupMember | None = None, **kwargs):
+        self.site = site
+        self.member = member
+        if member is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "full_name": member.person.full_name,
+                    "email": member.person.email,
+                    "role": member.role,
+                    "perspective": member.perspective,
+                    "joined_on": member.joined_on,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", "Save member"))
+
+    def clean(self):
+        data = super().clean()
+        email = data.get("email")
+        if email:
+            others = self.site.project_group.filter(person__email__iexact=email)
+            if self.member is not None:
+                others = others.exclude(pk=self.member.pk)
+            if others.exists():
+                self.add_error("email", "Someone with this email is already in the project group.")
+        return data

@@ -1,0 +1,190 @@
+"""Sites of the programme and the people in their local project groups."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from rules.contrib.models import RulesModel
+
+from accounts.rules import is_administrator
+
+from . import rules as site_rules
+
+
+class Site(RulesModel):
+    """A provider (usually an NHS trust) taking part in the programme."""
+
+    class Category(models.TextChoices):
+        DEMONSTRATION = "demonstration", "Demonstration"
+        PILOT = "pilot", "Pilot"
+        NETWORK = "network", "Network"
+
+    class OrganisationType(models.TextChoices):
+        NHS_TRUST = "nhs_trust", "NHS trust"
+        HEALTH_BOARD = "health_board", "Health board"
+        INDEPENDENT = "independent", "Independent sector"
+        VOLUNTARY = "voluntary", "Voluntary sector"
+        OTHER = "other", "Other"
+
+    class Region(models.TextChoices):
+        LONDON = "london", "London"
+        SOUTH_EAST = "south_east", "South East"
+        SOUTH_WEST = "south_west", "South West"
+        EAST = "east", "East of England"
+        MIDLANDS = "midlands", "Midlands"
+        NORTH_WEST = "north_west", "North West"
+        NORTH_EAST_YORKSHIRE = "north_east_yorkshire", "North East and Yorkshire"
+        WALES = "wales", "Wales"
+        SCOTLAND = "scotland", "Scotland"
+        NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+        IRELAND = "ireland", "Republic of Ireland"
+        NATIONAL = "national", "National (several regions)"
+        INTERNATIONAL = "international", "International"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    organisation_type = models.CharField(
+        max_length=20, choices=OrganisationType.choices, default=OrganisationType.NHS_TRUST
+    )
+    category = models.CharField(max_length=20, choices=Category.choices)
+    region = models.CharField(max_length=30, choices=Region.choices)
+    date_joined = models.DateField()
+    is_active = models.BooleanField("active", default=True)
+    partners_with_independent_providers = models.BooleanField(
+        "works in partnership with local independent providers", default=False
+    )
+    independent_partnership_evidence = models.TextField(blank=True)
+    collaborates_with_user_carer_groups = models.BooleanField(
+        "collaborates with local user and carer groups", default=False
+    )
+    user_carer_collaboration_evidence = models.TextField(blank=True)
+    consultants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="consulted_sites",
+        help_text="ImROC consultants assigned to review this site.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["category"]),
+            models.Index(fields=["region"]),
+            models.Index(fields=["organisation_type"]),
+        ]
+        rules_permissions = {
+            "view": site_rules.can_view_site,
+            "change": site_rules.can_change_site,
+            "add": is_administrator,
+            "delete": is_administrator,
+            "manage_group": site_rules.can_manage_project_group,
+        }
+        permissions = [("manage_group", "Can manage the site's project group")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("sites:site-detail", kwargs={"slug": self.slug})
+
+    @property
+    def meets_entry_criteria(self) -> bool:
+        """The programme accepted sites already partnering independent providers and
+        collaborating with local user and carer groups."""
+        return self.partners_with_independent_providers and self.collaborates_with_user_carer_groups
+
+
+class Person(models.Model):
+    """Someone in the programme; a carer in a project group may never have an account."""
+
+    full_name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Perspective(models.TextChoices):
+    CLINICIAN = "clinician", "Clinician"
+    MANAGER = "manager", "Manager"
+    OTHER_STAFF = "other_staff", "Other staff"
+    SERVICE_USER = "service_user", "Service user"
+    CARER = "carer", "Carer"
+    THIRD_SECTOR = "third_sector", "Third sector"
+
+    @classmethod
+    def lived_experience(cls) -> tuple[str, ...]:
+        """Perspectives that make a group co-produced."""
+        return (cls.SERVICE_USER.value, cls.CARER.value)
+
+
+@dataclass(frozen=True)
+class CoProduction:
+    """Whether people worked as equals: people with lived experience among them and, for a
+    project group, a board sponsor behind it (``board_sponsors`` is None where no sponsor
+    is asked for, e.g. the people who took part in an assessment)."""
+
+    lived_experience: int
+    board_sponsors: int | None = None
+
+    @classmethod
+    def of_group(cls, members) -> "CoProduction":
+        members = list(members)
+        return cls(
+            lived_experience=sum(m.perspective in Perspective.lived_experience() for m in members),
+            board_sponsors=sum(m.role == ProjectGroupMember.Role.BOARD_SPONSOR for m in members),
+        )
+
+    @classmethod
+    def of_perspectives(cls, perspectives) -> "CoProduction":
+        return cls(lived_experience=sum(p in Perspective.lived_experience() for p in perspectives))
+
+    @property
+    def has_lived_experience(self) -> bool:
+        return self.lived_experience > 0
+
+    @property
+    def has_board_sponsor(self) -> bool:
+        return bool(self.board_sponsors)
+
+    @property
+    def is_co_produced(self) -> bool:
+        if self.board_sponsors is None:
+            return self.has_lived_experience
+        return self.has_lived_experience and self.has_board_sponsor
+
+
+class ProjectGroupMember(models.Model):
+    """A person's place in a site's local project group."""
+
+    class Role(models.TextChoices):
+        PROJECT_LEAD = "project_lead", "Project lead"
+        MEMBER = "member", "Member"
+        BOARD_SPONSOR = "board_sponsor", "Board sponsor"
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="project_group")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    perspective = models.CharField(max_length=20, choices=Perspective.choices)
+    joined_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "person__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "person"], name="one_membership_per_site"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()}, {self.site})"

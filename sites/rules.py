@@ -1,0 +1,63 @@
+"""Who may see and change a site: its project group, the programme's staff."""
+
+import rules
+
+from accounts.rules import is_administrator, is_programme_staff
+
+
+def site_roles(user) -> dict[int, str]:
+    """Map of site id to the user's project-group role there, read once per request user."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_imroc_site_roles", None)
+    if cached is None:
+        from .models import ProjectGroupMember
+
+        cached = dict(
+            ProjectGroupMember.objects.filter(person__user=user).values_list("site_id", "role")
+        )
+        user._imroc_site_roles = cached
+    return cached
+
+
+def _site_id(obj) -> int | None:
+    """Accept a site or anything that belongs to one (``obj.site_id``)."""
+    if obj is None:
+        return None
+    return getattr(obj, "site_id", None) or getattr(obj, "pk", None)
+
+
+@rules.predicate
+def is_site_member(user, obj) -> bool:
+    """Anyone with an account in the site's project group (lead, member or sponsor)."""
+    return _site_id(obj) in site_roles(user)
+
+
+@rules.predicate
+def is_site_team(user, obj) -> bool:
+    """The project lead and members: the people who do the site's work."""
+    return site_roles(user).get(_site_id(obj)) in ("project_lead", "member")
+
+
+@rules.predicate
+def is_site_lead(user, obj) -> bool:
+    return site_roles(user).get(_site_id(obj)) == "project_lead"
+
+
+@rules.predicate
+def is_assigned_consultant(user, obj) -> bool:
+    site_id = _site_id(obj)
+    if site_id is None or not user.is_authenticated:
+        return False
+    cached = getattr(user, "_imroc_consulted_site_ids", None)
+    if cached is None:
+        cached = set(user.consulted_sites.values_list("pk", flat=True))
+        user._imroc_consulted_site_ids = cached
+    return site_id in cached
+
+
+can_view_site = is_programme_staff | is_site_member
+can_change_site = is_administrator | is_site_lead
+can_manage_project_group = is_administrator | is_site_lead
+can_edit_site_work = is_administrator | is_site_team
+can_review_site = is_administrator | is_assigned_consultant

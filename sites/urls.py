@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sites"
+
+urlpatterns = [
+    path("", views.site_list, name="site-list"),
+    path("<slug:slug>/", views.site_detail, name="site-detail"),
+    path("<slug:slug>/edit/", views.site_edit, name="site-edit"),
+    path("<slug:slug>/group/add/", views.member_add, name="member-add"),
+    path("<slug:slug>/group/<int:pk>/edit/", views.member_edit, name="member-edit"),
+    path("<slug:slug>/group/<int:pk>/remove/", views.member_remove, name="member-remove"),
+]
