@@ -22,3 +22,9 @@ def has_role(user, role: Role) -> bool:
         names = set(user.groups.values_list("name", flat=True))
         user._imroc_roles = names
     return role.value in names
+
+
+def create_role_groups(Group) -> None:
+    """One group per role (idempotent); used by the data migration."""
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)

@@ -66,3 +66,17 @@ STAGES = [
     (2, "2 Development", "Changes are being developed and tried."),
     (3, "3 Transformation", "Changes are established and transforming practice."),
 ]
+
+
+def create(Framework) -> None:
+    """Create the 2009 framework with its challenges and stages if missing (idempotent)."""
+    framework, _ = Framework.objects.get_or_create(
+        version=VERSION,
+        defaults={"name": NAME, "published": 2009, "source": SOURCE, "is_current": True},
+    )
+    for number, (title, description) in enumerate(CHALLENGES, start=1):
+        framework.challenges.get_or_create(
+            number=number, defaults={"title": title, "description": description}
+        )
+    for rank, name, description in STAGES:
+        framework.stages.get_or_create(rank=rank, defaults={"name": name, "description": description})

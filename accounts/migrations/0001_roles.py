@@ -1,12 +1,10 @@
 from django.db import migrations
 
-ROLES = ["administrator", "consultant", "organiser"]
+from accounts.roles import create_role_groups
 
 
 def create_roles(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for name in ROLES:
-        Group.objects.get_or_create(name=name)
+    create_role_groups(apps.get_model("auth", "Group"))
 
 
 class Migration(migrations.Migration):

@@ -1,27 +1,10 @@
 from django.db import migrations
 
-from challenges import framework_2009 as data
+from challenges import framework_2009
 
 
 def create_framework(apps, schema_editor):
-    Framework = apps.get_model("challenges", "Framework")
-    framework, _ = Framework.objects.get_or_create(
-        version=data.VERSION,
-        defaults={
-            "name": data.NAME,
-            "published": 2009,
-            "source": data.SOURCE,
-            "is_current": True,
-        },
-    )
-    for number, (title, description) in enumerate(data.CHALLENGES, start=1):
-        framework.challenges.get_or_create(
-            number=number, defaults={"title": title, "description": description}
-        )
-    for rank, name, description in data.STAGES:
-        framework.stages.get_or_create(
-            rank=rank, defaults={"name": name, "description": description}
-        )
+    framework_2009.create(apps.get_model("challenges", "Framework"))
 
 
 class Migration(migrations.Migration):

@@ -2,12 +2,17 @@
 
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from sites.tests.factories import PASSWORD
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
+
+# Browser tests talk to a live server, so they need real transactions. Those empty every
+# table afterwards, so the ``world`` fixture recreates the data migrations' reference rows.
+BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page, base_url: str, user, password: str = PASSWORD) -> None:

@@ -5,7 +5,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from accounts.roles import Role
+from accounts.roles import Role, create_role_groups
+from challenges import framework_2009
+from challenges.models import Framework
 from sites.models import Person, ProjectGroupMember, Site
 
 PASSWORD = "correct-horse-battery"
@@ -68,7 +70,14 @@ def join(site, user, role=ProjectGroupMember.Role.MEMBER, perspective="clinician
     )
 
 
+def reference_data() -> None:
+    """What the data migrations create; transactional tests flush it, so restore it."""
+    create_role_groups(Group)
+    framework_2009.create(Framework)
+
+
 def build_world() -> SimpleNamespace:
+    reference_data()
     site_a = SiteFactory(name="Alpha Partnership NHS Trust", slug="alpha", category="pilot")
     site_b = SiteFactory(name="Beta Health Board", slug="beta", category="demonstration")
     users = {

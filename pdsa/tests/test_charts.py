@@ -1,0 +1,427 @@
+"""Worked examples for the run chart and XmR rules; expected numbers are checked by hand."""
+
+import math
+
+import pytest
+
+from pdsa.charts import (
+    RUNS_TABLE,
+    run_chart,
+    variation_icon,
+    xmr_chart,
+    xmr_reading,
+)
+
+
+def flagged(chart, rule):
+    return [i for i, point in enumerate(chart.points) if rule in point.signals]
+
+
+def signalled(chart):
+    return [i for i, point in enumerate(chart.points) if point.signals]
+
+
+# --- XmR: limits ---------------------------------------------------------------------------
+
+
+def test_baseline_fixes_mean_and_limits_and_later_points_outside_them_signal():
+    # Baseline 10,12 x4: mean 11, every moving range 2, limits 11 +/- 2.66 x 2.
+    chart = xmr_chart([10, 12, 10, 12, 10, 12, 10, 12, 17, 11, 5], baseline=8)
+    assert chart.baseline == 8
+    assert chart.mean == 11
+    assert chart.mean_moving_range == 2
+    assert chart.upper_limit == pytest.approx(16.32)
+    assert chart.lower_limit == pytest.approx(5.68)
+    assert chart.upper_two_thirds == pytest.approx(11 + 2 / 3 * 5.32)
+    assert chart.lower_two_thirds == pytest.approx(11 - 2 / 3 * 5.32)
+    assert signalled(chart) == [8, 10]
+    assert (chart.points[8].cause, chart.points[8].side) == ("outside", "high")
+    assert (chart.points[10].cause, chart.points[10].side) == ("outside", "low")
+
+
+def test_without_a_baseline_the_same_data_give_wider_limits_and_no_signal():
+    # Mean 121 / 11 = 11; moving ranges 2 x7, 5, 6, 6 -> 31 / 10 = 3.1 (none screened).
+    chart = xmr_chart([10, 12, 10, 12, 10, 12, 10, 12, 17, 11, 5])
+    assert chart.baseline == 11
+    assert chart.mean == 11
+    assert chart.mean_moving_range == pytest.approx(3.1)
+    assert chart.upper_limit == pytest.approx(11 + 2.66 * 3.1)
+    assert signalled(chart) == []
+
+
+def test_large_moving_ranges_are_screened_once_before_the_limits_are_set():
+    # Mean 128 / 10 = 12.8. Moving ranges 2 x7 and 20 x2: mean 54 / 9 = 6; 20 >= 3.267 x 6
+    # = 19.6, so both go and the mean moving range is 14 / 7 = 2: limits 12.8 +/- 5.32.
+    chart = xmr_chart([10, 12, 10, 12, 10, 12, 10, 30, 10, 12])
+    assert chart.screened_out == (7, 8)
+    assert chart.mean == pytest.approx(12.8)
+    assert chart.mean_moving_range == 2
+    assert chart.lower_limit == pytest.approx(7.48)
+    assert chart.upper_limit == pytest.approx(18.12)
+    assert flagged(chart, "outside") == [7]
+    # The spike lifts the mean, leaving the first seven points below it: a shift.
+    assert flagged(chart, "shift") == [0, 1, 2, 3, 4, 5, 6]
+    assert signalled(chart) == [0, 1, 2, 3, 4, 5, 6, 7]
+
+
+def test_screening_can_leave_a_zero_moving_range_and_limits_on_the_mean():
+    # Python port test_pandas_spc_x_calc.test_special_cause. Moving ranges 0, 0, 0, 1: mean
+    # 0.25; 1 >= 3.267 x 0.25 goes, leaving a mean moving range of 0 and limits on the mean, so
+    # every point off the mean is outside, as in the reference.
+    chart = xmr_chart([1, 1, 1, 1, 2])
+    assert chart.screened_out == (4,)
+    assert chart.mean_moving_range == 0
+    assert chart.lower_limit == chart.upper_limit == pytest.approx(1.2)
+    assert [p.side for p in chart.points] == ["low", "low", "low", "low", "high"]
+
+
+# --- XmR: rules ----------------------------------------------------------------------------
+
+
+def test_seven_points_above_the_mean_are_all_flagged_as_a_shift():
+    # Baseline 9, 11, 9, 11: mean 10, moving range 2, limits 4.68 to 15.32.
+    chart = xmr_chart([9, 11, 9, 11, 11, 12, 11, 12, 11, 12], baseline=4)
+    assert chart.mean == 10
+    assert flagged(chart, "shift") == [3, 4, 5, 6, 7, 8, 9]
+    assert signalled(chart) == [3, 4, 5, 6, 7, 8, 9]
+    assert {p.side for p in chart.points[3:]} == {"high"}
+
+
+def test_six_points_on_one_side_of_the_mean_are_not_a_shift():
+    chart = xmr_chart([9, 11, 9, 11, 11, 12, 11, 12, 11], baseline=4)
+    assert signalled(chart) == []
+
+
+def test_a_point_exactly_on_the_mean_breaks_a_shift():
+    # Three above, one on the mean (10), four above: no run of seven.
+    chart = xmr_chart([9, 11, 9, 11, 11, 12, 10, 12, 11, 12, 11], baseline=4)
+    assert chart.points[6].value == chart.mean
+    assert signalled(chart) == []
+
+
+def test_seven_rising_points_are_a_trend_and_six_are_not():
+    # Baseline mean 12, moving range 4, limits 1.36 to 22.64: nothing else signals.
+    base = [10, 14, 10, 14, 10, 14]
+    six = xmr_chart(base + [9, 10, 11, 12, 13, 14], baseline=6)
+    seven = xmr_chart(base + [9, 10, 11, 12, 13, 14, 15], baseline=6)
+    assert signalled(six) == []
+    assert flagged(seven, "trend") == [6, 7, 8, 9, 10, 11, 12]
+    assert signalled(seven) == [6, 7, 8, 9, 10, 11, 12]
+    assert {seven.points[i].side for i in range(6, 13)} == {"high"}
+
+
+def test_an_equal_value_breaks_an_xmr_trend():
+    chart = xmr_chart([10, 14, 10, 14, 10, 14, 9, 10, 11, 11, 12, 13, 14, 15], baseline=6)
+    assert signalled(chart) == []
+
+
+def test_a_falling_trend_is_low_and_reads_as_improvement_when_lower_is_better():
+    chart = xmr_chart([10, 14, 10, 14, 10, 14, 15, 14, 13, 12, 11, 10, 9], baseline=6)
+    assert flagged(chart, "trend") == [6, 7, 8, 9, 10, 11, 12]
+    assert xmr_reading(chart, "down")[6:] == ("improvement",) * 7
+    assert xmr_reading(chart, "up")[6:] == ("concern",) * 7
+
+
+def test_the_peak_shared_by_a_rising_and_a_falling_trend_takes_the_falling_side():
+    # NHSRplotthedots labels a trend point by its step to the next point when that point is in
+    # a trend too, so the peak (8) reads as part of the decrease.
+    values = [1, 9, 2, 3, 4, 5, 6, 7, 8, 7, 6, 5, 4, 3, 2]
+    chart = xmr_chart(values, baseline=2)
+    assert flagged(chart, "trend") == list(range(2, 15))
+    assert [p.side for p in chart.points] == [None, None] + ["high"] * 6 + ["low"] * 7
+
+
+def test_two_of_three_flags_only_the_points_near_the_limit():
+    # Mean 10, two-thirds lines at 10 +/- 3.5467: 14 and 14.5 are near, 12 is not.
+    chart = xmr_chart([9, 11, 9, 11, 14, 12, 14.5, 10], baseline=4)
+    assert chart.upper_two_thirds == pytest.approx(13.5467, abs=1e-4)
+    assert flagged(chart, "two_of_three") == [4, 6]
+    assert signalled(chart) == [4, 6]
+    assert xmr_reading(chart, "up") == ("common cause",) * 4 + (
+        "improvement",
+        "common cause",
+        "improvement",
+        "common cause",
+    )
+
+
+def test_two_of_three_below_the_mean_is_a_concern_when_higher_is_better():
+    chart = xmr_chart([9, 11, 9, 11, 6, 8, 5.5, 10], baseline=4)
+    assert flagged(chart, "two_of_three") == [4, 6]
+    assert [xmr_reading(chart, "up")[i] for i in (4, 6)] == ["concern", "concern"]
+    assert [xmr_reading(chart, "down")[i] for i in (4, 6)] == ["improvement", "improvement"]
+
+
+def test_two_of_three_needs_all_three_points_on_the_same_side_of_the_mean():
+    chart = xmr_chart([9, 11, 9, 11, 14, 6, 14, 10], baseline=4)
+    assert signalled(chart) == []
+
+
+def test_a_point_outside_the_limits_is_not_counted_as_near_one():
+    # 11, 16, 14 are all above the mean but only 14 is near (16 is outside).
+    chart = xmr_chart([9, 11, 9, 11, 16, 14, 10], baseline=4)
+    assert signalled(chart) == [4]
+    assert chart.points[4].signals == frozenset({"outside"})
+
+
+def test_a_point_matching_several_rules_keeps_them_all_and_the_reference_cause():
+    # Python port test_pandas_spc_x_calc.test_sample1: 1..8 with limits from the first 3.
+    chart = xmr_chart([1, 2, 3, 4, 5, 6, 7, 8], baseline=3)
+    assert chart.points[4].signals == frozenset({"outside", "trend"})
+    assert chart.points[4].cause == "outside"
+    assert chart.points[0].cause == "trend"
+
+
+# --- XmR: readings and icon ----------------------------------------------------------------
+
+
+def test_readings_depend_on_which_direction_is_better():
+    chart = xmr_chart([10, 12, 10, 12, 10, 12, 10, 12, 17, 11, 5], baseline=8)
+    up = xmr_reading(chart, "up")
+    down = xmr_reading(chart, "down")
+    assert (up[8], up[9], up[10]) == ("improvement", "common cause", "concern")
+    assert (down[8], down[9], down[10]) == ("concern", "common cause", "improvement")
+    assert xmr_reading(chart, None)[8] == "special cause"
+
+
+def test_the_variation_icon_follows_the_latest_point():
+    low_last = xmr_chart([10, 12, 10, 12, 10, 12, 10, 12, 17, 11, 5], baseline=8)
+    assert variation_icon(low_last, "up") == "concern_low"
+    assert variation_icon(low_last, "down") == "improvement_low"
+    assert variation_icon(low_last, None) == "neutral_low"
+    assert variation_icon(xmr_chart([10, 12, 10, 12, 11]), "up") == "common_cause"
+    assert variation_icon(xmr_chart([]), "up") is None
+
+
+def test_an_unknown_better_direction_is_refused():
+    chart = xmr_chart([10, 12, 10, 12, 10, 12, 10, 12, 17], baseline=8)
+    with pytest.raises(ValueError, match="better"):
+        xmr_reading(chart, "higher")
+
+
+# --- XmR: edge cases -----------------------------------------------------------------------
+
+
+def test_no_points_give_an_empty_chart():
+    chart = xmr_chart([])
+    assert chart.points == ()
+    assert chart.mean is None and chart.upper_limit is None
+
+
+def test_one_point_has_a_mean_but_no_moving_range_or_limits():
+    chart = xmr_chart([7])
+    assert chart.mean == 7
+    assert chart.mean_moving_range is None and chart.upper_limit is None
+    assert chart.points[0].moving_range is None
+    assert chart.points[0].reading("up") == "common cause"
+
+
+def test_two_points_give_limits_from_their_one_moving_range():
+    chart = xmr_chart([4, 6])
+    assert (chart.mean, chart.mean_moving_range) == (5, 2)
+    assert chart.lower_limit == pytest.approx(-0.32)
+    assert chart.upper_limit == pytest.approx(10.32)
+    assert [p.moving_range for p in chart.points] == [None, 2]
+
+
+def test_equal_values_put_the_limits_on_the_mean_and_signal_nothing():
+    # The reference screens out every zero moving range and returns NaN limits here.
+    chart = xmr_chart([0.1] * 12)
+    assert chart.mean == 0.1
+    assert chart.lower_limit == chart.upper_limit == 0.1
+    assert signalled(chart) == []
+
+
+def test_a_baseline_longer_than_the_data_uses_all_of_it():
+    # Python port test_pandas_spc_x_calc.test_sample2 (fix_after_n_points=11 on 5 values).
+    chart = xmr_chart([16.0, 9.0, 4.0, 2.0, 1.0], baseline=11)
+    assert chart.baseline == 5
+    assert chart.mean == pytest.approx(6.4)
+    assert chart.lower_limit == pytest.approx(-3.575)
+    assert chart.upper_limit == pytest.approx(16.375)
+    assert signalled(chart) == []
+
+
+@pytest.mark.parametrize("baseline", [0, 1, -3])
+def test_a_baseline_under_two_points_is_refused(baseline):
+    with pytest.raises(ValueError, match="at least 2 points"):
+        xmr_chart([1, 2, 3], baseline=baseline)
+
+
+def test_a_baseline_that_is_not_a_whole_number_is_refused():
+    with pytest.raises(TypeError):
+        xmr_chart([1, 2, 3], baseline=2.5)
+
+
+def test_values_that_are_not_finite_are_refused():
+    with pytest.raises(ValueError, match="finite"):
+        xmr_chart([1, math.nan, 3])
+
+
+# --- XmR: examples from the reference test suites ------------------------------------------
+
+# set.seed(123); rnorm(20) in R, the data of NHSRplotthedots tests/testthat/test-ptd_spc_standard.R
+RNORM_123 = [
+    -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621,
+    -1.26506123, -0.68685285, -0.44566197, 1.22408180, 0.35981383, 0.40077145, 0.11068272,
+    -0.55584113, 1.78691314, 0.49785048, -1.96661716, 0.70135590, -0.47279141,
+]  # fmt: skip
+
+
+def test_nhsrplotthedots_snapshot_limits_for_twenty_normal_values():
+    # tests/testthat/_snaps/ptd_spc_standard.md (r1) and _snaps/ptd_spc.md: 20 common cause.
+    chart = xmr_chart(RNORM_123)
+    assert chart.mean == pytest.approx(0.1416238, abs=1e-7)
+    assert chart.lower_limit == pytest.approx(-3.01138, abs=1e-5)
+    assert chart.upper_limit == pytest.approx(3.294627, abs=1e-6)
+    assert chart.screened_out == ()
+    assert signalled(chart) == []
+
+
+def test_nhsrplotthedots_snapshot_limits_after_screening_an_outlier():
+    # Same file (r2): y[15] <- 10 (R counts from 1); screening narrows the limits, which
+    # would be -4.596625 to 5.935457 without it (r3).
+    values = list(RNORM_123)
+    values[14] = 10
+    chart = xmr_chart(values)
+    assert chart.mean == pytest.approx(0.6694159, abs=1e-7)
+    assert chart.lower_limit == pytest.approx(-2.383666, abs=1e-6)
+    assert chart.upper_limit == pytest.approx(3.722497, abs=1e-6)
+    assert chart.screened_out == (14, 15)
+    assert flagged(chart, "outside") == [14]
+
+
+def test_nhsrplotthedots_baseline_changes_the_limits():
+    # test-ptd_spc_standard.R "setting fix_after_n_points changes the calculations".
+    fixed = xmr_chart(RNORM_123, baseline=12)
+    assert fixed.mean == pytest.approx(sum(RNORM_123[:12]) / 12)
+    assert fixed.lower_limit != xmr_chart(RNORM_123).lower_limit
+
+
+def test_nhsrplotthedots_near_points_on_opposite_sides_are_common_cause():
+    # test-ptd_spc_standard.R "it only reports special cause for 2of3 points close to limits
+    # when they are on the same side of the mean": 1, -1 x8 with the last two 5.5 and -5.5.
+    values = [1, -1] * 8
+    values[14], values[15] = 5.5, -5.5
+    chart = xmr_chart(values)
+    assert chart.mean == 0
+    assert chart.screened_out == (15,)  # 11 >= 3.267 x 43.5 / 15
+    assert chart.mean_moving_range == pytest.approx(32.5 / 14)
+    assert xmr_reading(chart, "up") == ("common cause",) * 16
+
+
+def test_python_port_limits_and_special_causes_for_one_to_eight_fixed_after_three():
+    # nhspy-plotthedots tests/unittests/test_pandas_spc_x_calc.py test_sample1.
+    chart = xmr_chart([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], baseline=3)
+    assert (chart.mean, chart.lower_limit, chart.upper_limit) == (2.0, -0.6600000000000001, 4.66)
+    assert flagged(chart, "outside") == [4, 5, 6, 7]
+    assert signalled(chart) == list(range(8))
+
+
+def test_python_port_limits_for_a_mixed_series_and_its_seven_point_trend():
+    # nhspy-plotthedots test_limits_calculations.test_mixed_input and
+    # test_seven_point_trend.test_mixed_input (the trend ends at index 10).
+    chart = xmr_chart([1, 2, 3, 2, 1, 2, 3, 4, 5, 6, 7, 4, 3, 2, 1, 2])
+    assert chart.mean == 3.0
+    assert chart.lower_limit == pytest.approx(-0.014666666666666828)
+    assert chart.upper_limit == pytest.approx(6.014666666666667)
+    assert chart.lower_two_thirds == pytest.approx(0.9902222222222221)
+    assert chart.upper_two_thirds == pytest.approx(5.009777777777778)
+    assert flagged(chart, "trend") == [4, 5, 6, 7, 8, 9, 10]
+    assert flagged(chart, "outside") == [10]
+
+
+def test_python_port_limits_for_seven_values():
+    # nhspy-plotthedots test_limits_calculations.test_exact_seven_input.
+    chart = xmr_chart([3, 1, 4, 1, 5, 9, 2])
+    assert chart.mean == pytest.approx(3.5714285714285716)
+    assert chart.lower_limit == pytest.approx(-6.625238095238096)
+    assert chart.upper_limit == pytest.approx(13.768095238095238)
+
+
+# --- Run chart -----------------------------------------------------------------------------
+
+
+def test_run_chart_shift_skips_a_point_on_the_median_without_breaking():
+    # Median 5 (7th of 13 sorted). The six 9s around the 5 form one shift; the 5 is not useful.
+    chart = run_chart([1, 3, 1, 3, 9, 9, 5, 9, 9, 9, 9, 1, 3])
+    assert chart.median == 5
+    assert chart.points[6].position == "on"
+    assert chart.points[6].signals == frozenset()
+    assert flagged(chart, "shift") == [4, 5, 7, 8, 9, 10]
+    assert chart.useful_points == 12
+    assert chart.runs == 3
+    assert (chart.runs_lower, chart.runs_upper) == (3, 11)
+    assert not chart.too_few_runs and not chart.too_many_runs
+    assert flagged(chart, "trend") == flagged(chart, "astronomical") == []
+
+
+def test_run_chart_point_on_the_other_side_breaks_a_shift():
+    # Median 3; above-median runs of 2 and 4 points.
+    chart = run_chart([1, 3, 1, 3, 9, 9, 1, 9, 9, 9, 9, 1, 3])
+    assert chart.median == 3
+    assert flagged(chart, "shift") == []
+    assert (chart.useful_points, chart.runs) == (10, 5)
+
+
+def test_run_chart_trend_counts_like_values_once_and_flags_them():
+    # 1, 2, 2, 3, 4, 5 is five distinct rising values: a trend over six points.
+    chart = run_chart([6, 1, 2, 2, 3, 4, 5, 0])
+    assert flagged(chart, "trend") == [1, 2, 3, 4, 5, 6]
+    assert signalled(chart) == [1, 2, 3, 4, 5, 6]
+
+
+def test_run_chart_four_rising_points_are_not_a_trend():
+    assert flagged(run_chart([9, 1, 2, 3, 4, 0]), "trend") == []
+
+
+def test_run_chart_five_falling_points_are_a_trend():
+    assert flagged(run_chart([1, 9, 8, 7, 6, 5, 10]), "trend") == [1, 2, 3, 4, 5]
+
+
+def test_run_chart_too_few_runs_after_a_step_change():
+    chart = run_chart([1, 2, 1, 2, 1, 2, 8, 9, 8, 9, 8, 9])
+    assert chart.median == 5
+    assert (chart.useful_points, chart.runs) == (12, 2)
+    assert chart.too_few_runs and not chart.too_many_runs
+    assert flagged(chart, "shift") == list(range(12))
+    assert flagged(chart, "astronomical") == []  # a step is not a spike
+
+
+def test_run_chart_too_many_runs_and_an_astronomical_spike():
+    # Median 11; ten alternating points are ten runs, above the upper limit of 9.
+    chart = run_chart([10, 12, 10, 12, 10, 12, 10, 30, 10, 12])
+    assert chart.median == 11
+    assert (chart.useful_points, chart.runs, chart.runs_upper) == (10, 10, 9)
+    assert chart.too_many_runs and not chart.too_few_runs
+    assert flagged(chart, "astronomical") == [7]
+
+
+def test_run_chart_astronomical_spike_at_the_end_of_flat_data():
+    chart = run_chart([1] * 9 + [50])
+    assert signalled(chart) == [9]
+    assert chart.points[9].signals == frozenset({"astronomical"})
+
+
+def test_run_chart_runs_test_is_not_applied_under_ten_useful_points():
+    chart = run_chart([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    assert chart.useful_points == 8
+    assert (chart.runs_lower, chart.runs_upper) == (None, None)
+    assert not chart.too_few_runs and not chart.too_many_runs
+    assert flagged(chart, "trend") == list(range(9))
+
+
+def test_run_chart_edge_cases_have_no_signals():
+    assert run_chart([]).median is None
+    one = run_chart([4])
+    assert (one.median, one.points[0].position, one.useful_points, one.runs) == (4, "on", 0, 0)
+    flat = run_chart([7, 7, 7, 7, 7, 7, 7])
+    assert (flat.useful_points, flat.runs, signalled(flat)) == (0, 0, [])
+
+
+def test_runs_table_covers_ten_to_sixty_useful_points_and_widens_with_more_points():
+    assert sorted(RUNS_TABLE) == list(range(10, 61))
+    assert RUNS_TABLE[10] == (3, 9) and RUNS_TABLE[20] == (6, 16) and RUNS_TABLE[60] == (24, 38)
+    lowers = [RUNS_TABLE[n][0] for n in range(10, 61)]
+    uppers = [RUNS_TABLE[n][1] for n in range(10, 61)]
+    assert lowers == sorted(lowers) and uppers == sorted(uppers)
