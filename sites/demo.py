@@ -24,10 +24,18 @@ SITES = [
     ("Dorset Wellbeing & Recovery Partnership", C.DEMONSTRATION, T.OTHER, R.SOUTH_WEST),
     ("Hertfordshire Partnership NHS Foundation Trust", C.DEMONSTRATION, T.NHS_TRUST, R.EAST),
     ("Manchester Mental Health & Social Care Trust", C.DEMONSTRATION, T.NHS_TRUST, R.NORTH_WEST),
-    ("Nottingham University Hospitals NHS Foundation Trust", C.DEMONSTRATION, T.NHS_TRUST,
-     R.MIDLANDS),
-    ("South West London and St George's Mental Health NHS Trust", C.DEMONSTRATION, T.NHS_TRUST,
-     R.LONDON),
+    (
+        "Nottingham University Hospitals NHS Foundation Trust",
+        C.DEMONSTRATION,
+        T.NHS_TRUST,
+        R.MIDLANDS,
+    ),
+    (
+        "South West London and St George's Mental Health NHS Trust",
+        C.DEMONSTRATION,
+        T.NHS_TRUST,
+        R.LONDON,
+    ),
     ("Central and North West London NHS Foundation Trust", C.PILOT, T.NHS_TRUST, R.LONDON),
     ("Devon Partnership NHS Trust", C.PILOT, T.NHS_TRUST, R.SOUTH_WEST),
     ("Southern Health NHS Foundation Trust", C.PILOT, T.NHS_TRUST, R.SOUTH_EAST),
@@ -153,7 +161,11 @@ def _member(site, full_name, role, perspective, user):
     if site.project_group.filter(person__email=email).exists():
         return
     member = services.project_group_add(
-        site=site, full_name=full_name, email=email, role=role, perspective=perspective,
+        site=site,
+        full_name=full_name,
+        email=email,
+        role=role,
+        perspective=perspective,
         joined_on=JOINED,
     )
     if user is not None and member.person.user_id is None:

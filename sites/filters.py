@@ -5,9 +5,7 @@ from .models import Site
 
 
 class SiteFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        field_name="name", lookup_expr="icontains", label="Name contains"
-    )
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
     category = django_filters.ChoiceFilter(choices=Site.Category.choices, empty_label="Any")
     organisation_type = django_filters.ChoiceFilter(
         choices=Site.OrganisationType.choices, empty_label="Any", label="Organisation type"

@@ -36,7 +36,9 @@ class ProjectGroupMemberForm(forms.Form):
     """Add someone to a project group; they need no account (a carer often has none)."""
 
     full_name = forms.CharField(max_length=200, label="Full name")
-    email = forms.EmailField(required=False, help_text="Optional. Used to match someone already known.")
+    email = forms.EmailField(
+        required=False, help_text="Optional. Used to match someone already known."
+    )
     role = forms.ChoiceField(choices=ProjectGroupMember.Role.choices)
     perspective = forms.ChoiceField(
         choices=Perspective.choices, help_text="The point of view they bring to the group."

@@ -22,7 +22,12 @@ def project_group_add(
 
 @transaction.atomic
 def project_group_update(
-    *, member: ProjectGroupMember, full_name: str, email: str, role: str, perspective: str,
+    *,
+    member: ProjectGroupMember,
+    full_name: str,
+    email: str,
+    role: str,
+    perspective: str,
     joined_on=None,
 ) -> ProjectGroupMember:
     person = member.person

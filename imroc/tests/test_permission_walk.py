@@ -54,8 +54,10 @@ def test_every_url_answers_each_role_as_declared(client, world, role):
             transaction.set_rollback(True)
         expected = case.expected[role]
         if response.status_code != expected:
-            failures.append(f"{case.method.upper()} {case.url} ({case.name}): "
-                            f"{response.status_code}, expected {expected}")
+            failures.append(
+                f"{case.method.upper()} {case.url} ({case.name}): "
+                f"{response.status_code}, expected {expected}"
+            )
         elif role == "anonymous" and expected == SIGN_IN:
             if "/accounts/login/" not in response["Location"]:
                 failures.append(f"{case.url}: anonymous sent to {response['Location']}")

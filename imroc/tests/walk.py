@@ -22,7 +22,9 @@ def expect(default: int = 200, *, anonymous: int = SIGN_IN, **by_role: int) -> d
     unknown = set(by_role) - set(ROLES)
     if unknown:
         raise ValueError(f"unknown roles {unknown}")
-    return {role: by_role.get(role, anonymous if role == "anonymous" else default) for role in ROLES}
+    return {
+        role: by_role.get(role, anonymous if role == "anonymous" else default) for role in ROLES
+    }
 
 
 def site_a_readable() -> dict[str, int]:

@@ -63,7 +63,8 @@ class ProjectGroupMemberFactory(factory.django.DjangoModelFactory):
 def join(site, user, role=ProjectGroupMember.Role.MEMBER, perspective="clinician"):
     """Put a user's person in a site's project group."""
     person, _ = Person.objects.get_or_create(
-        user=user, defaults={"full_name": user.get_full_name() or user.username, "email": user.email}
+        user=user,
+        defaults={"full_name": user.get_full_name() or user.username, "email": user.email},
     )
     return ProjectGroupMember.objects.create(
         site=site, person=person, role=role, perspective=perspective

@@ -1,0 +1,16 @@
+import pytest
+from django.core.management import call_command
+
+from sites.models import ProjectGroupMember, Site
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_the_named_sites_with_their_categories_and_can_run_twice():
+    call_command("load_demo")
+    call_command("load_demo")
+    counts = {c: Site.objects.filter(category=c).count() for c in Site.Category.values}
+    assert counts == {"demonstration": 6, "pilot": 6, "network": 15}
+    devon = Site.objects.get(name="Devon Partnership NHS Trust")
+    assert devon.project_group.get(role="project_lead").person.user.username == "lead"
+    assert ProjectGroupMember.objects.filter(site=devon).count() == 6
