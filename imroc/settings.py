@@ -82,9 +82,12 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "imroc.wsgi.application"
 
+DATABASE_URL = env_str("DATABASE_URL")
+if not DATABASE_URL:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default lives in var/
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'imroc.sqlite3'}"),
+        DATABASE_URL or f"sqlite:///{VAR_DIR / 'imroc.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 60),
     )
 }
