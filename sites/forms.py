@@ -21,7 +21,7 @@ class SiteForm(forms.ModelForm):
             "user_carer_collaboration_evidence",
         ]
         widgets = {
-            "date_joined": forms.DateInput(attrs={"type": "date"}),
+            "date_joined": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "independent_partnership_evidence": forms.Textarea(attrs={"rows": 3}),
             "user_carer_collaboration_evidence": forms.Textarea(attrs={"rows": 3}),
         }
@@ -44,7 +44,9 @@ class ProjectGroupMemberForm(forms.Form):
         choices=Perspective.choices, help_text="The point of view they bring to the group."
     )
     joined_on = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Joined on"
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label="Joined on",
     )
 
     def __init__(self, *args, site: Site, member: ProjectGroupMember | None = None, **kwargs):

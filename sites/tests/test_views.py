@@ -209,3 +209,9 @@ def test_lead_saves_the_entry_evidence(client, world):
     site = Site.objects.get(slug="alpha")
     assert site.meets_entry_criteria
     assert site.independent_partnership_evidence == "Joint crisis house with Mind"
+
+
+def test_site_edit_form_shows_the_joined_date_in_the_browser_date_format(client, world):
+    client.force_login(world.admin)
+    page = client.get(reverse("sites:site-edit", args=["alpha"])).content.decode()
+    assert 'value="2011-04-01"' in page
