@@ -47,17 +47,18 @@ class AssessmentForm(forms.Form):
 
 
 class RatingForm(forms.Form):
-    stage = forms.ModelChoiceField(queryset=None, empty_label="Choose a stage")
+    stage = forms.TypedChoiceField(coerce=int)
     evidence = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
     strengths = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
     areas_to_improve = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
 
-    def __init__(self, *args, challenge, framework: Framework, **kwargs):
+    def __init__(self, *args, challenge, framework: Framework, stages, **kwargs):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
+        self.stages = {stage.pk: stage for stage in stages}
         number = challenge.number
         stage = self.fields["stage"]
-        stage.queryset = framework.stages.all()
+        stage.choices = [("", "Choose a stage")] + [(s.pk, s.name) for s in stages]
         stage.label = f"Stage for challenge {number}"
         stage.error_messages = {
             "required": f"Choose a stage for challenge {number}.",
@@ -67,6 +68,10 @@ class RatingForm(forms.Form):
         self.fields["strengths"].label = f"Strengths in challenge {number}"
         self.fields["areas_to_improve"].label = f"Areas to improve in challenge {number}"
 
+    def clean_stage(self):
+        """Only the framework version's own scale is offered, so only it is accepted."""
+        return self.stages[self.cleaned_data["stage"]]
+
 
 class BaseRatingFormSet(forms.BaseFormSet):
     """Exactly one form per challenge of the framework version, none optional."""
@@ -74,12 +79,13 @@ class BaseRatingFormSet(forms.BaseFormSet):
     def __init__(self, *args, framework: Framework, challenges, **kwargs):
         self.framework = framework
         self.challenges = list(challenges)
+        self.stages = list(framework.stages.all())
         self.min_num = self.max_num = len(self.challenges)
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
         challenge = self.challenges[index] if index is not None else self.challenges[0]
-        return {"challenge": challenge, "framework": self.framework}
+        return {"challenge": challenge, "framework": self.framework, "stages": self.stages}
 
 
 RatingFormSet = forms.formset_factory(

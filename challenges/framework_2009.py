@@ -79,6 +79,4 @@ def create(Framework) -> None:
             number=number, defaults={"title": title, "description": description}
         )
     for rank, name, description in STAGES:
-        framework.stages.get_or_create(
-            rank=rank, defaults={"name": name, "description": description}
-        )
+        framework.stages.get_or_create(rank=rank, defaults={"name": name, "description": description})

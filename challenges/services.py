@@ -41,7 +41,8 @@ def _check_ratings(framework: Framework, ratings: list[RatingEntry]) -> None:
             errors.append(f"Challenge {entry.challenge.number} is not part of {framework}.")
         if entry.stage.framework_id != framework.pk:
             errors.append(
-                f"Challenge {entry.challenge.number}: “{entry.stage}” is not a stage of {framework}."
+                f"Challenge {entry.challenge.number}: “{entry.stage}” "
+                f"is not a stage of {framework}."
             )
     rated = [entry.challenge.pk for entry in ratings]
     expected = set(framework.challenges.values_list("pk", flat=True))
