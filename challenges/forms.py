@@ -16,7 +16,8 @@ GUEST_ROWS = 2
 
 class AssessmentForm(forms.Form):
     assessed_on = forms.DateField(
-        label="Date of the assessment", widget=forms.DateInput(attrs={"type": "date"})
+        label="Date of the assessment",
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     notes = forms.CharField(
         required=False,

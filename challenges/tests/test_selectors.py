@@ -71,7 +71,7 @@ def test_the_matrix_gives_each_assessed_site_its_own_latest_stages(world):
 def test_the_matrix_reads_in_constant_queries(
     world, django_assert_max_num_queries, sites, per_site
 ):
-    for n in range(sites):
+    for _ in range(sites):
         site = SiteFactory()
         for k in range(per_site):
             assess(site, [k % 4] * 10, on=EARLY + datetime.timedelta(days=30 * k))
