@@ -2,13 +2,14 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from challenges.models import Assessment, Framework
 from sites.models import Person
 
 from .factories import assess, other_framework
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def form_data(world, *, ranks=(1,) * 10, people=None, guests=(), assessed_on=TODAY, **extra):
@@ -225,3 +226,18 @@ def test_the_form_starts_with_today_in_a_date_field_the_browser_understands(clie
     client.force_login(world.lead_a)
     page = client.get(create_url(world.site_a)).content.decode()
     assert f'type="date" name="assessed_on" value="{TODAY.isoformat()}"' in page
+
+
+def test_a_site_can_be_assessed_against_another_framework_version_on_its_scale(client, world):
+    framework = other_framework(ranks=5, challenges=3)
+    client.force_login(world.lead_a)
+    url = f"{create_url(world.site_a)}?framework={framework.version}"
+    assert "Stage for challenge 3" in client.get(url).content.decode()
+    data = form_data(world, ranks=[], **{"rating-TOTAL_FORMS": "3"})
+    for index, stage in enumerate(framework.stages.filter(rank__in=[0, 2, 4])):
+        data[f"rating-{index}-stage"] = stage.pk
+    response = client.post(url, data)
+    assessment = Assessment.objects.get()
+    assert response["Location"] == assessment.get_absolute_url()
+    assert assessment.framework == framework
+    assert sorted(r.stage.rank for r in assessment.ratings.all()) == [0, 2, 4]
