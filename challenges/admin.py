@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Challenge, Framework, Stage
+from .models import Assessment, Challenge, Framework, Participant, Rating, Stage
 
 
 class ChallengeInline(admin.TabularInline):
@@ -29,3 +29,26 @@ class ChallengeAdmin(admin.ModelAdmin):
 class StageAdmin(admin.ModelAdmin):
     list_display = ["rank", "name", "framework"]
     list_filter = ["framework"]
+
+
+class RatingInline(admin.TabularInline):
+    model = Rating
+    extra = 0
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    raw_id_fields = ["person"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ["site", "assessed_on", "framework", "created_by", "created_at"]
+    list_filter = ["framework", "site__category"]
+    search_fields = ["site__name", "notes"]
+    list_select_related = ["site", "framework", "created_by"]
+    date_hierarchy = "assessed_on"
+    raw_id_fields = ["site", "created_by"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [RatingInline, ParticipantInline]

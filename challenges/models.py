@@ -4,8 +4,15 @@ The 2009 list has been renumbered and reworded since (2010 paper, 2016 review), 
 assessment and goal points at the framework version it used.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from rules.contrib.models import RulesModel
+
+from accounts.rules import is_administrator
+from sites.models import CoProduction, Perspective
+from sites.rules import can_edit_site_work, can_view_site, is_site_lead
 
 
 class FrameworkQuerySet(models.QuerySet):
@@ -50,9 +57,7 @@ class Challenge(models.Model):
     class Meta:
         ordering = ["framework", "number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["framework", "number"], name="one_challenge_per_number"
-            )
+            models.UniqueConstraint(fields=["framework", "number"], name="one_challenge_per_number")
         ]
 
     def __str__(self) -> str:
@@ -75,3 +80,108 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Assessment(RulesModel):
+    """A site's dated self-assessment against every challenge of one framework version.
+
+    Every assessment is kept: together they are the site's history, so none is overwritten
+    by a later one."""
+
+    site = models.ForeignKey("sites.Site", on_delete=models.CASCADE, related_name="assessments")
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
+    assessed_on = models.DateField("date of the assessment")
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-assessed_on", "-created_at", "-id"]
+        indexes = [models.Index(fields=["site", "-assessed_on"], name="assessment_site_date")]
+        rules_permissions = {
+            "view": can_view_site,
+            "add": can_edit_site_work,
+            "change": can_edit_site_work,
+            "delete": is_administrator | is_site_lead,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.site} assessment of {self.assessed_on:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "challenges:assessment-detail", kwargs={"slug": self.site.slug, "pk": self.pk}
+        )
+
+    @property
+    def co_production(self) -> CoProduction:
+        """Co-produced when service users or carers took part (reads prefetched participants)."""
+        return CoProduction.of_perspectives(p.perspective for p in self.participants.all())
+
+
+class Rating(models.Model):
+    """Where the site placed itself on one challenge, on the framework version's own scale."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="ratings")
+    challenge = models.ForeignKey(Challenge, on_delete=models.PROTECT, related_name="ratings")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="ratings")
+    evidence = models.TextField("evidence", blank=True)
+    strengths = models.TextField(blank=True)
+    areas_to_improve = models.TextField("areas to improve", blank=True)
+
+    class Meta:
+        ordering = ["assessment", "challenge__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "challenge"], name="one_rating_per_challenge"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.challenge}: {self.stage}"
+
+    def clean(self) -> None:
+        """The stage and the challenge must come from the assessment's framework version:
+        a 2009 stage means nothing on a later version's scale."""
+        try:
+            framework_id = self.assessment.framework_id
+        except Assessment.DoesNotExist:
+            framework_id = None
+        errors = {}
+        if self.stage_id and framework_id and self.stage.framework_id != framework_id:
+            errors["stage"] = "Choose a stage from the assessment's framework scale."
+        if self.challenge_id and framework_id and self.challenge.framework_id != framework_id:
+            errors["challenge"] = "Choose a challenge from the assessment's framework."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Participant(models.Model):
+    """Someone who took part in an assessment, with the perspective they brought then (it
+    may differ from their project-group perspective today, or they may not be in the group)."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        "sites.Person", on_delete=models.PROTECT, related_name="assessment_participations"
+    )
+    perspective = models.CharField(max_length=20, choices=Perspective.choices)
+
+    class Meta:
+        ordering = ["person__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "person"], name="one_participation_per_assessment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_perspective_display()})"

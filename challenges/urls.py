@@ -7,4 +7,21 @@ app_name = "challenges"
 urlpatterns = [
     path("", views.framework_current, name="framework-current"),
     path("<slug:version>/", views.framework_detail, name="framework-detail"),
+    path("sites/<slug:slug>/assessments/", views.assessment_list, name="assessment-list"),
+    path("sites/<slug:slug>/assessments/new/", views.assessment_create, name="assessment-create"),
+    path(
+        "sites/<slug:slug>/assessments/<int:pk>/",
+        views.assessment_detail,
+        name="assessment-detail",
+    ),
+    path(
+        "sites/<slug:slug>/assessments/<int:pk>/edit/",
+        views.assessment_edit,
+        name="assessment-edit",
+    ),
+    path(
+        "sites/<slug:slug>/assessments/<int:pk>/delete/",
+        views.assessment_delete,
+        name="assessment-delete",
+    ),
 ]

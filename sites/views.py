@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from challenges.selectors import latest_stages
 
 from . import selectors, services
 from .filters import SiteFilter
@@ -40,6 +41,7 @@ def site_detail(request, slug):
             "site": site,
             "members": members,
             "co_production": CoProduction.of_group(members),
+            "challenge_stages": latest_stages(site),
         },
     )
 

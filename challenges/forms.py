@@ -1,0 +1,212 @@
+"""The one-page assessment form: the date and notes, who took part, and all challenges of the
+framework version in a formset (one form a challenge, each with its own errors)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from sites.models import Perspective
+
+from .models import Assessment, Framework
+from .services import ParticipantEntry, RatingEntry
+
+TEXT = {"rows": 2}
+GUEST_ROWS = 2
+
+
+class AssessmentForm(forms.Form):
+    assessed_on = forms.DateField(
+        label="Date of the assessment",
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    notes = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="How the assessment was done, e.g. a workshop with the project group.",
+    )
+    people = forms.TypedMultipleChoiceField(
+        label="Who took part",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick everyone from the project group who took part.",
+    )
+
+    def __init__(self, *args, invited, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invited = {person.pk: (person, perspective) for person, perspective in invited}
+        self.fields["people"].choices = [
+            (pk, f"{person.full_name} ({Perspective(perspective).label})")
+            for pk, (person, perspective) in self.invited.items()
+        ]
+
+    def clean_assessed_on(self):
+        assessed_on = self.cleaned_data["assessed_on"]
+        if assessed_on > timezone.localdate():
+            raise ValidationError("The date of the assessment cannot be in the future.")
+        return assessed_on
+
+
+class RatingForm(forms.Form):
+    stage = forms.TypedChoiceField(coerce=int)
+    evidence = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
+    strengths = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
+    areas_to_improve = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
+
+    def __init__(self, *args, challenge, framework: Framework, stages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.challenge = challenge
+        self.stages = {stage.pk: stage for stage in stages}
+        number = challenge.number
+        stage = self.fields["stage"]
+        stage.choices = [("", "Choose a stage")] + [(s.pk, s.name) for s in stages]
+        stage.label = f"Stage for challenge {number}"
+        stage.error_messages = {
+            "required": f"Choose a stage for challenge {number}.",
+            "invalid_choice": f"Choose a stage from the {framework.version} framework's scale.",
+        }
+        self.fields["evidence"].label = f"Evidence for challenge {number}"
+        self.fields["strengths"].label = f"Strengths in challenge {number}"
+        self.fields["areas_to_improve"].label = f"Areas to improve in challenge {number}"
+
+    def clean_stage(self):
+        """Only the framework version's own scale is offered, so only it is accepted."""
+        return self.stages[self.cleaned_data["stage"]]
+
+
+class BaseRatingFormSet(forms.BaseFormSet):
+    """Exactly one form per challenge of the framework version, none optional."""
+
+    def __init__(self, *args, framework: Framework, challenges, **kwargs):
+        self.framework = framework
+        self.challenges = list(challenges)
+        self.stages = list(framework.stages.all())
+        self.min_num = self.max_num = len(self.challenges)
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        challenge = self.challenges[index] if index is not None else self.challenges[0]
+        return {"challenge": challenge, "framework": self.framework, "stages": self.stages}
+
+
+RatingFormSet = forms.formset_factory(
+    RatingForm, formset=BaseRatingFormSet, extra=0, validate_min=True, validate_max=True
+)
+
+
+class GuestForm(forms.Form):
+    """Someone who took part but is not in the project group."""
+
+    full_name = forms.CharField(max_length=200, required=False)
+    perspective = forms.ChoiceField(
+        required=False, choices=[("", "Choose a perspective")] + Perspective.choices
+    )
+
+    def __init__(self, *args, number: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].label = f"Name of other participant {number}"
+        self.fields["perspective"].label = f"Perspective of other participant {number}"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("full_name", "").strip() and not data.get("perspective"):
+            self.add_error("perspective", "Choose the perspective they brought.")
+        if data.get("perspective") and not data.get("full_name", "").strip():
+            self.add_error("full_name", "Give their name, or clear the perspective.")
+        return data
+
+
+class BaseGuestFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        return {"number": (index or 0) + 1}
+
+
+GuestFormSet = forms.formset_factory(GuestForm, formset=BaseGuestFormSet, extra=GUEST_ROWS)
+
+
+class AssessmentEntry:
+    """The whole page as one form: valid only when every part is."""
+
+    def __init__(self, data=None, *, framework, invited, assessment: Assessment | None = None):
+        challenges = list(framework.challenges.all())
+        initial, ratings = self._initial(assessment)
+        self.form = AssessmentForm(data, invited=invited, initial=initial)
+        self.ratings = RatingFormSet(
+            data,
+            prefix="rating",
+            framework=framework,
+            challenges=challenges,
+            initial=[ratings.get(challenge.pk, {}) for challenge in challenges],
+        )
+        self.guests = GuestFormSet(data, prefix="guest")
+        self.errors: list[str] = []
+
+    @staticmethod
+    def _initial(assessment):
+        if assessment is None:
+            return {"assessed_on": timezone.localdate(), "people": []}, {}
+        ratings = {
+            rating.challenge_id: {
+                "stage": rating.stage_id,
+                "evidence": rating.evidence,
+                "strengths": rating.strengths,
+                "areas_to_improve": rating.areas_to_improve,
+            }
+            for rating in assessment.ratings.all()
+        }
+        initial = {
+            "assessed_on": assessment.assessed_on,
+            "notes": assessment.notes,
+            "people": [p.person_id for p in assessment.participants.all()],
+        }
+        return initial, ratings
+
+    def is_valid(self) -> bool:
+        valid = [self.form.is_valid(), self.ratings.is_valid(), self.guests.is_valid()]
+        if all(valid) and not self.participants():
+            self.form.add_error(
+                "people", "Record who took part: tick people from the group or add a name."
+            )
+            return False
+        return all(valid)
+
+    def add_error(self, error: ValidationError) -> None:
+        """A rule the service enforced that the forms could not see (e.g. a race)."""
+        self.errors.extend(error.messages)
+
+    def participants(self) -> list[ParticipantEntry]:
+        people = [
+            ParticipantEntry(person=person, perspective=perspective)
+            for person, perspective in (
+                self.form.invited[pk] for pk in self.form.cleaned_data.get("people", [])
+            )
+        ]
+        guests = [
+            ParticipantEntry(
+                full_name=g.cleaned_data["full_name"].strip(),
+                perspective=g.cleaned_data["perspective"],
+            )
+            for g in self.guests
+            if g.cleaned_data.get("full_name", "").strip()
+        ]
+        return people + guests
+
+    def cleaned(self) -> dict:
+        """Keyword arguments for ``assessment_create`` / ``assessment_update``."""
+        return {
+            "assessed_on": self.form.cleaned_data["assessed_on"],
+            "notes": self.form.cleaned_data["notes"],
+            "ratings": [
+                RatingEntry(challenge=form.challenge, **form.cleaned_data) for form in self.ratings
+            ],
+            "participants": self.participants(),
+        }
+
+    def rating_errors(self) -> list[tuple[object, str]]:
+        """(challenge, message) pairs for the error summary at the top of the page."""
+        return [
+            (form.challenge, message)
+            for form in self.ratings
+            for messages in form.errors.values()
+            for message in messages
+        ]

@@ -1,0 +1,82 @@
+"""A project lead, in Chromium, assesses their site against all 10 challenges with a service
+user and a carer taking part, and sees the stages on the site page."""
+
+import re
+
+from imroc.tests.browser import BROWSER_TEST, assert_accessible
+from sites.tests.factories import ProjectGroupMemberFactory
+
+pytestmark = BROWSER_TEST
+
+STAGES = [
+    "1 Engagement",
+    "2 Development",
+    "Not started",
+    "3 Transformation",
+    "1 Engagement",
+    "2 Development",
+    "1 Engagement",
+    "2 Development",
+    "Not started",
+    "1 Engagement",
+]
+
+
+def stage_of(page, number):
+    return page.get_by_label(re.compile(rf"Stage for challenge {number}\b"))
+
+
+def test_lead_assesses_the_site_co_produced_and_sees_the_stages_on_the_site_page(
+    world, signed_in_page, live_server
+):
+    ProjectGroupMemberFactory(
+        site=world.site_a, person__full_name="Grace Lowe", perspective="service_user"
+    )
+    page = signed_in_page(world.lead_a)
+    page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
+    assert page.get_by_text("The site has not assessed itself").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Assess the site").click()
+    assert page.get_by_role("heading", name="New self-assessment").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Grace Lowe (Service user)").check()
+    page.get_by_label(f"{world.lead_a.person.full_name} (Manager)").check()
+    page.get_by_label("Name of other participant 1").fill("Mary Trelawny")
+    page.get_by_label("Perspective of other participant 1").select_option(label="Carer")
+    for number, stage in enumerate(STAGES[:9], start=1):
+        stage_of(page, number).select_option(label=stage)
+    page.get_by_label("Evidence for challenge 3").fill("No recovery college yet.")
+    page.get_by_role("button", name="Save assessment").click()
+
+    assert page.get_by_text("Nothing was saved").is_visible()
+    assert page.get_by_role(
+        "link", name="Challenge 10: Choose a stage for challenge 10."
+    ).is_visible()
+    assert_accessible(page)
+    stage_of(page, 10).select_option(label=STAGES[9])
+    page.get_by_role("button", name="Save assessment").click()
+
+    assert page.get_by_text("Assessment saved.").is_visible()
+    assert page.get_by_text("Co-produced", exact=True).is_visible()
+    assert page.get_by_text("with service users and carers (2 took part)").is_visible()
+    assert page.get_by_text("No recovery college yet.").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role(
+        "link", name="Alpha Partnership NHS Trust"
+    ).click()
+    strip = page.get_by_role("table", name="Latest stage per challenge")
+    assert (
+        strip.get_by_role("row", name="4. Ensuring organisational commitment")
+        .get_by_text("3 Transformation")
+        .is_visible()
+    )
+    assert strip.get_by_text("new: no earlier assessment").count() == 10
+    assert_accessible(page)
+
+    page.get_by_role("link", name="All self-assessments").click()
+    assert page.get_by_role(
+        "cell", name="3 people · Co-produced with service users and carers (2 took part)"
+    ).is_visible()
+    assert_accessible(page)
