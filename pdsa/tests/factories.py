@@ -16,6 +16,7 @@ def challenge(number: int) -> Challenge:
 class PriorityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Priority
+        django_get_or_create = ("site", "challenge")
 
     site = factory.SubFactory(SiteFactory)
     challenge = factory.LazyFunction(lambda: challenge(1))
@@ -74,15 +75,14 @@ class CycleFactory(factory.django.DjangoModelFactory):
     act_due = datetime.date(2012, 4, 30)
 
 
-def completed(cycle_kwargs=None, outcome=Cycle.Outcome.ADOPT, **kwargs) -> Cycle:
+def completed(outcome=Cycle.Outcome.ADOPT, **kwargs) -> Cycle:
     """A cycle with every stage done."""
-    return CycleFactory(
-        plan_done=datetime.date(2012, 1, 10),
-        do_done=datetime.date(2012, 3, 31),
-        study_done=datetime.date(2012, 4, 10),
-        act_done=datetime.date(2012, 4, 20),
-        outcome=outcome,
-        results="Forty per cent of reviews recorded a goal.",
-        learning="Cards work when the team lead uses them first.",
-        **kwargs,
-    )
+    defaults = {
+        "plan_done": datetime.date(2012, 1, 10),
+        "do_done": datetime.date(2012, 3, 31),
+        "study_done": datetime.date(2012, 4, 10),
+        "act_done": datetime.date(2012, 4, 20),
+        "results": "Forty per cent of reviews recorded a goal.",
+        "learning": "Cards work when the team lead uses them first.",
+    }
+    return CycleFactory(outcome=outcome, **{**defaults, **kwargs})
