@@ -64,9 +64,7 @@ def test_priorities_outside_two_or_three_ask_for_confirmation(world):
 
 def test_a_priority_with_goals_cannot_be_unticked(world):
     GoalFactory(priority=PriorityFactory(site=world.site_a, challenge=challenge(4)))
-    form = PrioritiesForm(
-        {"challenges": [challenge(1).pk, challenge(2).pk]}, site=world.site_a
-    )
+    form = PrioritiesForm({"challenges": [challenge(1).pk, challenge(2).pk]}, site=world.site_a)
     assert not form.is_valid()
     assert "has goals" in form.errors["challenges"][0]
 
@@ -75,14 +73,19 @@ def test_goal_form_refuses_a_target_before_the_start_and_another_sites_priority(
     own = PriorityFactory(site=world.site_a)
     other = PriorityFactory(site=world.site_b)
     data = {
-        "priority": other.pk, "title": "T", "difficulty": "easy", "status": "not_started",
-        "start_date": "2012-05-01", "target_date": "2012-04-01",
+        "priority": other.pk,
+        "title": "T",
+        "difficulty": "easy",
+        "status": "not_started",
+        "start_date": "2012-05-01",
+        "target_date": "2012-04-01",
     }
     form = GoalForm(data, site=world.site_a)
     assert not form.is_valid()
     assert set(form.errors) == {"priority", "target_date"}
-    assert GoalForm({**data, "priority": own.pk, "target_date": "2012-09-01"},
-                    site=world.site_a).is_valid()
+    assert GoalForm(
+        {**data, "priority": own.pk, "target_date": "2012-09-01"}, site=world.site_a
+    ).is_valid()
 
 
 def test_completing_act_needs_an_outcome_and_the_learning(world):

@@ -53,8 +53,11 @@ def test_cycles_are_numbered_within_their_goal(world):
     goal = GoalFactory(priority__site=world.site_a)
     other = GoalFactory(priority__site=world.site_a)
     plan = {
-        "objective": "o", "change_idea": "c", "prediction": "p",
-        "starts_on": TODAY, "ends_on": TODAY,
+        "objective": "o",
+        "change_idea": "c",
+        "prediction": "p",
+        "starts_on": TODAY,
+        "ends_on": TODAY,
     }
     first = services.cycle_plan(goal=goal, **plan)
     second = services.cycle_plan(goal=goal, adapted_from=first, **plan)
@@ -82,7 +85,10 @@ def test_cycle_stage_and_overdue_follow_the_dates(world):
     assert not cycle.is_overdue(datetime.date(2012, 3, 31))
     assert cycle.is_overdue(datetime.date(2012, 4, 1))
     assert [s.status for s in cycle.stages(datetime.date(2012, 4, 1))] == [
-        "done", "overdue", "to do", "to do",
+        "done",
+        "overdue",
+        "to do",
+        "to do",
     ]
 
 

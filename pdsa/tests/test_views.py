@@ -23,9 +23,14 @@ def client_for(user) -> Client:
 
 def goal_data(goal, **changes):
     data = {
-        "priority": goal.priority_id, "title": goal.title, "description": goal.description,
-        "difficulty": goal.difficulty, "status": goal.status, "owner": "",
-        "start_date": goal.start_date.isoformat(), "target_date": goal.target_date.isoformat(),
+        "priority": goal.priority_id,
+        "title": goal.title,
+        "description": goal.description,
+        "difficulty": goal.difficulty,
+        "status": goal.status,
+        "owner": "",
+        "start_date": goal.start_date.isoformat(),
+        "target_date": goal.target_date.isoformat(),
         "version": goal.version,
     }
     return {**data, **changes}
@@ -57,10 +62,17 @@ def test_one_priority_is_kept_only_after_confirming(world):
 def test_lead_adds_a_goal_and_sees_it_with_its_history(world):
     priority = PriorityFactory(site=world.site_a)
     client = client_for(world.lead_a)
-    response = client.post("/pdsa/sites/alpha/goals/add/", {
-        "priority": priority.pk, "title": "Recovery college open", "difficulty": "easy",
-        "status": "in_progress", "start_date": "2012-01-01", "target_date": "2012-09-01",
-    })
+    response = client.post(
+        "/pdsa/sites/alpha/goals/add/",
+        {
+            "priority": priority.pk,
+            "title": "Recovery college open",
+            "difficulty": "easy",
+            "status": "in_progress",
+            "start_date": "2012-01-01",
+            "target_date": "2012-09-01",
+        },
+    )
     goal = Goal.objects.get()
     assert response["Location"] == f"/pdsa/goals/{goal.pk}/"
     page = client.get(response["Location"]).content.decode()
@@ -86,10 +98,15 @@ def test_second_save_on_a_stale_goal_shows_the_conflict_and_keeps_the_typed_text
     assert (goal.title, goal.description) == ("Lead's title", goal.description)
     assert 'name="version" value="2"' in page
     # Saving again, on purpose, keeps the member's version.
-    member.post(f"/pdsa/goals/{goal.pk}/edit/", {
-        **form_seen_by_both, "version": 2, "title": "Lead's title",
-        "description": "Member's careful paragraph",
-    })
+    member.post(
+        f"/pdsa/goals/{goal.pk}/edit/",
+        {
+            **form_seen_by_both,
+            "version": 2,
+            "title": "Lead's title",
+            "description": "Member's careful paragraph",
+        },
+    )
     goal.refresh_from_db()
     assert goal.description == "Member's careful paragraph" and goal.version == 3
 
@@ -132,31 +149,45 @@ def test_indicator_page_lists_run_chart_signals_and_xmr_readings_in_text(world):
     page = client_for(world.lead_a).get(f"/pdsa/indicators/{indicator.pk}/").content.decode()
     assert "<svg" in page and "Median" in page
     assert "shift (6 or more points on one side of the median)" in page
-    assert "<strong class=\"signal-ok\">Improvement</strong>" in page
+    assert '<strong class="signal-ok">Improvement</strong>' in page
 
 
 def test_adapt_opens_the_next_cycle_prefilled_from_this_one(world):
     cycle = CycleFactory(
-        goal__priority__site=world.site_a, plan_done=datetime.date(2012, 1, 5),
-        do_done=datetime.date(2012, 3, 1), study_done=datetime.date(2012, 3, 8),
+        goal__priority__site=world.site_a,
+        plan_done=datetime.date(2012, 1, 5),
+        do_done=datetime.date(2012, 3, 1),
+        study_done=datetime.date(2012, 3, 8),
     )
     indicator = IndicatorFactory(goal=cycle.goal)
     cycle.watched_indicators.add(indicator)
     client = client_for(world.lead_a)
-    response = client.post(f"/pdsa/cycles/{cycle.pk}/act/", {
-        "version": 1, "outcome": "adapt", "complete": "on",
-        "learning": "Cards worked on one ward only.", "next_steps": "Try with the manager.",
-    })
+    response = client.post(
+        f"/pdsa/cycles/{cycle.pk}/act/",
+        {
+            "version": 1,
+            "outcome": "adapt",
+            "complete": "on",
+            "learning": "Cards worked on one ward only.",
+            "next_steps": "Try with the manager.",
+        },
+    )
     assert response["Location"] == f"/pdsa/goals/{cycle.goal_id}/cycles/add/?from={cycle.pk}"
     page = client.get(response["Location"]).content.decode()
     assert f"starts from cycle {cycle.number}" in page
     assert cycle.objective in page and "Try with the manager." in page
     assert f'value="{indicator.pk}"' in page and "checked" in page
-    response = client.post(response["Location"], {
-        "objective": cycle.objective, "change_idea": "Cards with the manager",
-        "prediction": "More", "starts_on": "2012-04-01", "ends_on": "2012-05-01",
-        "watched_indicators": [indicator.pk],
-    })
+    response = client.post(
+        response["Location"],
+        {
+            "objective": cycle.objective,
+            "change_idea": "Cards with the manager",
+            "prediction": "More",
+            "starts_on": "2012-04-01",
+            "ends_on": "2012-05-01",
+            "watched_indicators": [indicator.pk],
+        },
+    )
     new = Cycle.objects.get(adapted_from=cycle)
     assert new.adapted_from == cycle and list(new.watched_indicators.all()) == [indicator]
 
@@ -206,7 +237,8 @@ def test_library_lists_completed_cycles_of_every_site_with_filters(world, query,
     completed(goal=GoalFactory(priority__site=world.site_a, title="Alpha adopt"))
     completed(
         goal=GoalFactory(priority__site=world.site_b, title="Beta abandon"),
-        outcome="abandon", change_idea="Safety huddles",
+        outcome="abandon",
+        change_idea="Safety huddles",
     )
     CycleFactory(goal=GoalFactory(priority__site=world.site_a, title="Alpha still running"))
     page = client_for(world.lead_b).get(f"/pdsa/library/{query}").content.decode()
@@ -229,8 +261,9 @@ def test_home_page_lists_your_goals_for_the_site_team(world):
 
 
 def test_timeline_lists_goals_and_cycle_outcomes_in_date_order(world):
-    goal = GoalFactory(priority__site=world.site_a, title="Care reviews",
-                       start_date=datetime.date(2011, 12, 1))
+    goal = GoalFactory(
+        priority__site=world.site_a, title="Care reviews", start_date=datetime.date(2011, 12, 1)
+    )
     completed(goal=goal, outcome="abandon", learning="Prompts were skipped.")
     page = client_for(world.organiser).get("/pdsa/sites/alpha/timeline/").content.decode()
     started = page.index("Care reviews</a>")

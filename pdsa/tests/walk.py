@@ -34,14 +34,10 @@ def cases(world):
             method="post",
             data={"text": "Good start."},
         ),
-        Case(
-            "pdsa:indicator-add", f"/pdsa/goals/{goal.pk}/indicators/add/", site_a_editable()
-        ),
+        Case("pdsa:indicator-add", f"/pdsa/goals/{goal.pk}/indicators/add/", site_a_editable()),
         Case("pdsa:cycle-add", f"/pdsa/goals/{goal.pk}/cycles/add/", site_a_editable()),
         Case("pdsa:indicator-detail", f"/pdsa/indicators/{indicator.pk}/", site_a_readable()),
-        Case(
-            "pdsa:indicator-edit", f"/pdsa/indicators/{indicator.pk}/edit/", site_a_editable()
-        ),
+        Case("pdsa:indicator-edit", f"/pdsa/indicators/{indicator.pk}/edit/", site_a_editable()),
         Case(
             "pdsa:datapoint-add",
             f"/pdsa/indicators/{indicator.pk}/data/add/",
