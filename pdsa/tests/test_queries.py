@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from pdsa import services
-from pdsa.models import Comment, Cycle, DataPoint, Goal, Indicator, Priority
+from pdsa.models import Comment, Cycle, DataPoint, Indicator, Priority
 from pdsa.tests.factories import challenge
 
 START = datetime.date(2011, 1, 3)
