@@ -89,6 +89,7 @@ class GoalForm(VersionedForm, forms.ModelForm):
             "challenge"
         )
         self.fields["priority"].label = "Priority challenge"
+        self.fields["priority"].label_from_instance = lambda priority: str(priority.challenge)
         self.fields["owner"].queryset = people_of(site)
         if self.instance.pk is None:
             del self.fields["version"]
