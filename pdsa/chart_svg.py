@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from .charts import (
     COMMON_CAUSE,
@@ -81,7 +81,7 @@ def render_run_chart_svg(
     lines = [] if chart.median is None else [("Median", chart.median, "solid")]
     legend = [COMMON_CAUSE, "signal"]
     rules = sorted({RUN_RULES[s] for p in chart.points for s in p.signals})
-    return _svg(title, unit, values, labels, kinds, notes, lines, legend, rules, " ".join(desc))
+    return _svg(title, unit, values, labels, kinds, notes, lines, legend, rules, _join(desc))
 
 
 def render_xmr_chart_svg(
@@ -119,10 +119,9 @@ def render_xmr_chart_svg(
             desc.append(f"{name} at {_ranges(where, labels)}.")
     if values:
         desc.append(f"Latest point: {kinds[-1]}.")
-    shown = [COMMON_CAUSE] + ([SPECIAL_CAUSE] if better is None else [IMPROVEMENT, CONCERN])
-    legend = shown
+    legend = [COMMON_CAUSE] + ([SPECIAL_CAUSE] if better is None else [IMPROVEMENT, CONCERN])
     rules = sorted({XMR_RULES[p.cause] for p in chart.points if p.cause})
-    return _svg(title, unit, values, labels, kinds, notes, lines, legend, rules, " ".join(desc))
+    return _svg(title, unit, values, labels, kinds, notes, lines, legend, rules, _join(desc))
 
 
 # --- Description helpers -----------------------------------------------------------------
@@ -146,6 +145,10 @@ def _span(labels: list[str]) -> str:
 
 def _unit(unit: str) -> str:
     return f" {unit}" if unit else ""
+
+
+def _join(sentences: list[str]) -> str:
+    return " ".join(s for s in sentences if s)
 
 
 def _better_sentence(better: str | None) -> str:
@@ -260,7 +263,7 @@ def _scale(numbers: list[float]) -> tuple[float, float, list[float], int]:
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     low, high = math.floor(low / step) * step, math.ceil(high / step) * step
     ticks = [low + k * step for k in range(round((high - low) / step) + 1)]
-    decimals = max(0, -math.floor(math.log10(step) + 1e-9)) + (1 if step / magnitude == 2.5 else 0)
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9) + (step / magnitude == 2.5))
     return low, high, ticks, decimals
 
 
@@ -311,4 +314,4 @@ def _marker(shape: str, fill: str, cx: float, cy: float, tip: str | None = None)
         else [(-r, -r), (r, -r), (r, r), (-r, r)]
     )
     d = "M" + " L".join(f"{cx + dx:.1f},{cy + dy:.1f}" for dx, dy in corners) + " Z"
-    return f'<path d={quoteattr(d)} fill="{fill}" {outline}>{tooltip}</path>'
+    return f'<path d="{d}" fill="{fill}" {outline}>{tooltip}</path>'

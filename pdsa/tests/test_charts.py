@@ -64,6 +64,13 @@ def test_large_moving_ranges_are_screened_once_before_the_limits_are_set():
     assert signalled(chart) == [0, 1, 2, 3, 4, 5, 6, 7]
 
 
+def test_a_moving_range_exactly_at_the_screening_threshold_is_dropped():
+    # Moving ranges 3267, 244, 244, 245: mean 1000, and 3267 = 3.267 x 1000 goes (>=).
+    chart = xmr_chart([0, 3267, 3023, 3267, 3022])
+    assert chart.screened_out == (1,)
+    assert chart.mean_moving_range == pytest.approx(733 / 3)
+
+
 def test_screening_can_leave_a_zero_moving_range_and_limits_on_the_mean():
     # Python port test_pandas_spc_x_calc.test_special_cause. Moving ranges 0, 0, 0, 1: mean
     # 0.25; 1 >= 3.267 x 0.25 goes, leaving a mean moving range of 0 and limits on the mean, so
@@ -129,6 +136,14 @@ def test_the_peak_shared_by_a_rising_and_a_falling_trend_takes_the_falling_side(
     chart = xmr_chart(values, baseline=2)
     assert flagged(chart, "trend") == list(range(2, 15))
     assert [p.side for p in chart.points] == [None, None] + ["high"] * 6 + ["low"] * 7
+
+
+def test_a_trend_ending_on_a_repeated_value_that_starts_another_trend_reads_low():
+    # Same rule: the step to the next point is 0, which the reference labels "Decreasing".
+    values = [1, 20, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 13, 14]
+    chart = xmr_chart(values, baseline=2)
+    assert flagged(chart, "trend") == list(range(2, 16))
+    assert [p.side for p in chart.points[2:]] == ["high"] * 6 + ["low"] + ["high"] * 7
 
 
 def test_two_of_three_flags_only_the_points_near_the_limit():
