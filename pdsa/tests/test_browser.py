@@ -128,8 +128,9 @@ def test_lead_sets_goals_measures_and_runs_three_cycles(world, signed_in_page, l
     run_cycle(page, "Peer-led coaching on one ward", "Adapt", "Worked where the manager joined.")
     assert page.get_by_text("This cycle starts from cycle 2").is_visible()
     assert "Peer-led coaching on one ward" in page.get_by_label("Change idea").input_value()
-    run_cycle(page, "Peer-led coaching with managers", "Adopt", "Managers made it stick.",
-              prefilled=True)
+    run_cycle(
+        page, "Peer-led coaching with managers", "Adopt", "Managers made it stick.", prefilled=True
+    )
 
     page.get_by_role("link", name="Personal goals in care reviews").click()
     assert_accessible(page)
