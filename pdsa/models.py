@@ -1,1 +1,337 @@
+"""A site's improvement work: priority challenges, goals, indicators with their data, and the
+PDSA (plan, do, study, act) cycles that test changes against those goals."""
 
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from rules.contrib.models import RulesModel
+from simple_history.models import HistoricalRecords
+
+from . import rules as pdsa_rules
+
+
+class Priority(RulesModel):
+    """A challenge the site agreed to work on first (the method asks for 2-3)."""
+
+    site = models.ForeignKey("sites.Site", on_delete=models.CASCADE, related_name="priorities")
+    challenge = models.ForeignKey(
+        "challenges.Challenge", on_delete=models.PROTECT, related_name="priorities"
+    )
+    agreed_on = models.DateField()
+
+    class Meta:
+        ordering = ["challenge__number"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(fields=["site", "challenge"], name="one_priority_per_challenge")
+        ]
+        rules_permissions = {
+            "view": pdsa_rules.can_view_work,
+            "change": pdsa_rules.can_edit_work,
+            "add": pdsa_rules.can_edit_work,
+            "delete": pdsa_rules.can_edit_work,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.challenge} ({self.site})"
+
+
+class Goal(RulesModel):
+    """A specific target under a priority; the method asks for at least one easy and one hard
+    goal, so early wins keep the group going while the hard change takes shape."""
+
+    class Difficulty(models.TextChoices):
+        EASY = "easy", "Easy"
+        HARD = "hard", "Hard"
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        ACHIEVED = "achieved", "Achieved"
+        STALLED = "stalled", "Stalled"
+        ABANDONED = "abandoned", "Abandoned"
+
+    priority = models.ForeignKey(Priority, on_delete=models.PROTECT, related_name="goals")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    difficulty = models.CharField(max_length=10, choices=Difficulty.choices)
+    owner = models.ForeignKey(
+        "sites.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="goals"
+    )
+    start_date = models.DateField()
+    target_date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority__challenge__number", "start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target_date__gte=models.F("start_date")),
+                name="goal_target_after_start",
+            )
+        ]
+        rules_permissions = {
+            "view": pdsa_rules.can_view_work,
+            "change": pdsa_rules.can_edit_work,
+            "add": pdsa_rules.can_edit_work,
+            "delete": pdsa_rules.can_edit_work,
+            "comment": pdsa_rules.can_comment,
+        }
+        permissions = [("comment_goal", "Can comment on a goal")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("pdsa:goal-detail", kwargs={"pk": self.pk})
+
+    @property
+    def site_id(self) -> int:
+        """The site the goal belongs to, for the site predicates (select_related priority)."""
+        return self.priority.site_id
+
+    @property
+    def is_hard(self) -> bool:
+        return self.difficulty == self.Difficulty.HARD
+
+
+class Indicator(RulesModel):
+    """A measure of a goal. "Always try to measure what you do." """
+
+    class Better(models.TextChoices):
+        UP = "up", "Higher is better"
+        DOWN = "down", "Lower is better"
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(max_length=200)
+    unit = models.CharField(max_length=50, blank=True, help_text="For example: %, people, days.")
+    better = models.CharField("which direction is better", max_length=4, choices=Better.choices)
+    baseline = models.FloatField(null=True, blank=True, help_text="The value before any change.")
+    target = models.FloatField(null=True, blank=True)
+    data_interval_days = models.PositiveSmallIntegerField(
+        "expected data interval (days)",
+        default=30,
+        help_text="How often a new value is expected; reminders use it.",
+    )
+    xmr_baseline = models.PositiveSmallIntegerField(
+        "XmR baseline (points)",
+        null=True,
+        blank=True,
+        help_text="Fix the XmR mean and limits on the first n points (12-20 is usual). "
+        "Leave empty to use every point.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(data_interval_days__gte=1), name="indicator_interval_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(xmr_baseline__isnull=True) | Q(xmr_baseline__gte=2),
+                name="indicator_xmr_baseline_two_points",
+            ),
+        ]
+        rules_permissions = {
+            "view": pdsa_rules.can_view_work,
+            "change": pdsa_rules.can_edit_work,
+            "add": pdsa_rules.can_edit_work,
+            "delete": pdsa_rules.can_edit_work,
+        }
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("pdsa:indicator-detail", kwargs={"pk": self.pk})
+
+    @property
+    def site_id(self) -> int:
+        return self.goal.site_id
+
+
+class DataPoint(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="data_points")
+    date = models.DateField()
+    value = models.FloatField()
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="one_value_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} on {self.date}"
+
+
+class Stage(models.TextChoices):
+    PLAN = "plan", "Plan"
+    DO = "do", "Do"
+    STUDY = "study", "Study"
+    ACT = "act", "Act"
+    COMPLETE = "complete", "Complete"
+
+
+@dataclass(frozen=True)
+class StageState:
+    stage: str
+    label: str
+    due: datetime.date | None
+    done: datetime.date | None
+    status: str  # "done", "overdue", "current" or "to do"
+
+
+class Cycle(RulesModel):
+    """One PDSA cycle on a goal. Abandoning a change is a normal, counted outcome: "you must
+    fail to succeed", so its learning is recorded like any other."""
+
+    class Outcome(models.TextChoices):
+        ADOPT = "adopt", "Adopt"
+        ADAPT = "adapt", "Adapt"
+        ABANDON = "abandon", "Abandon"
+
+    STAGES = (Stage.PLAN, Stage.DO, Stage.STUDY, Stage.ACT)
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="cycles")
+    number = models.PositiveSmallIntegerField()
+    adapted_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="adaptations"
+    )
+    # Plan
+    objective = models.TextField()
+    change_idea = models.TextField("change idea")
+    prediction = models.TextField(help_text="What do you expect to happen, and by how much?")
+    who = models.CharField(max_length=300, blank=True)
+    where = models.CharField(max_length=300, blank=True)
+    starts_on = models.DateField("test starts on")
+    ends_on = models.DateField("test ends on")
+    watched_indicators = models.ManyToManyField(
+        Indicator, blank=True, related_name="cycles", verbose_name="indicators to watch"
+    )
+    # Do
+    what_happened = models.TextField("what happened", blank=True)
+    problems = models.TextField(blank=True)
+    observations = models.TextField(blank=True)
+    # Study
+    results = models.TextField("results against the prediction", blank=True)
+    # Act
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    learning = models.TextField("what we learned", blank=True)
+    next_steps = models.TextField("what next", blank=True)
+    # Each stage: when it is due and when it was completed.
+    plan_due = models.DateField(null=True, blank=True)
+    plan_done = models.DateField(null=True, blank=True)
+    do_due = models.DateField(null=True, blank=True)
+    do_done = models.DateField(null=True, blank=True)
+    study_due = models.DateField(null=True, blank=True)
+    study_done = models.DateField(null=True, blank=True)
+    act_due = models.DateField(null=True, blank=True)
+    act_done = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["created"])
+
+    class Meta:
+        ordering = ["goal", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "number"], name="one_cycle_number_per_goal"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="cycle_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(act_done__isnull=True) | ~Q(outcome=""),
+                name="cycle_completed_with_outcome",
+            ),
+        ]
+        indexes = [models.Index(fields=["outcome"])]
+        rules_permissions = {
+            "view": pdsa_rules.can_view_work,
+            "change": pdsa_rules.can_edit_work,
+            "add": pdsa_rules.can_edit_work,
+            "delete": pdsa_rules.can_edit_work,
+            "comment": pdsa_rules.can_comment,
+        }
+        permissions = [("comment_cycle", "Can comment on a cycle")]
+
+    def __str__(self) -> str:
+        return f"Cycle {self.number}: {self.objective[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("pdsa:cycle-detail", kwargs={"pk": self.pk})
+
+    @property
+    def site_id(self) -> int:
+        return self.goal.site_id
+
+    @property
+    def current_stage(self) -> str:
+        """The first stage not yet completed; stages are done in order."""
+        for stage in self.STAGES:
+            if getattr(self, f"{stage}_done") is None:
+                return stage
+        return Stage.COMPLETE
+
+    @property
+    def is_complete(self) -> bool:
+        return self.act_done is not None
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        """The current stage's due date has passed: what reminders are about."""
+        stage = self.current_stage
+        if stage == Stage.COMPLETE:
+            return False
+        due = getattr(self, f"{stage}_due")
+        return due is not None and due < today
+
+    def stages(self, today: datetime.date) -> list[StageState]:
+        current = self.current_stage
+        states = []
+        for stage in self.STAGES:
+            due, done = getattr(self, f"{stage}_due"), getattr(self, f"{stage}_done")
+            if done is not None:
+                status = "done"
+            elif stage == current:
+                status = "overdue" if self.is_overdue(today) else "current"
+            else:
+                status = "to do"
+            states.append(StageState(stage, Stage(stage).label, due, done, status))
+        return states
+
+
+class Comment(models.Model):
+    """A consultant's or team member's remark on a goal or a cycle."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="pdsa_comments"
+    )
+    text = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    cycle = models.ForeignKey(
+        Cycle, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+
+    class Meta:
+        ordering = ["created", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(goal__isnull=False) & Q(cycle__isnull=True))
+                | (Q(goal__isnull=True) & Q(cycle__isnull=False)),
+                name="comment_on_goal_or_cycle",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:40]}"

@@ -1,3 +1,34 @@
+from django.urls import path, re_path
+
+from .views import cycles, goals, indicators, library
+
 app_name = "pdsa"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("sites/<slug:slug>/priorities/", goals.priorities_edit, name="priorities-edit"),
+    path("sites/<slug:slug>/goals/add/", goals.goal_add, name="goal-add"),
+    path("sites/<slug:slug>/timeline/", goals.site_timeline, name="site-timeline"),
+    path("goals/<int:pk>/", goals.goal_detail, name="goal-detail"),
+    path("goals/<int:pk>/edit/", goals.goal_edit, name="goal-edit"),
+    path("goals/<int:pk>/comments/", goals.goal_comment, name="goal-comment"),
+    path("goals/<int:pk>/indicators/add/", indicators.indicator_add, name="indicator-add"),
+    path("goals/<int:pk>/cycles/add/", cycles.cycle_add, name="cycle-add"),
+    path("indicators/<int:pk>/", indicators.indicator_detail, name="indicator-detail"),
+    path("indicators/<int:pk>/edit/", indicators.indicator_edit, name="indicator-edit"),
+    path("indicators/<int:pk>/data/add/", indicators.datapoint_add, name="datapoint-add"),
+    path("indicators/<int:pk>/data/import/", indicators.datapoint_import, name="datapoint-import"),
+    path(
+        "indicators/<int:pk>/data/<int:point_pk>/delete/",
+        indicators.datapoint_delete,
+        name="datapoint-delete",
+    ),
+    path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),
+    re_path(
+        r"^cycles/(?P<pk>\d+)/(?P<stage>plan|do|study|act)/$",
+        cycles.cycle_stage,
+        name="cycle-stage",
+    ),
+    path("cycles/<int:pk>/comments/", cycles.cycle_comment, name="cycle-comment"),
+    path("library/", library.cycle_library, name="cycle-library"),
+    path("library/<int:pk>/", library.library_cycle, name="library-cycle"),
+]

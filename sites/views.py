@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
 from challenges.selectors import latest_stages
+from pdsa import selectors as pdsa_selectors
 
 from . import selectors, services
 from .filters import SiteFilter
@@ -34,14 +35,16 @@ def site_detail(request, slug):
         selectors.sites_for_user(request.user).prefetch_related("consultants"), slug=slug
     )
     members = list(selectors.project_group(site))
+    co_production = CoProduction.of_group(members)
     return render(
         request,
         "sites/site_detail.html",
         {
             "site": site,
             "members": members,
-            "co_production": CoProduction.of_group(members),
+            "co_production": co_production,
             "challenge_stages": latest_stages(site),
+            "site_work": pdsa_selectors.site_work(site, co_production),
         },
     )
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from challenges.models import Assessment, Framework
 from sites.models import Person
+from sites.tests.budgets import SITE_PAGE_QUERIES
 
 from .factories import assess, other_framework
 
@@ -192,7 +193,7 @@ def test_the_site_page_reads_in_constant_queries(
     for k in range(count):
         assess(world.site_a, [k % 4] * 10, on=datetime.date(2011, 1, 1) + datetime.timedelta(k))
     client.force_login(world.lead_a)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(SITE_PAGE_QUERIES):
         response = client.get(world.site_a.get_absolute_url())
     assert response.status_code == 200
 

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from sites.models import Person, ProjectGroupMember, Site
+from sites.tests.budgets import SITE_PAGE_QUERIES
 from sites.tests.factories import ProjectGroupMemberFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,7 @@ def test_site_page_query_count_does_not_grow_with_the_group(
 ):
     ProjectGroupMemberFactory.create_batch(20, site=world.site_a)
     client.force_login(world.lead_a)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(SITE_PAGE_QUERIES):
         client.get(reverse("sites:site-detail", args=["alpha"]))
 
 

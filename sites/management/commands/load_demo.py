@@ -10,6 +10,7 @@ from django.db import transaction
 DEMO_STEPS = [
     "sites.demo",
     "challenges.demo",
+    "pdsa.demo",
 ]
 
 

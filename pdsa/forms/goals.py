@@ -1,0 +1,109 @@
+from django import forms
+from django.db.models import Q
+
+from challenges.models import Challenge, Framework
+
+from ..models import Goal, Priority
+from ..selectors import people_of
+from .base import DATE, VersionedForm, helper
+
+
+class PrioritiesForm(forms.Form):
+    """The method says 2-3 priorities; another number is allowed once the group confirms it."""
+
+    challenges = forms.ModelMultipleChoiceField(
+        queryset=Challenge.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Priority challenges",
+    )
+    confirm_number = forms.BooleanField(
+        required=False,
+        label="We have agreed a different number of priorities on purpose",
+        help_text="The method advises 2 or 3 priorities: fewer leaves little to learn from, "
+        "more spreads a project group too thin to finish any.",
+    )
+
+    def __init__(self, *args, site, **kwargs):
+        self.site = site
+        self.priorities = list(Priority.objects.filter(site=site).select_related("challenge"))
+        kwargs.setdefault("initial", {"challenges": [p.challenge_id for p in self.priorities]})
+        super().__init__(*args, **kwargs)
+        current = Framework.objects.filter(is_current=True).values("pk")
+        self.fields["challenges"].queryset = (
+            Challenge.objects.filter(Q(framework__in=current) | Q(priorities__site=site))
+            .distinct()
+            .order_by("framework", "number")
+        )
+        self.helper = helper("Save priorities")
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("challenges")
+        if chosen is None:
+            return data
+        kept = {c.pk for c in chosen}
+        for priority in self.priorities:
+            if priority.challenge_id not in kept and priority.goals.exists():
+                self.add_error(
+                    "challenges",
+                    f"“{priority.challenge}” has goals, so it stays a priority. "
+                    "Abandon or move its goals first.",
+                )
+        if not 2 <= len(chosen) <= 3 and not data.get("confirm_number"):
+            self.add_error(
+                "confirm_number",
+                f"You chose {len(chosen)} priorit{'y' if len(chosen) == 1 else 'ies'}. "
+                "The method advises 2 or 3; tick the box to confirm this number.",
+            )
+        return data
+
+
+class GoalForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = [
+            "priority",
+            "title",
+            "description",
+            "difficulty",
+            "owner",
+            "start_date",
+            "target_date",
+            "status",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "target_date": DATE,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "difficulty": forms.RadioSelect,
+        }
+        help_texts = {
+            "difficulty": "The method asks for at least one easy and one hard goal.",
+            "owner": "Someone in the project group.",
+        }
+
+    def __init__(self, *args, site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = Priority.objects.filter(site=site).select_related(
+            "challenge"
+        )
+        self.fields["priority"].label = "Priority challenge"
+        self.fields["priority"].label_from_instance = lambda priority: str(priority.challenge)
+        self.fields["owner"].queryset = people_of(site)
+        if self.instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
+        self.helper = helper("Save goal")
+
+    def clean(self):
+        data = super().clean()
+        start, target = data.get("start_date"), data.get("target_date")
+        if start and target and target < start:
+            self.add_error("target_date", "The target date cannot be before the start date.")
+        return data
+
+    def _post_clean(self):
+        """Saving goes through the services, which check the version; skip model clean-up
+        here so a bound instance is not changed before a conflict is detected."""

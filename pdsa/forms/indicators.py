@@ -1,0 +1,101 @@
+from django import forms
+
+from ..csv_import import DATE_FORMAT_HELP, parse_rows
+from ..models import Indicator
+from .base import DATE, helper
+
+MAX_UPLOAD = 1_000_000  # bytes: years of weekly data fit in a fraction of this
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "unit",
+            "better",
+            "baseline",
+            "target",
+            "data_interval_days",
+            "xmr_baseline",
+        ]
+        widgets = {"better": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["xmr_baseline"].min_value = 2
+        self.fields["xmr_baseline"].widget.attrs["min"] = 2
+        self.fields["data_interval_days"].widget.attrs["min"] = 1
+        self.helper = helper("Save indicator")
+
+
+class DataPointForm(forms.Form):
+    date = forms.DateField(widget=DATE)
+    value = forms.FloatField()
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        self.indicator = indicator
+        super().__init__(*args, **kwargs)
+        self.helper = helper("Add value")
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        if value != value or value in (float("inf"), float("-inf")):
+            raise forms.ValidationError("Enter a number.")
+        return value
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if self.indicator.data_points.filter(date=date).exists():
+            raise forms.ValidationError(
+                f"{date:%-d %B %Y} already has a value. Delete it first to replace it."
+            )
+        return date
+
+    def rows(self):
+        d = self.cleaned_data
+        return [(d["date"], d["value"], d["note"])]
+
+
+class DataImportForm(forms.Form):
+    """Paste or upload CSV; nothing is imported unless every line is good."""
+
+    text = forms.CharField(
+        label="Paste CSV",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=f"One line per date: date,value or date,value,note. Dates as {DATE_FORMAT_HELP}. "
+        "A first line “date,value,note” is skipped.",
+    )
+    file = forms.FileField(label="Or upload a CSV file", required=False)
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        self.indicator = indicator
+        super().__init__(*args, **kwargs)
+        self.helper = helper("Import data")
+
+    def clean(self):
+        data = super().clean()
+        upload, text = data.get("file"), data.get("text", "")
+        if upload:
+            if upload.size > MAX_UPLOAD:
+                raise forms.ValidationError("The file is larger than 1 MB.")
+            try:
+                text = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                message = "The file is not UTF-8 text: save it as CSV."
+                raise forms.ValidationError(message) from error
+        if not text.strip():
+            raise forms.ValidationError("Paste some lines or choose a file.")
+        existing = set(self.indicator.data_points.values_list("date", flat=True))
+        rows, errors = parse_rows(text, existing)
+        if errors:
+            raise forms.ValidationError(
+                ["Nothing was imported. Fix these lines and try again:", *errors]
+            )
+        data["rows"] = rows
+        return data
+
+    def rows(self):
+        return self.cleaned_data["rows"]

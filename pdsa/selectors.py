@@ -1,0 +1,238 @@
+"""Reads of a site's improvement work, scoped to what the user may see."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from challenges.models import Assessment
+from sites.models import CoProduction, Person, ProjectGroupMember, Site
+from sites.rules import site_roles
+from sites.selectors import sites_for_user
+
+from . import history
+from .models import Cycle, DataPoint, Goal, Indicator, Priority
+from .rules import is_programme_member
+
+OUTCOMES_COUNTED = {
+    Cycle.Outcome.ADOPT: "Adopted",
+    Cycle.Outcome.ADAPT: "Adapted",
+    Cycle.Outcome.ABANDON: "Abandoned",
+}
+GOAL_RELATED = ("priority__site", "priority__challenge", "owner")
+
+
+def goals_for_user(user) -> QuerySet[Goal]:
+    return Goal.objects.filter(priority__site__in=sites_for_user(user)).select_related(
+        *GOAL_RELATED
+    )
+
+
+def indicators_for_user(user) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(goal__priority__site__in=sites_for_user(user)).select_related(
+        *(f"goal__{r}" for r in GOAL_RELATED)
+    )
+
+
+def cycles_for_user(user) -> QuerySet[Cycle]:
+    return Cycle.objects.filter(goal__priority__site__in=sites_for_user(user)).select_related(
+        *(f"goal__{r}" for r in GOAL_RELATED)
+    )
+
+
+def people_of(site: Site):
+    """Who can own a goal: the site's project group."""
+    return Person.objects.filter(memberships__site=site).order_by("full_name").distinct()
+
+
+def has_assessment(site: Site) -> bool:
+    return Assessment.objects.filter(site=site).exists()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The method's first steps: a co-produced group with a board sponsor, an assessment,
+    2-3 priorities, at least one easy and one hard goal."""
+
+    co_produced: bool
+    board_sponsor: bool
+    assessment_done: bool
+    priorities: int
+    easy_goals: int
+    hard_goals: int
+
+    @property
+    def priorities_in_range(self) -> bool:
+        return 2 <= self.priorities <= 3
+
+    @property
+    def easy_and_hard(self) -> bool:
+        return self.easy_goals > 0 and self.hard_goals > 0
+
+    def items(self) -> list[tuple[str, bool]]:
+        return [
+            ("Project group co-produced with service users or carers", self.co_produced),
+            ("Board sponsor named", self.board_sponsor),
+            ("Self-assessment against the challenges done", self.assessment_done),
+            (f"2-3 priority challenges agreed ({self.priorities} now)", self.priorities_in_range),
+            (
+                f"At least one easy and one hard goal ({self.easy_goals} easy, "
+                f"{self.hard_goals} hard)",
+                self.easy_and_hard,
+            ),
+        ]
+
+
+@dataclass(frozen=True)
+class SiteWork:
+    priorities: list[Priority]
+    checklist: Checklist
+
+
+def site_work(site: Site, co_production: CoProduction) -> SiteWork:
+    """The site page's section: priorities with their goals and cycle counts (3 queries)."""
+    goals = Goal.objects.select_related("owner").annotate(
+        cycle_count=Count("cycles"),
+        open_cycles=Count("cycles", filter=Q(cycles__act_done__isnull=True)),
+    )
+    priorities = list(
+        Priority.objects.filter(site=site)
+        .select_related("challenge")
+        .prefetch_related(Prefetch("goals", queryset=goals))
+    )
+    difficulties = Counter(g.difficulty for p in priorities for g in p.goals.all())
+    checklist = Checklist(
+        co_produced=co_production.is_co_produced,
+        board_sponsor=co_production.has_board_sponsor,
+        assessment_done=has_assessment(site),
+        priorities=len(priorities),
+        easy_goals=difficulties[Goal.Difficulty.EASY],
+        hard_goals=difficulties[Goal.Difficulty.HARD],
+    )
+    return SiteWork(priorities=priorities, checklist=checklist)
+
+
+def goal_page(goal: Goal) -> dict:
+    """Everything the goal page shows, in a fixed number of queries."""
+    indicators = list(goal.indicators.annotate(points=Count("data_points")).order_by("name", "pk"))
+    cycles = list(goal.cycles.order_by("number"))
+    outcomes = Counter(c.outcome for c in cycles if c.outcome)
+    return {
+        "indicators": indicators,
+        "cycles": cycles,
+        "outcomes": [(label, outcomes[value]) for value, label in OUTCOMES_COUNTED.items()],
+        "comments": list(goal.comments.select_related("author")),
+        "history": history.entries(goal.history.select_related("history_user")),
+    }
+
+
+def data_points(indicator: Indicator) -> list[DataPoint]:
+    return list(indicator.data_points.order_by("date"))
+
+
+def watched_data(cycle: Cycle) -> list[Indicator]:
+    """The watched indicators with their data of the cycle's dates (``cycle_points``)."""
+    in_cycle = DataPoint.objects.filter(date__gte=cycle.starts_on, date__lte=cycle.ends_on)
+    return list(
+        cycle.watched_indicators.prefetch_related(
+            Prefetch("data_points", queryset=in_cycle.order_by("date"), to_attr="cycle_points")
+        ).order_by("name")
+    )
+
+
+def cycle_page(cycle: Cycle) -> dict:
+    """The cycle with its study data, comments and history, in a fixed number of queries."""
+    return {
+        "watched": watched_data(cycle),
+        "comments": list(cycle.comments.select_related("author")),
+        "history": history.entries(cycle.history.select_related("history_user")),
+    }
+
+
+def library(user) -> QuerySet[Cycle]:
+    """Completed cycles of every site, for any programme member to learn from."""
+    if not is_programme_member(user):
+        return Cycle.objects.none()
+    return (
+        Cycle.objects.filter(act_done__isnull=False)
+        .select_related("goal__priority__site", "goal__priority__challenge")
+        .order_by("-act_done", "-pk")
+    )
+
+
+def your_goals(user) -> list[Goal]:
+    """Goals of the sites where the user is in the team, open ones first."""
+    team_sites = [
+        site_id
+        for site_id, role in site_roles(user).items()
+        if role in (ProjectGroupMember.Role.PROJECT_LEAD, ProjectGroupMember.Role.MEMBER)
+    ]
+    if not team_sites:
+        return []
+    closed = [Goal.Status.ACHIEVED, Goal.Status.ABANDONED]
+    return list(
+        Goal.objects.filter(priority__site_id__in=team_sites)
+        .exclude(status__in=closed)
+        .select_related("priority__site", "owner")
+        .annotate(open_cycles=Count("cycles", filter=Q(cycles__act_done__isnull=True)))
+        .order_by("target_date", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Event:
+    date: datetime.date
+    kind: str
+    title: str
+    detail: str
+    url: str | None = None
+
+
+def site_timeline(site: Site) -> list[Event]:
+    """Assessments, goals, cycles and their outcomes, oldest first (4 queries at most)."""
+    events = []
+    for assessment in Assessment.objects.filter(site=site).select_related("framework"):
+        events.append(
+            Event(
+                assessment.assessed_on,
+                "Assessment",
+                "Self-assessment",
+                f"Against the {assessment.framework.name} ({assessment.framework.version})",
+                assessment.get_absolute_url(),
+            )
+        )
+    for goal in Goal.objects.filter(priority__site=site).select_related("priority__challenge"):
+        events.append(
+            Event(
+                goal.start_date,
+                "Goal",
+                goal.title,
+                f"{goal.get_difficulty_display()} goal under challenge "
+                f"{goal.priority.challenge.number}; target {goal.target_date:%-d %B %Y}; "
+                f"{goal.get_status_display().lower()}",
+                goal.get_absolute_url(),
+            )
+        )
+    for cycle in Cycle.objects.filter(goal__priority__site=site).select_related("goal"):
+        url = cycle.get_absolute_url()
+        events.append(
+            Event(
+                cycle.starts_on,
+                "Cycle started",
+                f"{cycle.goal.title}: cycle {cycle.number}",
+                cycle.change_idea,
+                url,
+            )
+        )
+        if cycle.act_done:
+            events.append(
+                Event(
+                    cycle.act_done,
+                    "Cycle outcome",
+                    f"{cycle.goal.title}: cycle {cycle.number}",
+                    f"{cycle.get_outcome_display()}. {cycle.learning}".strip(),
+                    url,
+                )
+            )
+    return sorted(events, key=lambda e: e.date)

@@ -1,0 +1,137 @@
+"""State changes of priorities, goals, indicators, data and PDSA cycles.
+
+Goals and cycles carry a version number: a save made on a stale version raises
+:class:`Conflict` instead of overwriting someone else's change."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from .history import Change, changes_since
+from .models import Comment, Cycle, DataPoint, Goal, Indicator, Priority
+
+
+class Conflict(Exception):
+    """Someone saved the object after this user opened it."""
+
+    def __init__(self, *, current, changes: list[Change], who: list[str]):
+        super().__init__("stale version")
+        self.current = current
+        self.changes = changes
+        self.who = who
+
+
+def _record(obj, by) -> None:
+    """Name the user in the history record even outside a request (demo data, tasks)."""
+    if by is not None:
+        obj._history_user = by
+
+
+def _save_versioned(model, obj, *, version: int, by, fields: dict):
+    current = model.objects.select_for_update().get(pk=obj.pk)
+    if current.version != version:
+        changes, who = changes_since(current, version)
+        raise Conflict(current=current, changes=changes, who=who)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.version = current.version + 1
+    _record(obj, by)
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def priorities_set(*, site, challenges, agreed_on: datetime.date) -> list[Priority]:
+    """Make the site's priorities exactly ``challenges``; a priority that has goals stays."""
+    wanted = {c.pk: c for c in challenges}
+    existing = {p.challenge_id: p for p in Priority.objects.filter(site=site)}
+    for challenge_id, priority in existing.items():
+        if challenge_id not in wanted:
+            if priority.goals.exists():
+                raise ValidationError(f"{priority.challenge} has goals, so it stays a priority.")
+            priority.delete()
+    for challenge_id, challenge in wanted.items():
+        if challenge_id not in existing:
+            Priority.objects.create(site=site, challenge=challenge, agreed_on=agreed_on)
+    return list(Priority.objects.filter(site=site).select_related("challenge"))
+
+
+@transaction.atomic
+def goal_create(*, priority: Priority, by=None, **fields) -> Goal:
+    goal = Goal(priority=priority, **fields)
+    _record(goal, by)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, version: int, by=None, **fields) -> Goal:
+    return _save_versioned(Goal, goal, version=version, by=by, fields=fields)
+
+
+@transaction.atomic
+def indicator_create(*, goal: Goal, by=None, **fields) -> Indicator:
+    indicator = Indicator(goal=goal, **fields)
+    _record(indicator, by)
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(*, indicator: Indicator, by=None, **fields) -> Indicator:
+    for name, value in fields.items():
+        setattr(indicator, name, value)
+    _record(indicator, by)
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def data_points_add(*, indicator: Indicator, rows) -> list[DataPoint]:
+    """Add dated values, all or none: ``rows`` are (date, value, note); a date that already
+    has a value fails the whole import (the database holds one value per date)."""
+    return DataPoint.objects.bulk_create(
+        [DataPoint(indicator=indicator, date=d, value=v, note=n) for d, v, n in rows]
+    )
+
+
+def data_point_delete(*, data_point: DataPoint) -> None:
+    data_point.delete()
+
+
+@transaction.atomic
+def cycle_plan(
+    *, goal: Goal, by=None, watched_indicators=(), adapted_from: Cycle | None = None, **plan
+) -> Cycle:
+    """Open the next cycle on the goal, numbered after the last one."""
+    Goal.objects.select_for_update().filter(pk=goal.pk).first()  # numbers are taken in turn
+    last = Cycle.objects.filter(goal=goal).aggregate(last=Max("number"))["last"] or 0
+    cycle = Cycle(goal=goal, number=last + 1, adapted_from=adapted_from, **plan)
+    _record(cycle, by)
+    cycle.save()
+    cycle.watched_indicators.set(watched_indicators)
+    return cycle
+
+
+@transaction.atomic
+def cycle_update(
+    *, cycle: Cycle, version: int, by=None, watched_indicators=None, **fields
+) -> Cycle:
+    """Save a stage of the cycle; stages complete in order (the form checks it too)."""
+    _save_versioned(Cycle, cycle, version=version, by=by, fields=fields)
+    previous_done = True
+    for stage in Cycle.STAGES:
+        done = getattr(cycle, f"{stage}_done") is not None
+        if done and not previous_done:
+            raise ValidationError(f"Complete the stages before {stage} first.")
+        previous_done = done
+    if watched_indicators is not None:
+        cycle.watched_indicators.set(watched_indicators)
+    return cycle
+
+
+def comment_add(*, author, text: str, goal: Goal | None = None, cycle: Cycle | None = None):
+    return Comment.objects.create(author=author, text=text, goal=goal, cycle=cycle)

@@ -1,0 +1,171 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import require
+
+from .. import charts, history, selectors, services
+from ..chart_svg import render_run_chart_svg, render_xmr_chart_svg
+from ..csv_import import DATE_FORMAT_HELP
+from ..forms import DataImportForm, DataPointForm, IndicatorForm
+from ..models import Indicator
+
+SIGNAL_NAMES = {
+    "shift": "shift (6 or more points on one side of the median)",
+    "trend": "trend (5 or more points all going up or all going down)",
+    "astronomical": "astronomical point",
+}
+XMR_CAUSES = {
+    "outside": "outside the process limits",
+    "shift": "7 or more points on one side of the mean",
+    "trend": "7 or more points each higher (or lower) than the last",
+    "two_of_three": "2 of 3 points beyond two thirds of the way to a limit",
+}
+
+
+@login_required
+def indicator_add(request, pk):
+    goal = get_object_or_404(selectors.goals_for_user(request.user), pk=pk)
+    require(request.user, "pdsa.add_indicator", goal)
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        indicator = services.indicator_create(goal=goal, by=request.user, **form.cleaned_data)
+        messages.success(request, f"Indicator “{indicator.name}” added. Now add its data.")
+        return redirect(indicator)
+    return render(
+        request,
+        "pdsa/indicator_form.html",
+        {"goal": goal, "form": form, "title": f"Add an indicator to {goal.title}"},
+    )
+
+
+@login_required
+def indicator_edit(request, pk):
+    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
+    require(request.user, "pdsa.change_indicator", indicator)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        services.indicator_update(indicator=indicator, by=request.user, **form.cleaned_data)
+        messages.success(request, "Indicator saved.")
+        return redirect(indicator)
+    return render(
+        request,
+        "pdsa/indicator_form.html",
+        {
+            "goal": indicator.goal,
+            "indicator": indicator,
+            "form": form,
+            "title": f"Edit {indicator.name}",
+        },
+    )
+
+
+def chart_context(indicator: Indicator, points) -> dict:
+    """Both charts as inline SVG, and their signals in words for those who do not see them."""
+    values = [p.value for p in points]
+    labels = [f"{p.date:%-d %b %y}" for p in points]
+    run = charts.run_chart(values)
+    baseline = indicator.xmr_baseline if indicator.xmr_baseline else None
+    xmr = charts.xmr_chart(values, baseline=baseline)
+    title = f"{indicator.name}{f' ({indicator.unit})' if indicator.unit else ''}"
+    run_signals = [
+        (p, point, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)))
+        for p, point in zip(points, run.points, strict=True)
+        if point.signals
+    ]
+    xmr_signals = [
+        (p, point, point.reading(indicator.better), XMR_CAUSES[point.cause])
+        for p, point in zip(points, xmr.points, strict=True)
+        if point.cause
+    ]
+    return {
+        "run": run,
+        "xmr": xmr,
+        "run_svg": render_run_chart_svg(
+            run,
+            labels=labels,
+            title=f"Run chart: {title}",
+            unit=indicator.unit,
+            better=indicator.better,
+        ),
+        "xmr_svg": render_xmr_chart_svg(
+            xmr,
+            labels=labels,
+            title=f"XmR chart: {title}",
+            unit=indicator.unit,
+            better=indicator.better,
+        ),
+        "run_signals": run_signals,
+        "xmr_signals": xmr_signals,
+    }
+
+
+@login_required
+def indicator_detail(request, pk):
+    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
+    points = selectors.data_points(indicator)
+    context = {
+        "indicator": indicator,
+        "goal": indicator.goal,
+        "points": points,
+        "history": history.entries(indicator.history.select_related("history_user")),
+    }
+    context.update(chart_context(indicator, points))
+    return render(request, "pdsa/indicator_detail.html", context)
+
+
+def _save_rows(request, indicator, form) -> bool:
+    try:
+        added = services.data_points_add(indicator=indicator, rows=form.rows())
+    except IntegrityError:  # someone added a value for one of these dates meanwhile
+        form.add_error(None, "Nothing was imported: one of these dates already has a value.")
+        return False
+    messages.success(request, f"{len(added)} value{'s' if len(added) != 1 else ''} added.")
+    return True
+
+
+@login_required
+def datapoint_add(request, pk):
+    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
+    require(request.user, "pdsa.change_indicator", indicator)
+    form = DataPointForm(request.POST or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid() and _save_rows(request, indicator, form):
+        return redirect(indicator)
+    return render(
+        request,
+        "pdsa/datapoint_form.html",
+        {"indicator": indicator, "form": form, "title": f"Add a value to {indicator.name}"},
+    )
+
+
+@login_required
+def datapoint_import(request, pk):
+    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
+    require(request.user, "pdsa.change_indicator", indicator)
+    form = DataImportForm(request.POST or None, request.FILES or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid() and _save_rows(request, indicator, form):
+        return redirect(indicator)
+    return render(
+        request,
+        "pdsa/datapoint_form.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "title": f"Paste or upload data for {indicator.name}",
+            "date_formats": DATE_FORMAT_HELP,
+            "is_import": True,
+        },
+    )
+
+
+@login_required
+@require_POST
+def datapoint_delete(request, pk, point_pk):
+    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
+    require(request.user, "pdsa.change_indicator", indicator)
+    point = get_object_or_404(indicator.data_points, pk=point_pk)
+    services.data_point_delete(data_point=point)
+    messages.success(request, f"The value of {point.date:%-d %B %Y} was deleted.")
+    return redirect(indicator)
