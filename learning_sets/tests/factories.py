@@ -73,6 +73,7 @@ def register(workshop, site, *, perspective="nhs_professional", waiting_list_ok=
     )
 
 
-def sites(n, **kwargs):
-    categories = ["demonstration", "pilot", "network"]
-    return [SiteFactory(category=categories[i % 3], **kwargs) for i in range(n)]
+def sites(n, category=None):
+    """``n`` sites of mixed categories, or all of ``category``."""
+    categories = [category] if category else ["demonstration", "pilot", "network"]
+    return [SiteFactory(category=categories[i % len(categories)]) for i in range(n)]
