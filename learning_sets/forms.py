@@ -46,7 +46,9 @@ class LearningSetForm(forms.ModelForm):
         label="Member sites",
     )
     organisers = forms.ModelMultipleChoiceField(
-        queryset=get_user_model().objects.filter(groups__name=Role.ORGANISER.value).order_by("username"),
+        queryset=get_user_model()
+        .objects.filter(groups__name=Role.ORGANISER.value)
+        .order_by("username"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -81,7 +83,10 @@ class LearningSetForm(forms.ModelForm):
 class WorkshopSeriesForm(forms.Form):
     first_date = forms.DateField(widget=DATE, label="Date of the first workshop")
     months_apart = forms.IntegerField(
-        min_value=1, max_value=12, initial=3, label="Months between workshops",
+        min_value=1,
+        max_value=12,
+        initial=3,
+        label="Months between workshops",
         help_text="The method spaces the six workshops 3 to 4 months apart.",
     )
     start_time = forms.TimeField(widget=TIME, initial=datetime.time(10, 0))
@@ -94,7 +99,11 @@ class WorkshopSeriesForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("start_time") and data.get("end_time") and data["end_time"] <= data["start_time"]:
+        if (
+            data.get("start_time")
+            and data.get("end_time")
+            and data["end_time"] <= data["start_time"]
+        ):
             self.add_error("end_time", "The workshops must end after they start.")
         return data
 
@@ -114,8 +123,10 @@ class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
         fields = ["name", "address", "capacity", "accessibility_notes"]
-        widgets = {"address": forms.Textarea(attrs={"rows": 3}),
-                   "accessibility_notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -134,8 +145,16 @@ class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["kind", "start_time", "end_time", "title", "speaker", "site", "stall_sites"]
-        widgets = {"start_time": TIME, "end_time": TIME, "stall_sites": forms.CheckboxSelectMultiple}
-        labels = {"kind": "Part of the day", "site": "Presenting site", "stall_sites": "Sites running a market stall"}
+        widgets = {
+            "start_time": TIME,
+            "end_time": TIME,
+            "stall_sites": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "kind": "Part of the day",
+            "site": "Presenting site",
+            "stall_sites": "Sites running a market stall",
+        }
 
     def __init__(self, *args, workshop: Workshop, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,8 +171,8 @@ class AgendaItemForm(forms.ModelForm):
         if start and end and (start < self.workshop.start_time or end > self.workshop.end_time):
             self.add_error(
                 "start_time",
-                f"The workshop runs {self.workshop.start_time:%H:%M}-{self.workshop.end_time:%H:%M}; "
-                "keep the item within it.",
+                f"The workshop runs {self.workshop.start_time:%H:%M}-"
+                f"{self.workshop.end_time:%H:%M}; keep the item within it.",
             )
         if data.get("kind") == AgendaItem.Kind.PRACTICAL_EXAMPLE and not data.get("site"):
             self.add_error("site", "Say which member site gives the practical example.")
@@ -171,13 +190,24 @@ class DelegateForm(forms.Form):
         required=False, label="If no place is free, put them on the waiting list"
     )
 
-    def __init__(self, *args, workshop: Workshop, sites=None, delegate: Delegate | None = None, **kwargs):
+    def __init__(
+        self, *args, workshop: Workshop, sites=None, delegate: Delegate | None = None, **kwargs
+    ):
         self.workshop, self.delegate = workshop, delegate
         if delegate is not None:
-            kwargs.setdefault("initial", {
-                name: getattr(delegate, name)
-                for name in ["full_name", "email", "perspective", "dietary_needs", "access_needs"]
-            })
+            kwargs.setdefault(
+                "initial",
+                {
+                    name: getattr(delegate, name)
+                    for name in [
+                        "full_name",
+                        "email",
+                        "perspective",
+                        "dietary_needs",
+                        "access_needs",
+                    ]
+                },
+            )
         super().__init__(*args, **kwargs)
         if delegate is None:
             self.fields["site"].queryset = sites
@@ -187,11 +217,15 @@ class DelegateForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        others = self.workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(email=email)
+        others = self.workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(
+            email=email
+        )
         if self.delegate is not None:
             others = others.exclude(pk=self.delegate.pk)
         if others.exists():
-            raise forms.ValidationError("Someone with this email is already registered for this workshop.")
+            raise forms.ValidationError(
+                "Someone with this email is already registered for this workshop."
+            )
         return email
 
 
@@ -199,8 +233,12 @@ class TopicChoiceForm(forms.Form):
     """A member site's top three topics, in order."""
 
     first = forms.ModelChoiceField(queryset=Topic.objects.all(), label="First choice")
-    second = forms.ModelChoiceField(queryset=Topic.objects.all(), required=False, label="Second choice")
-    third = forms.ModelChoiceField(queryset=Topic.objects.all(), required=False, label="Third choice")
+    second = forms.ModelChoiceField(
+        queryset=Topic.objects.all(), required=False, label="Second choice"
+    )
+    third = forms.ModelChoiceField(
+        queryset=Topic.objects.all(), required=False, label="Third choice"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -220,19 +258,26 @@ RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 class EvaluationForm(forms.Form):
     overall_rating = forms.TypedChoiceField(
-        choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect,
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
         label="Overall, how would you rate the workshop? (1 = poor, 5 = excellent)",
     )
     usefulness = forms.TypedChoiceField(
-        choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect,
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
         label="How useful was it for your work? (1 = not useful, 5 = very useful)",
     )
     take_back = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         label="What I will take back to my organisation",
     )
     comments = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Anything else you want to tell us"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Anything else you want to tell us",
     )
 
     def __init__(self, *args, **kwargs):

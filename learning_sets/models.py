@@ -119,13 +119,20 @@ class TopicChoice(models.Model):
             models.UniqueConstraint(
                 fields=["learning_set", "site", "topic"], name="one_choice_per_topic"
             ),
-            models.UniqueConstraint(fields=["learning_set", "site", "rank"], name="one_topic_a_rank"),
+            models.UniqueConstraint(
+                fields=["learning_set", "site", "rank"], name="one_topic_a_rank"
+            ),
             models.CheckConstraint(condition=Q(rank__gte=1), name="topic_rank_from_one"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.site}: {self.rank}. {self.topic}"
+
 
 class Workshop(RulesModel):
-    learning_set = models.ForeignKey(LearningSet, on_delete=models.CASCADE, related_name="workshops")
+    learning_set = models.ForeignKey(
+        LearningSet, on_delete=models.CASCADE, related_name="workshops"
+    )
     number = models.PositiveSmallIntegerField()
     date = models.DateField()
     start_time = models.TimeField(default=datetime.time(10, 0))
@@ -289,9 +296,13 @@ class Evaluation(models.Model):
         ordering = ["submitted_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(overall_rating__gte=1, overall_rating__lte=5), name="overall_one_to_five"
+                condition=Q(overall_rating__gte=1, overall_rating__lte=5),
+                name="overall_one_to_five",
             ),
             models.CheckConstraint(
                 condition=Q(usefulness__gte=1, usefulness__lte=5), name="usefulness_one_to_five"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Evaluation by {self.delegate}"

@@ -18,9 +18,9 @@ def learning_sets_for_user(user) -> QuerySet[LearningSet]:
     if is_programme_staff(user):
         return LearningSet.objects.all()
     return LearningSet.objects.filter(
-        pk__in=LearningSet.sites.through.objects.filter(
-            site__in=sites_in_group_of(user)
-        ).values("learningset_id")
+        pk__in=LearningSet.sites.through.objects.filter(site__in=sites_in_group_of(user)).values(
+            "learningset_id"
+        )
     )
 
 
@@ -96,7 +96,10 @@ def figures_for(workshops, today) -> dict[int, Figures]:
     )
     for row in rows:
         figures[row["workshop_id"]].add_delegates(
-            status=row["status"], attended=row["attended"], perspective=row["perspective"], n=row["n"]
+            status=row["status"],
+            attended=row["attended"],
+            perspective=row["perspective"],
+            n=row["n"],
         )
     ratings = (
         Evaluation.objects.filter(delegate__workshop__in=figures.keys())
@@ -112,9 +115,7 @@ def figures_for(workshops, today) -> dict[int, Figures]:
 
 
 def set_figures(learning_set: LearningSet, today) -> tuple[list[tuple[Workshop, Figures]], Figures]:
-    workshops = list(
-        learning_set.workshops.select_related("venue", "topic").order_by("number")
-    )
+    workshops = list(learning_set.workshops.select_related("venue", "topic").order_by("number"))
     figures = figures_for(workshops, today)
     rows = [(workshop, figures[workshop.pk]) for workshop in workshops]
     return rows, total([f for _, f in rows])
@@ -136,7 +137,9 @@ def site_learning_sets(site: Site) -> QuerySet[LearningSet]:
     return site.learning_sets.annotate(
         workshop_count=Count("workshops", distinct=True),
         site_registered=Count("workshops__delegates", filter=mine),
-        site_attended=Count("workshops__delegates", filter=mine & Q(workshops__delegates__attended=True)),
+        site_attended=Count(
+            "workshops__delegates", filter=mine & Q(workshops__delegates__attended=True)
+        ),
     ).order_by("start_date")
 
 

@@ -70,7 +70,11 @@ def topic_choices_record(*, learning_set: LearningSet, site, topics: list[Topic]
 def topic_ranking(learning_set: LearningSet) -> list[tuple[Topic, int]]:
     """Topics by the members' votes (a first choice of n counts n points, the last 1), the
     library's order breaking ties and listing topics nobody chose."""
-    choices = list(TopicChoice.objects.filter(learning_set=learning_set).values_list("site_id", "topic_id", "rank"))
+    choices = list(
+        TopicChoice.objects.filter(learning_set=learning_set).values_list(
+            "site_id", "topic_id", "rank"
+        )
+    )
     per_site = Counter(site_id for site_id, _, _ in choices)
     points = Counter()
     for site_id, topic_id, rank in choices:
@@ -95,7 +99,9 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` later, or the month's last day when it is shorter."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 @transaction.atomic
@@ -143,7 +149,10 @@ STANDARD_AGENDA = [
 
 def _at(workshop: Workshop, minutes: int) -> datetime.time:
     start = datetime.datetime.combine(workshop.date, workshop.start_time)
-    return min(start + datetime.timedelta(minutes=minutes), datetime.datetime.combine(workshop.date, workshop.end_time)).time()
+    return min(
+        start + datetime.timedelta(minutes=minutes),
+        datetime.datetime.combine(workshop.date, workshop.end_time),
+    ).time()
 
 
 @transaction.atomic
@@ -164,7 +173,9 @@ def agenda_standard_add(*, workshop: Workshop) -> list[AgendaItem]:
 
 
 @transaction.atomic
-def agenda_item_save(*, workshop: Workshop, item: AgendaItem | None = None, stall_sites=(), **fields) -> AgendaItem:
+def agenda_item_save(
+    *, workshop: Workshop, item: AgendaItem | None = None, stall_sites=(), **fields
+) -> AgendaItem:
     item = item or AgendaItem(workshop=workshop)
     for name, value in fields.items():
         setattr(item, name, value)
@@ -219,7 +230,9 @@ def delegate_register(
 
     The workshop row is locked first, so two people taking the last place at once are
     served one after the other and exactly one gets it."""
-    workshop = Workshop.objects.select_related("venue").select_for_update(of=("self",)).get(pk=workshop.pk)
+    workshop = (
+        Workshop.objects.select_related("venue").select_for_update(of=("self",)).get(pk=workshop.pk)
+    )
     problem = _place_problem(workshop, site.pk)
     if problem is not None and not waiting_list_ok:
         raise problem
@@ -238,7 +251,9 @@ def delegate_register(
 
 
 @transaction.atomic
-def delegate_update(*, delegate: Delegate, full_name, email, perspective, dietary_needs, access_needs) -> Delegate:
+def delegate_update(
+    *, delegate: Delegate, full_name, email, perspective, dietary_needs, access_needs
+) -> Delegate:
     delegate.full_name = full_name
     delegate.email = email.strip().lower()
     delegate.perspective = perspective
@@ -251,7 +266,11 @@ def delegate_update(*, delegate: Delegate, full_name, email, perspective, dietar
 @transaction.atomic
 def delegate_cancel(*, delegate: Delegate) -> list[Delegate]:
     """Cancel a place and, in the same transaction, give freed places to the waiting list."""
-    workshop = Workshop.objects.select_related("venue").select_for_update(of=("self",)).get(pk=delegate.workshop_id)
+    workshop = (
+        Workshop.objects.select_related("venue")
+        .select_for_update(of=("self",))
+        .get(pk=delegate.workshop_id)
+    )
     delegate.status = Delegate.Status.CANCELLED
     delegate.attended = False
     delegate.save(update_fields=["status", "attended"])
@@ -283,7 +302,12 @@ def attendance_mark(*, delegate: Delegate, attended: bool) -> Delegate:
 
 
 def evaluation_submit(
-    *, delegate: Delegate, overall_rating: int, usefulness: int, take_back: str = "", comments: str = ""
+    *,
+    delegate: Delegate,
+    overall_rating: int,
+    usefulness: int,
+    take_back: str = "",
+    comments: str = "",
 ) -> Evaluation:
     """Once per delegate: the one-to-one key refuses a second answer even from two tabs."""
     try:

@@ -29,8 +29,14 @@ urlpatterns = [
     path("delegates/<int:pk>/cancel/", delegates.delegate_cancel, name="delegate-cancel"),
     path("workshops/<int:pk>/attendance/", delegates.attendance, name="attendance"),
     path("delegates/<int:pk>/attendance/", delegates.attendance_mark, name="attendance-mark"),
-    path("workshops/<int:pk>/evaluation-links/", delegates.evaluation_links, name="evaluation-links"),
+    path(
+        "workshops/<int:pk>/evaluation-links/", delegates.evaluation_links, name="evaluation-links"
+    ),
     path("evaluate/<str:token>/", delegates.evaluate, name="evaluate"),
     path("workshops/<int:pk>/report/", reports.workshop_report, name="workshop-report"),
-    path("workshops/<int:pk>/delegates.csv", reports.workshop_delegates_csv, name="workshop-delegates-csv"),
+    path(
+        "workshops/<int:pk>/delegates.csv",
+        reports.workshop_delegates_csv,
+        name="workshop-delegates-csv",
+    ),
 ]

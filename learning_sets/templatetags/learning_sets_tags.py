@@ -14,6 +14,8 @@ register = template.Library()
 def learning_sets_home(user):
     today = timezone.localdate()
     return {
-        "workshops": selectors.upcoming_workshops_organised_by(user, today) if is_organiser(user) else None,
+        "workshops": selectors.upcoming_workshops_organised_by(user, today)
+        if is_organiser(user)
+        else None,
         "registrations": selectors.upcoming_registrations_for(user, today),
     }

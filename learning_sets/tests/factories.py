@@ -53,14 +53,20 @@ def learning_set_with(sites, **kwargs) -> LearningSet:
 def workshop_for(sites, *, capacity=80, date=datetime.date(2030, 3, 1), **kwargs) -> Workshop:
     learning_set = learning_set_with(sites)
     return WorkshopFactory(
-        learning_set=learning_set, number=1, date=date, venue=VenueFactory(capacity=capacity), **kwargs
+        learning_set=learning_set,
+        number=1,
+        date=date,
+        venue=VenueFactory(capacity=capacity),
+        **kwargs,
     )
 
 
 _counter = iter(range(10**6))
 
 
-def register(workshop, site, *, perspective="nhs_professional", waiting_list_ok=False, **kwargs) -> Delegate:
+def register(
+    workshop, site, *, perspective="nhs_professional", waiting_list_ok=False, **kwargs
+) -> Delegate:
     n = next(_counter)
     return services.delegate_register(
         workshop=workshop,

@@ -85,8 +85,12 @@ def test_a_bigger_venue_lets_the_waiting_list_in():
     register(workshop, site)
     waiting = register(workshop, site, waiting_list_ok=True)
     services.workshop_update(
-        workshop=workshop, date=workshop.date, start_time=workshop.start_time,
-        end_time=workshop.end_time, venue=VenueFactory(capacity=10), topic=None,
+        workshop=workshop,
+        date=workshop.date,
+        start_time=workshop.start_time,
+        end_time=workshop.end_time,
+        venue=VenueFactory(capacity=10),
+        topic=None,
     )
     waiting.refresh_from_db()
     assert waiting.status == Delegate.Status.REGISTERED
@@ -115,17 +119,26 @@ def test_the_series_is_six_workshops_spaced_by_months_in_the_members_topic_order
     learning_set = learning_set_with(members)
     risk = Topic.objects.get(name="Risk and safety")
     college = Topic.objects.get(name="Creating a recovery college")
-    services.topic_choices_record(learning_set=learning_set, site=members[0], topics=[risk, college])
+    services.topic_choices_record(
+        learning_set=learning_set, site=members[0], topics=[risk, college]
+    )
     services.topic_choices_record(learning_set=learning_set, site=members[1], topics=[risk])
 
     workshops = services.workshop_series_create(
-        learning_set=learning_set, first_date=datetime.date(2011, 10, 31), months_apart=4,
-        start_time=datetime.time(10), end_time=datetime.time(16),
+        learning_set=learning_set,
+        first_date=datetime.date(2011, 10, 31),
+        months_apart=4,
+        start_time=datetime.time(10),
+        end_time=datetime.time(16),
     )
 
     assert [w.date for w in workshops] == [
-        datetime.date(2011, 10, 31), datetime.date(2012, 2, 29), datetime.date(2012, 6, 30),
-        datetime.date(2012, 10, 31), datetime.date(2013, 2, 28), datetime.date(2013, 6, 30),
+        datetime.date(2011, 10, 31),
+        datetime.date(2012, 2, 29),
+        datetime.date(2012, 6, 30),
+        datetime.date(2012, 10, 31),
+        datetime.date(2013, 2, 28),
+        datetime.date(2013, 6, 30),
     ]
     assert [w.topic for w in workshops[:2]] == [risk, college]
     assert len({w.topic_id for w in workshops}) == 6

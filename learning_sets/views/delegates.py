@@ -39,7 +39,9 @@ def delegate_add(request, pk):
                 **{name: data[name] for name in DETAILS},
             )
         except services.PlaceLimitReached as limit:
-            form.add_error(None, f"{limit} Tick “put them on the waiting list” to wait for a place.")
+            form.add_error(
+                None, f"{limit} Tick “put them on the waiting list” to wait for a place."
+            )
         else:
             if delegate.status == Delegate.Status.WAITING:
                 messages.warning(request, f"No place is free: {delegate} is on the waiting list.")
@@ -47,7 +49,9 @@ def delegate_add(request, pk):
                 messages.success(request, f"{delegate} registered for {data['site']}.")
             return redirect(workshop)
     return render(
-        request, "learning_sets/delegate_form.html", {"form": form, "workshop": workshop, "title": "Register a delegate"}
+        request,
+        "learning_sets/delegate_form.html",
+        {"form": form, "workshop": workshop, "title": "Register a delegate"},
     )
 
 
@@ -68,7 +72,12 @@ def delegate_edit(request, pk):
     return render(
         request,
         "learning_sets/delegate_form.html",
-        {"form": form, "workshop": delegate.workshop, "delegate": delegate, "title": f"Edit {delegate}"},
+        {
+            "form": form,
+            "workshop": delegate.workshop,
+            "delegate": delegate,
+            "title": f"Edit {delegate}",
+        },
     )
 
 
@@ -80,7 +89,9 @@ def delegate_cancel(request, pk):
         promoted = services.delegate_cancel(delegate=delegate)
         messages.success(request, f"{delegate}'s place is cancelled.")
         for other in promoted:
-            messages.info(request, f"{other} ({other.site}) moved from the waiting list to a place.")
+            messages.info(
+                request, f"{other} ({other.site}) moved from the waiting list to a place."
+            )
     return redirect(delegate.workshop)
 
 
@@ -116,7 +127,9 @@ def attendance_mark(request, pk):
         services.attendance_mark(delegate=delegate, attended=request.POST.get("attended") == "yes")
     if request.headers.get("Accept") == "application/json":
         return JsonResponse({"attended": delegate.attended, "name": delegate.full_name})
-    return redirect(reverse("learning_sets:attendance", kwargs={"pk": workshop.pk}) + f"#delegate-{delegate.pk}")
+    return redirect(
+        reverse("learning_sets:attendance", kwargs={"pk": workshop.pk}) + f"#delegate-{delegate.pk}"
+    )
 
 
 @login_required
@@ -128,8 +141,13 @@ def evaluation_links(request, pk):
         .select_related("site", "evaluation")
         .order_by("site__name", "full_name")
     )
-    links = [(d, request.build_absolute_uri(d.get_evaluation_url()), hasattr(d, "evaluation")) for d in attendees]
-    return render(request, "learning_sets/evaluation_links.html", {"workshop": workshop, "links": links})
+    links = [
+        (d, request.build_absolute_uri(d.get_evaluation_url()), hasattr(d, "evaluation"))
+        for d in attendees
+    ]
+    return render(
+        request, "learning_sets/evaluation_links.html", {"workshop": workshop, "links": links}
+    )
 
 
 def evaluate(request, token):

@@ -15,9 +15,18 @@ from .common import learning_set_for, workshop_for
 
 REPORT = "learning_sets.report_learningset"
 SUMMARY_HEADER = [
-    "workshop", "date", "topic", "registered", "waiting", "attended", "no-shows",
-    "service users or carers attending", "share with lived experience (%)",
-    "evaluations", "mean overall rating", "mean usefulness",
+    "workshop",
+    "date",
+    "topic",
+    "registered",
+    "waiting",
+    "attended",
+    "no-shows",
+    "service users or carers attending",
+    "share with lived experience (%)",
+    "evaluations",
+    "mean overall rating",
+    "mean usefulness",
 ]
 
 
@@ -102,16 +111,32 @@ def workshop_delegates_csv(request, pk):
     workshop = workshop_for(request, pk, "learning_sets.change_workshop")
     response, writer = _csv_response(f"workshop-{workshop.pk}-delegates.csv")
     writer.writerow(
-        ["site", "name", "email", "perspective", "status", "attended", "dietary needs", "access needs"]
+        [
+            "site",
+            "name",
+            "email",
+            "perspective",
+            "status",
+            "attended",
+            "dietary needs",
+            "access needs",
+        ]
     )
     delegates = workshop.delegates.exclude(status=Delegate.Status.CANCELLED).select_related("site")
     for d in delegates.order_by("site__name", "full_name"):
-        writer.writerow([
-            _cell(value)
-            for value in [
-                d.site.name, d.full_name, d.email, d.get_perspective_display(),
-                d.get_status_display(), "yes" if d.attended else "no", d.dietary_needs,
-                d.access_needs,
+        writer.writerow(
+            [
+                _cell(value)
+                for value in [
+                    d.site.name,
+                    d.full_name,
+                    d.email,
+                    d.get_perspective_display(),
+                    d.get_status_display(),
+                    "yes" if d.attended else "no",
+                    d.dietary_needs,
+                    d.access_needs,
+                ]
             ]
-        ])
+        )
     return response

@@ -39,7 +39,9 @@ def set_create(request):
         learning_set = services.learning_set_create(**{f: form.cleaned_data[f] for f in SET_FIELDS})
         messages.success(request, f"Learning set “{learning_set}” created.")
         return redirect(learning_set)
-    return render(request, "learning_sets/set_form.html", {"form": form, "title": "New learning set"})
+    return render(
+        request, "learning_sets/set_form.html", {"form": form, "title": "New learning set"}
+    )
 
 
 @login_required
@@ -89,7 +91,9 @@ def series_create(request, pk):
     """The six workshops at once; single dates are moved afterwards."""
     learning_set = learning_set_for(request, pk, "learning_sets.change_learningset")
     if learning_set.workshops.exists():
-        messages.info(request, "This learning set already has its workshops; move single dates instead.")
+        messages.info(
+            request, "This learning set already has its workshops; move single dates instead."
+        )
         return redirect(learning_set)
     form = WorkshopSeriesForm(request.POST or None, initial={"first_date": learning_set.start_date})
     if request.method == "POST" and form.is_valid():
@@ -109,11 +113,18 @@ def topic_choices(request, pk, site_slug):
         sites_for_user(request.user).filter(pk__in=learning_set.sites.values("pk")), slug=site_slug
     )
     require(request.user, "learning_sets.act_for_site", site)
-    current = [c.topic for c in TopicChoice.objects.filter(learning_set=learning_set, site=site).select_related("topic")]
+    current = [
+        c.topic
+        for c in TopicChoice.objects.filter(learning_set=learning_set, site=site).select_related(
+            "topic"
+        )
+    ]
     initial = dict(zip(["first", "second", "third"], current, strict=False))
     form = TopicChoiceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.topic_choices_record(learning_set=learning_set, site=site, topics=form.cleaned_data["topics"])
+        services.topic_choices_record(
+            learning_set=learning_set, site=site, topics=form.cleaned_data["topics"]
+        )
         messages.success(request, f"Topic choices of {site} saved.")
         return redirect(learning_set)
     return render(
@@ -149,4 +160,3 @@ def _venue_form(request, venue, title):
         messages.success(request, f"Venue {venue.name} saved.")
         return redirect("learning_sets:venue-list")
     return render(request, "learning_sets/venue_form.html", {"form": form, "title": title})
-

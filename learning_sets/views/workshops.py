@@ -13,8 +13,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
-from accounts.permissions import require
-
 from .. import selectors, services
 from ..forms import AgendaItemForm, WorkshopForm
 from ..models import MAX_DELEGATES_PER_SITE, AgendaItem, Delegate
@@ -66,7 +64,9 @@ def workshop_detail(request, pk):
             "can_manage": can_manage,
             "can_register": can_manage or any(site.pk in team_sites for site in member_sites),
             "editable_site_ids": team_sites,
-            "is_staff_reader": user.has_perm("learning_sets.report_learningset", workshop.learning_set),
+            "is_staff_reader": user.has_perm(
+                "learning_sets.report_learningset", workshop.learning_set
+            ),
             "today": timezone.localdate(),
         },
     )
@@ -150,9 +150,12 @@ def workshop_calendar(request, pk):
     event.add("dtend", datetime.datetime.combine(workshop.date, workshop.end_time, zone))
     event.add("summary", f"{workshop.learning_set}: {workshop}")
     if workshop.venue:
-        event.add("location", f"{workshop.venue.name}, {workshop.venue.address}".replace("\n", ", "))
+        event.add(
+            "location", f"{workshop.venue.name}, {workshop.venue.address}".replace("\n", ", ")
+        )
     agenda = "\n".join(
-        f"{item.start_time:%H:%M}-{item.end_time:%H:%M} {item}" for item in workshop.agenda_items.all()
+        f"{item.start_time:%H:%M}-{item.end_time:%H:%M} {item}"
+        for item in workshop.agenda_items.all()
     )
     event.add("description", agenda or "ImROC learning-set workshop")
     calendar.add_component(event)
@@ -166,8 +169,10 @@ def workshop_calendar(request, pk):
 def sign_in_sheet(request, pk):
     """A printable list of registered delegates with room to sign."""
     workshop = workshop_for(request, pk, MANAGE)
-    delegates = workshop.delegates.filter(status=Delegate.Status.REGISTERED).select_related("site").order_by(
-        "site__name", "full_name"
+    delegates = (
+        workshop.delegates.filter(status=Delegate.Status.REGISTERED)
+        .select_related("site")
+        .order_by("site__name", "full_name")
     )
     return render(
         request, "learning_sets/sign_in_sheet.html", {"workshop": workshop, "delegates": delegates}
