@@ -162,9 +162,9 @@ def _delegates(workshop, members, organiser, *, held: bool) -> int:
         return 0
     rng = random.Random(f"{workshop.learning_set.name}-{workshop.number}")
     count = 0
+    everyone = [f"{first} {last}" for first in FIRST for last in LAST]
     for site in members:
-        for n in range(rng.randint(3, 7)):
-            name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        for n, name in enumerate(rng.sample(everyone, rng.randint(3, 7))):
             delegate = services.delegate_register(
                 workshop=workshop,
                 site=site,
