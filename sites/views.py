@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
 from challenges.selectors import latest_stages
+from learning_sets.selectors import site_learning_sets
 from pdsa import selectors as pdsa_selectors
 
 from . import selectors, services
@@ -45,6 +46,7 @@ def site_detail(request, slug):
             "co_production": co_production,
             "challenge_stages": latest_stages(site),
             "site_work": pdsa_selectors.site_work(site, co_production),
+            "site_learning_sets": site_learning_sets(site),
         },
     )
 

@@ -11,6 +11,7 @@ DEMO_STEPS = [
     "sites.demo",
     "challenges.demo",
     "pdsa.demo",
+    "learning_sets.demo",
 ]
 
 

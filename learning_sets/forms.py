@@ -1,0 +1,285 @@
+"""Forms: validate and convert; the limits themselves are enforced by the services."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+
+from accounts.roles import Role
+from sites.models import Site
+
+from .models import (
+    AgendaItem,
+    Delegate,
+    DelegatePerspective,
+    LearningSet,
+    Topic,
+    Venue,
+    Workshop,
+    composition_warnings,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _helper(label: str) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("save", label))
+    return helper
+
+
+class SiteChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, site):
+        return f"{site.name} ({site.get_category_display()})"
+
+
+class LearningSetForm(forms.ModelForm):
+    """The method groups 6-8 sites of mixed categories; outside that the form warns and asks
+    the organiser to confirm rather than refusing."""
+
+    sites = SiteChoiceField(
+        queryset=Site.objects.filter(is_active=True).order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        label="Member sites",
+    )
+    organisers = forms.ModelMultipleChoiceField(
+        queryset=get_user_model()
+        .objects.filter(groups__name=Role.ORGANISER.value)
+        .order_by("username"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    confirm_composition = forms.BooleanField(
+        required=False,
+        label="I confirm this membership although it is outside the method's 6-8 mixed sites",
+    )
+
+    class Meta:
+        model = LearningSet
+        fields = ["name", "organisers", "sites", "start_date", "status"]
+        widgets = {"start_date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisers"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.helper = _helper("Save learning set")
+
+    def clean(self):
+        data = super().clean()
+        sites = data.get("sites")
+        if sites is not None:
+            self.warnings = composition_warnings(sites)
+            if self.warnings and not data.get("confirm_composition"):
+                self.add_error(
+                    "confirm_composition",
+                    " ".join(self.warnings) + " Tick the box to confirm and save anyway.",
+                )
+        return data
+
+
+class WorkshopSeriesForm(forms.Form):
+    first_date = forms.DateField(widget=DATE, label="Date of the first workshop")
+    months_apart = forms.IntegerField(
+        min_value=1,
+        max_value=12,
+        initial=3,
+        label="Months between workshops",
+        help_text="The method spaces the six workshops 3 to 4 months apart.",
+    )
+    start_time = forms.TimeField(widget=TIME, initial=datetime.time(10, 0))
+    end_time = forms.TimeField(widget=TIME, initial=datetime.time(16, 0))
+    venue = forms.ModelChoiceField(queryset=Venue.objects.all(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Create the six workshops")
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("start_time")
+            and data.get("end_time")
+            and data["end_time"] <= data["start_time"]
+        ):
+            self.add_error("end_time", "The workshops must end after they start.")
+        return data
+
+
+class WorkshopForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = ["date", "start_time", "end_time", "venue", "topic"]
+        widgets = {"date": DATE, "start_time": TIME, "end_time": TIME}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Save workshop")
+
+
+class VenueForm(forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = ["name", "address", "capacity", "accessibility_notes"]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["capacity"].min_value = 1
+        self.fields["capacity"].widget.attrs["min"] = 1
+        self.helper = _helper("Save venue")
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if capacity < 1:
+            raise forms.ValidationError("A venue holds at least one person.")
+        return capacity
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["kind", "start_time", "end_time", "title", "speaker", "site", "stall_sites"]
+        widgets = {
+            "start_time": TIME,
+            "end_time": TIME,
+            "stall_sites": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "kind": "Part of the day",
+            "site": "Presenting site",
+            "stall_sites": "Sites running a market stall",
+        }
+
+    def __init__(self, *args, workshop: Workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workshop = workshop
+        members = workshop.learning_set.sites.order_by("name")
+        self.fields["site"].queryset = members
+        self.fields["stall_sites"].queryset = members
+        self.fields["speaker"].help_text = "For an expert presentation."
+        self.helper = _helper("Save agenda item")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and (start < self.workshop.start_time or end > self.workshop.end_time):
+            self.add_error(
+                "start_time",
+                f"The workshop runs {self.workshop.start_time:%H:%M}-"
+                f"{self.workshop.end_time:%H:%M}; keep the item within it.",
+            )
+        if data.get("kind") == AgendaItem.Kind.PRACTICAL_EXAMPLE and not data.get("site"):
+            self.add_error("site", "Say which member site gives the practical example.")
+        return data
+
+
+class DelegateForm(forms.Form):
+    site = forms.ModelChoiceField(queryset=Site.objects.none(), empty_label=None)
+    full_name = forms.CharField(max_length=200, label="Full name")
+    email = forms.EmailField(help_text="Their evaluation link is sent here after the workshop.")
+    perspective = forms.ChoiceField(choices=DelegatePerspective.choices)
+    dietary_needs = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    access_needs = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    waiting_list_ok = forms.BooleanField(
+        required=False, label="If no place is free, put them on the waiting list"
+    )
+
+    def __init__(
+        self, *args, workshop: Workshop, sites=None, delegate: Delegate | None = None, **kwargs
+    ):
+        self.workshop, self.delegate = workshop, delegate
+        if delegate is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    name: getattr(delegate, name)
+                    for name in [
+                        "full_name",
+                        "email",
+                        "perspective",
+                        "dietary_needs",
+                        "access_needs",
+                    ]
+                },
+            )
+        super().__init__(*args, **kwargs)
+        if delegate is None:
+            self.fields["site"].queryset = sites
+        else:
+            del self.fields["site"], self.fields["waiting_list_ok"]
+        self.helper = _helper("Save delegate" if delegate else "Register delegate")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = self.workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(
+            email=email
+        )
+        if self.delegate is not None:
+            others = others.exclude(pk=self.delegate.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                "Someone with this email is already registered for this workshop."
+            )
+        return email
+
+
+class TopicChoiceForm(forms.Form):
+    """A member site's top three topics, in order."""
+
+    first = forms.ModelChoiceField(queryset=Topic.objects.all(), label="First choice")
+    second = forms.ModelChoiceField(
+        queryset=Topic.objects.all(), required=False, label="Second choice"
+    )
+    third = forms.ModelChoiceField(
+        queryset=Topic.objects.all(), required=False, label="Third choice"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Save choices")
+
+    def clean(self):
+        data = super().clean()
+        chosen = [data.get(name) for name in ("first", "second", "third") if data.get(name)]
+        if len(set(chosen)) != len(chosen):
+            raise forms.ValidationError("Choose each topic only once.")
+        data["topics"] = chosen
+        return data
+
+
+RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class EvaluationForm(forms.Form):
+    overall_rating = forms.TypedChoiceField(
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="Overall, how would you rate the workshop? (1 = poor, 5 = excellent)",
+    )
+    usefulness = forms.TypedChoiceField(
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="How useful was it for your work? (1 = not useful, 5 = very useful)",
+    )
+    take_back = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="What I will take back to my organisation",
+    )
+    comments = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Anything else you want to tell us",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Send my evaluation")

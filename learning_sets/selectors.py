@@ -1,0 +1,166 @@
+"""Reads of learning sets, always scoped to what the user may see."""
+
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+
+from accounts.rules import is_programme_staff
+from sites.models import ProjectGroupMember, Site
+from sites.selectors import sites_in_group_of
+
+from .models import AgendaItem, Delegate, Evaluation, LearningSet, Workshop
+from .rules import can_manage_learning_sets
+from .summary import Figures, total
+
+
+def learning_sets_for_user(user) -> QuerySet[LearningSet]:
+    """Programme staff see every set; a site's people see the sets their site belongs to."""
+    if not user.is_authenticated:
+        return LearningSet.objects.none()
+    if is_programme_staff(user):
+        return LearningSet.objects.all()
+    return LearningSet.objects.filter(
+        pk__in=LearningSet.sites.through.objects.filter(site__in=sites_in_group_of(user)).values(
+            "learningset_id"
+        )
+    )
+
+
+def learning_set_directory(user, today) -> QuerySet[LearningSet]:
+    return learning_sets_for_user(user).annotate(
+        site_count=Count("sites", distinct=True),
+        workshop_count=Count("workshops", distinct=True),
+        next_workshop=Min("workshops__date", filter=Q(workshops__date__gte=today)),
+    )
+
+
+def learning_set_page(user) -> QuerySet[LearningSet]:
+    return learning_sets_for_user(user).prefetch_related(
+        "organisers",
+        Prefetch("sites", queryset=Site.objects.order_by("name")),
+        Prefetch(
+            "workshops",
+            queryset=Workshop.objects.select_related("venue", "topic").order_by("number"),
+        ),
+    )
+
+
+def workshops_for_user(user) -> QuerySet[Workshop]:
+    return Workshop.objects.filter(learning_set__in=learning_sets_for_user(user)).select_related(
+        "learning_set", "venue", "topic"
+    )
+
+
+def team_site_ids(user) -> set[int]:
+    """Sites whose delegates the user registers: where they are lead or team member."""
+    return set(
+        ProjectGroupMember.objects.filter(
+            person__user=user,
+            role__in=[ProjectGroupMember.Role.PROJECT_LEAD, ProjectGroupMember.Role.MEMBER],
+        ).values_list("site_id", flat=True)
+    )
+
+
+def delegates_for_user(user) -> QuerySet[Delegate]:
+    """Staff see every delegate (details only for organisers, in templates); a site's people
+    see only their own site's registrations."""
+    delegates = Delegate.objects.select_related("site", "workshop")
+    if not user.is_authenticated:
+        return delegates.none()
+    if is_programme_staff(user):
+        return delegates
+    return delegates.filter(site__in=sites_in_group_of(user))
+
+
+def registrable_sites(user, workshop: Workshop) -> QuerySet[Site]:
+    """Organisers register for any member site; a lead or team member for their own."""
+    sites = workshop.learning_set.sites.order_by("name")
+    if can_manage_learning_sets(user):
+        return sites
+    return sites.filter(pk__in=team_site_ids(user))
+
+
+def agenda(workshop: Workshop) -> QuerySet[AgendaItem]:
+    return workshop.agenda_items.select_related("site").prefetch_related(
+        Prefetch("stall_sites", queryset=Site.objects.order_by("name"))
+    )
+
+
+def figures_for(workshops, today) -> dict[int, Figures]:
+    """Each workshop's figures in two grouped queries, however many delegates there are."""
+    workshops = list(workshops)
+    figures = {w.pk: Figures(happened=w.has_happened(today)) for w in workshops}
+    rows = (
+        Delegate.objects.filter(workshop__in=figures.keys())
+        .values("workshop_id", "status", "attended", "perspective")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        figures[row["workshop_id"]].add_delegates(
+            status=row["status"],
+            attended=row["attended"],
+            perspective=row["perspective"],
+            n=row["n"],
+        )
+    ratings = (
+        Evaluation.objects.filter(delegate__workshop__in=figures.keys())
+        .values("delegate__workshop_id", "overall_rating", "usefulness")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in ratings:
+        figures[row["delegate__workshop_id"]].evaluation.add(
+            row["overall_rating"], row["usefulness"], row["n"]
+        )
+    return figures
+
+
+def set_figures(learning_set: LearningSet, today) -> tuple[list[tuple[Workshop, Figures]], Figures]:
+    workshops = list(learning_set.workshops.select_related("venue", "topic").order_by("number"))
+    figures = figures_for(workshops, today)
+    rows = [(workshop, figures[workshop.pk]) for workshop in workshops]
+    return rows, total([f for _, f in rows])
+
+
+def evaluation_comments(workshops) -> QuerySet[Evaluation]:
+    """What delegates said they will take back, without their names."""
+    return (
+        Evaluation.objects.filter(delegate__workshop__in=workshops)
+        .exclude(take_back="", comments="")
+        .select_related("delegate__workshop")
+        .order_by("delegate__workshop__number", "submitted_at")
+    )
+
+
+def site_learning_sets(site: Site) -> QuerySet[LearningSet]:
+    """The site's sets with its own registrations and attendance, in one query."""
+    mine = Q(workshops__delegates__site=site, workshops__delegates__status="registered")
+    return site.learning_sets.annotate(
+        workshop_count=Count("workshops", distinct=True),
+        site_registered=Count("workshops__delegates", filter=mine),
+        site_attended=Count(
+            "workshops__delegates", filter=mine & Q(workshops__delegates__attended=True)
+        ),
+    ).order_by("start_date")
+
+
+def upcoming_workshops_organised_by(user, today, limit: int = 5) -> QuerySet[Workshop]:
+    return (
+        Workshop.objects.filter(learning_set__organisers=user, date__gte=today)
+        .select_related("learning_set", "venue", "topic")
+        .annotate(
+            registered=Count("delegates", filter=Q(delegates__status="registered")),
+        )
+        .order_by("date")[:limit]
+    )
+
+
+def upcoming_registrations_for(user, today) -> QuerySet[Delegate]:
+    return (
+        Delegate.objects.filter(
+            site__in=sites_in_group_of(user),
+            workshop__date__gte=today,
+        )
+        .exclude(status=Delegate.Status.CANCELLED)
+        .select_related("site", "workshop__learning_set", "workshop__topic")
+        .order_by("workshop__date", "site__name", "full_name")
+    )

@@ -1,0 +1,1 @@
+"""Views by area: sets and venues, workshops and agendas, delegates and attendance, reports."""

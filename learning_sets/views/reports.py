@@ -1,0 +1,142 @@
+"""Reports per workshop and per learning set, and their CSV exports."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.permissions import require
+
+from .. import selectors
+from ..models import Delegate, DelegatePerspective
+from .common import learning_set_for, workshop_for
+
+REPORT = "learning_sets.report_learningset"
+SUMMARY_HEADER = [
+    "workshop",
+    "date",
+    "topic",
+    "registered",
+    "waiting",
+    "attended",
+    "no-shows",
+    "service users or carers attending",
+    "share with lived experience (%)",
+    "evaluations",
+    "mean overall rating",
+    "mean usefulness",
+]
+
+
+@login_required
+def workshop_report(request, pk):
+    workshop = workshop_for(request, pk)
+    require(request.user, REPORT, workshop.learning_set)
+    figures = selectors.figures_for([workshop], timezone.localdate())[workshop.pk]
+    return render(
+        request,
+        "learning_sets/workshop_report.html",
+        {
+            "workshop": workshop,
+            "figures": figures,
+            "perspectives": figures.perspective_rows(DelegatePerspective.choices),
+            "comments": selectors.evaluation_comments([workshop]),
+        },
+    )
+
+
+@login_required
+def set_report(request, pk):
+    learning_set = learning_set_for(request, pk, REPORT)
+    rows, totals = selectors.set_figures(learning_set, timezone.localdate())
+    return render(
+        request,
+        "learning_sets/set_report.html",
+        {
+            "learning_set": learning_set,
+            "rows": rows,
+            "totals": totals,
+            "perspectives": totals.perspective_rows(DelegatePerspective.choices),
+            "comments": selectors.evaluation_comments([w for w, _ in rows]),
+        },
+    )
+
+
+def _csv_response(filename: str):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response, csv.writer(response)
+
+
+def _cell(value: str) -> str:
+    """Typed-in text never starts a spreadsheet formula."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _summary_row(label, workshop, figures):
+    evaluation = figures.evaluation
+    return [
+        label,
+        workshop.date.isoformat() if workshop else "",
+        (workshop.topic or "") if workshop else "",
+        figures.registered,
+        figures.waiting,
+        figures.attended,
+        "" if figures.no_shows is None else figures.no_shows,
+        figures.lived_experience_attended,
+        "" if figures.lived_experience_share is None else figures.lived_experience_share,
+        evaluation.responses,
+        "" if evaluation.mean_overall is None else evaluation.mean_overall,
+        "" if evaluation.mean_usefulness is None else evaluation.mean_usefulness,
+    ]
+
+
+@login_required
+def set_summary_csv(request, pk):
+    learning_set = learning_set_for(request, pk, REPORT)
+    rows, totals = selectors.set_figures(learning_set, timezone.localdate())
+    response, writer = _csv_response(f"learning-set-{learning_set.pk}-summary.csv")
+    writer.writerow(SUMMARY_HEADER)
+    for workshop, figures in rows:
+        writer.writerow(_summary_row(f"Workshop {workshop.number}", workshop, figures))
+    writer.writerow(_summary_row("All workshops", None, totals))
+    return response
+
+
+@login_required
+def workshop_delegates_csv(request, pk):
+    """Personal details included, so for organisers only."""
+    workshop = workshop_for(request, pk, "learning_sets.change_workshop")
+    response, writer = _csv_response(f"workshop-{workshop.pk}-delegates.csv")
+    writer.writerow(
+        [
+            "site",
+            "name",
+            "email",
+            "perspective",
+            "status",
+            "attended",
+            "dietary needs",
+            "access needs",
+        ]
+    )
+    delegates = workshop.delegates.exclude(status=Delegate.Status.CANCELLED).select_related("site")
+    for d in delegates.order_by("site__name", "full_name"):
+        writer.writerow(
+            [
+                _cell(value)
+                for value in [
+                    d.site.name,
+                    d.full_name,
+                    d.email,
+                    d.get_perspective_display(),
+                    d.get_status_display(),
+                    "yes" if d.attended else "no",
+                    d.dietary_needs,
+                    d.access_needs,
+                ]
+            ]
+        )
+    return response

@@ -1,0 +1,179 @@
+"""A workshop's page, its agenda, its calendar entry and its printable sign-in sheet."""
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from icalendar import Calendar, Event
+
+from .. import selectors, services
+from ..forms import AgendaItemForm, WorkshopForm
+from ..models import MAX_DELEGATES_PER_SITE, AgendaItem, Delegate
+from ..rules import can_manage_learning_sets
+from .common import workshop_for
+
+MANAGE = "learning_sets.change_workshop"
+
+
+def place_counts(workshop) -> tuple[int, int, dict[int, int]]:
+    """Registered and waiting totals and each site's registered count, in one query."""
+    registered, waiting, by_site = 0, 0, {}
+    rows = workshop.delegates.values("site_id", "status").annotate(n=Count("pk")).order_by()
+    for row in rows:
+        if row["status"] == Delegate.Status.REGISTERED:
+            registered += row["n"]
+            by_site[row["site_id"]] = row["n"]
+        elif row["status"] == Delegate.Status.WAITING:
+            waiting += row["n"]
+    return registered, waiting, by_site
+
+
+@login_required
+def workshop_detail(request, pk):
+    user = request.user
+    workshop = workshop_for(request, pk)
+    can_manage = can_manage_learning_sets(user)
+    member_sites = list(workshop.learning_set.sites.order_by("name"))
+    registered, waiting, by_site = place_counts(workshop)
+    team_sites = selectors.team_site_ids(user) if not can_manage else set()
+    delegates = (
+        selectors.delegates_for_user(user)
+        .filter(workshop=workshop)
+        .exclude(status=Delegate.Status.CANCELLED)
+        .order_by("site__name", "status", "full_name")
+    )
+    return render(
+        request,
+        "learning_sets/workshop_detail.html",
+        {
+            "workshop": workshop,
+            "learning_set": workshop.learning_set,
+            "agenda": selectors.agenda(workshop),
+            "delegates": delegates,
+            "site_places": [(site, by_site.get(site.pk, 0)) for site in member_sites],
+            "registered": registered,
+            "waiting": waiting,
+            "per_site_limit": MAX_DELEGATES_PER_SITE,
+            "can_manage": can_manage,
+            "can_register": can_manage or any(site.pk in team_sites for site in member_sites),
+            "editable_site_ids": team_sites,
+            "is_staff_reader": user.has_perm(
+                "learning_sets.report_learningset", workshop.learning_set
+            ),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def workshop_edit(request, pk):
+    """Move one workshop of the series, or set its venue and topic."""
+    workshop = workshop_for(request, pk, MANAGE)
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        services.workshop_update(workshop=workshop, **form.cleaned_data)
+        messages.success(request, f"Workshop {workshop.number} saved.")
+        return redirect(workshop)
+    return render(request, "learning_sets/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+@login_required
+@require_POST
+def agenda_standard(request, pk):
+    workshop = workshop_for(request, pk, MANAGE)
+    if workshop.agenda_items.exists():
+        messages.info(request, "The agenda already has items; add or edit them one by one.")
+    else:
+        services.agenda_standard_add(workshop=workshop)
+        messages.success(request, "Standard agenda added. Fill in the speaker and the sites.")
+    return redirect(workshop)
+
+
+@login_required
+def agenda_add(request, pk):
+    workshop = workshop_for(request, pk, MANAGE)
+    return _agenda_form(request, workshop, None)
+
+
+@login_required
+def agenda_edit(request, pk):
+    item = get_object_or_404(AgendaItem, pk=pk)
+    workshop = workshop_for(request, item.workshop_id, MANAGE)
+    return _agenda_form(request, workshop, item)
+
+
+def _agenda_form(request, workshop, item):
+    form = AgendaItemForm(request.POST or None, instance=item, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        services.agenda_item_save(
+            workshop=workshop, item=item, stall_sites=data.pop("stall_sites"), **data
+        )
+        messages.success(request, "Agenda item saved.")
+        return redirect(workshop)
+    return render(
+        request,
+        "learning_sets/agenda_form.html",
+        {"form": form, "workshop": workshop, "item": item},
+    )
+
+
+@login_required
+@require_POST
+def agenda_remove(request, pk):
+    item = get_object_or_404(AgendaItem, pk=pk)
+    workshop = workshop_for(request, item.workshop_id, MANAGE)
+    services.agenda_item_remove(item=item)
+    messages.success(request, f"“{item}” removed from the agenda.")
+    return redirect(workshop)
+
+
+@login_required
+def workshop_calendar(request, pk):
+    """An .ics file so delegates and organisers can put the day in their calendar."""
+    workshop = workshop_for(request, pk)
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    calendar = Calendar()
+    calendar.add("prodid", "-//ImROC programme//Learning sets//EN")
+    calendar.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"workshop-{workshop.pk}@imroc")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", datetime.datetime.combine(workshop.date, workshop.start_time, zone))
+    event.add("dtend", datetime.datetime.combine(workshop.date, workshop.end_time, zone))
+    event.add("summary", f"{workshop.learning_set}: {workshop}")
+    if workshop.venue:
+        event.add(
+            "location", f"{workshop.venue.name}, {workshop.venue.address}".replace("\n", ", ")
+        )
+    agenda = "\n".join(
+        f"{item.start_time:%H:%M}-{item.end_time:%H:%M} {item}"
+        for item in workshop.agenda_items.all()
+    )
+    event.add("description", agenda or "ImROC learning-set workshop")
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="imroc-workshop-{workshop.pk}.ics"'
+    return response
+
+
+@login_required
+def sign_in_sheet(request, pk):
+    """A printable list of registered delegates with room to sign."""
+    workshop = workshop_for(request, pk, MANAGE)
+    delegates = (
+        workshop.delegates.filter(status=Delegate.Status.REGISTERED)
+        .select_related("site")
+        .order_by("site__name", "full_name")
+    )
+    return render(
+        request, "learning_sets/sign_in_sheet.html", {"workshop": workshop, "delegates": delegates}
+    )
