@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from support.selectors import site_support
 
 from . import selectors, services
 from .filters import SiteFilter
@@ -40,6 +41,7 @@ def site_detail(request, slug):
             "site": site,
             "members": members,
             "co_production": CoProduction.of_group(members),
+            "site_support": site_support(site),
         },
     )
 
