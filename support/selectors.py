@@ -133,6 +133,7 @@ def reviews_for_user(user) -> QuerySet[ProgressReview]:
             open_actions=Count("actions", filter=Q(actions__done=False), distinct=True),
             response_count=Count("responses", distinct=True),
         )
+        .order_by("-review_date", "-pk")
     )
 
 
