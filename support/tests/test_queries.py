@@ -22,14 +22,25 @@ def fill(world, n):
     for i in range(n):
         day = datetime.date(2011, 4, 1) + datetime.timedelta(days=i * 7)
         SupportLogEntryFactory(site=site, date=day, given_by=world.consultant)
-        SupportLogEntryFactory(site=site, date=day, given_by=None, given_by_name="Jane",
-                               is_peer_trainer=True, recorded_by=world.consultant,
-                               kind="training_session")
+        SupportLogEntryFactory(
+            site=site,
+            date=day,
+            given_by=None,
+            given_by_name="Jane",
+            is_peer_trainer=True,
+            recorded_by=world.consultant,
+            kind="training_session",
+        )
         TrainingDeliveryFactory(site=site, date=day, recorded_by=world.consultant)
-        ProgrammeOutcomeFactory(site=site, recorded_on=day, recorded_by=world.lead_a,
-                                uses_wrap=True)
-        review = ProgressReviewFactory(site=site, consultant=world.consultant, review_date=day,
-                                       next_review_due=day + datetime.timedelta(days=90))
+        ProgrammeOutcomeFactory(
+            site=site, recorded_on=day, recorded_by=world.lead_a, uses_wrap=True
+        )
+        review = ProgressReviewFactory(
+            site=site,
+            consultant=world.consultant,
+            review_date=day,
+            next_review_due=day + datetime.timedelta(days=90),
+        )
         ReviewActionFactory(review=review)
         ReviewActionFactory(review=review, done=True)
         ReviewResponseFactory(review=review, author=world.lead_a)
@@ -40,8 +51,11 @@ def fill(world, n):
 PAGES = {
     "site page": ("/sites/alpha/", "lead_a", 11),
     "support page": ("/support/sites/alpha/", "consultant", 13),
-    "support page filtered": ("/support/sites/alpha/?kind=site_visit&date_from=2011-01-01",
-                              "lead_a", 13),
+    "support page filtered": (
+        "/support/sites/alpha/?kind=site_visit&date_from=2011-01-01",
+        "lead_a",
+        13,
+    ),
     "outcomes": ("/support/sites/alpha/outcomes/", "lead_a", 6),
     "review index": ("/support/reviews/", "consultant", 5),
     "site reviews": ("/support/sites/alpha/reviews/", "lead_a", 7),
@@ -62,8 +76,9 @@ def test_pages_answer_in_constant_queries(world, client, django_assert_max_num_q
 
 @pytest.mark.parametrize("n", ROWS)
 @pytest.mark.parametrize("role, budget", [("lead_a", 8), ("consultant", 8)])
-def test_review_pages_answer_in_constant_queries(world, client, django_assert_max_num_queries,
-                                                 role, budget, n):
+def test_review_pages_answer_in_constant_queries(
+    world, client, django_assert_max_num_queries, role, budget, n
+):
     review = fill(world, n)
     for _ in range(n - 1):
         ReviewActionFactory(review=review)

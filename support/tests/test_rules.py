@@ -12,15 +12,21 @@ def table(*allowed):
 @pytest.mark.parametrize(
     "perm, on, expected",
     [
-        *[("support.view_supportlogentry", "site_a", row) for row in table(
-            "lead_a", "member_a", "consultant", "organiser", "admin")],
+        *[
+            ("support.view_supportlogentry", "site_a", row)
+            for row in table("lead_a", "member_a", "consultant", "organiser", "admin")
+        ],
         *[("support.add_supportlogentry", "site_b", row) for row in table("consultant", "admin")],
         *[("support.change_supportpackage", "site_a", row) for row in table("consultant", "admin")],
         *[("support.change_supportpackage", "site_b", row) for row in table("admin")],
-        *[("support.add_trainingdelivery", "site_a", row) for row in table(
-            "lead_a", "member_a", "consultant", "admin")],
-        *[("support.add_programmeoutcome", "site_a", row) for row in table(
-            "lead_a", "member_a", "admin")],
+        *[
+            ("support.add_trainingdelivery", "site_a", row)
+            for row in table("lead_a", "member_a", "consultant", "admin")
+        ],
+        *[
+            ("support.add_programmeoutcome", "site_a", row)
+            for row in table("lead_a", "member_a", "admin")
+        ],
         *[("support.change_programmeoutcome", "site_a", row) for row in table("admin")],
         *[("support.add_progressreview", "site_a", row) for row in table("consultant", "admin")],
         *[("support.add_progressreview", "site_b", row) for row in table("admin")],
