@@ -1,6 +1,7 @@
 """Every list and detail page answers in a fixed number of queries, with 1 row or many."""
 
 import datetime
+
 import pytest
 
 from support.tests.factories import (
@@ -64,10 +65,10 @@ PAGES = {
 
 
 @pytest.mark.parametrize("n", ROWS)
-@pytest.mark.parametrize("page", PAGES)
-def test_pages_answer_in_constant_queries(world, client, django_assert_max_num_queries, page, n):
+@pytest.mark.parametrize("screen", PAGES)
+def test_pages_answer_in_constant_queries(world, client, django_assert_max_num_queries, screen, n):
     fill(world, n)
-    url, role, budget = PAGES[page]
+    url, role, budget = PAGES[screen]
     client.force_login(world.users[role])
     with django_assert_max_num_queries(budget):
         response = client.get(url)
