@@ -207,6 +207,7 @@ class ProgressReviewForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["status"].choices = ProgressReview.Status.choices
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -122,3 +122,8 @@ def test_a_review_period_and_next_date_run_forwards(world):
     )
     assert "period_end" in form.errors
     assert "next_review_due" in form.errors
+
+
+def test_the_review_status_offers_only_the_three_statuses(world):
+    choices = [value for value, _ in ProgressReviewForm().fields["status"].choices]
+    assert choices == ["on_track", "some_concerns", "off_track"]
