@@ -107,7 +107,7 @@ def latest_stage_matrix(sites) -> dict[int, SiteStages]:
     many sites and assessments."""
     ranked = (
         Assessment.objects.filter(site__in=sites)
-        .select_related("framework")
+        .select_related("framework", "site")
         .annotate(
             in_site=Window(RowNumber(), partition_by=[F("site_id")], order_by=NEWEST_FIRST),
             in_framework=Window(

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "challenges",
     "pdsa",
     "learning_sets",
+    "support",
 ]
 
 MIDDLEWARE = [

@@ -11,5 +11,6 @@ urlpatterns = [
     path("challenges/", include("challenges.urls")),
     path("pdsa/", include("pdsa.urls")),
     path("learning-sets/", include("learning_sets.urls")),
+    path("support/", include("support.urls")),
     path("admin/", admin.site.urls),
 ]

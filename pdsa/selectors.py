@@ -46,10 +46,6 @@ def people_of(site: Site):
     return Person.objects.filter(memberships__site=site).order_by("full_name").distinct()
 
 
-def has_assessment(site: Site) -> bool:
-    return Assessment.objects.filter(site=site).exists()
-
-
 @dataclass(frozen=True)
 class Checklist:
     """The method's first steps: a co-produced group with a board sponsor, an assessment,
@@ -90,7 +86,7 @@ class SiteWork:
     checklist: Checklist
 
 
-def site_work(site: Site, co_production: CoProduction) -> SiteWork:
+def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> SiteWork:
     """The site page's section: priorities with their goals and cycle counts (3 queries)."""
     goals = Goal.objects.select_related("owner").annotate(
         cycle_count=Count("cycles"),
@@ -105,7 +101,7 @@ def site_work(site: Site, co_production: CoProduction) -> SiteWork:
     checklist = Checklist(
         co_produced=co_production.is_co_produced,
         board_sponsor=co_production.has_board_sponsor,
-        assessment_done=has_assessment(site),
+        assessment_done=assessed,
         priorities=len(priorities),
         easy_goals=difficulties[Goal.Difficulty.EASY],
         hard_goals=difficulties[Goal.Difficulty.HARD],

@@ -8,6 +8,7 @@ from accounts.permissions import require
 from challenges.selectors import latest_stages
 from learning_sets.selectors import site_learning_sets
 from pdsa import selectors as pdsa_selectors
+from support.selectors import site_support
 
 from . import selectors, services
 from .filters import SiteFilter
@@ -37,6 +38,7 @@ def site_detail(request, slug):
     )
     members = list(selectors.project_group(site))
     co_production = CoProduction.of_group(members)
+    challenge_stages = latest_stages(site)
     return render(
         request,
         "sites/site_detail.html",
@@ -44,9 +46,12 @@ def site_detail(request, slug):
             "site": site,
             "members": members,
             "co_production": co_production,
-            "challenge_stages": latest_stages(site),
-            "site_work": pdsa_selectors.site_work(site, co_production),
+            "challenge_stages": challenge_stages,
+            "site_work": pdsa_selectors.site_work(
+                site, co_production, assessed=challenge_stages is not None
+            ),
             "site_learning_sets": site_learning_sets(site),
+            "site_support": site_support(site),
         },
     )
 

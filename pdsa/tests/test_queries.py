@@ -96,7 +96,7 @@ PINNED = {
     "cycle": 9,
     "library": 7,
     "timeline": 7,
-    "home": 6,
+    "home": 7,  # with the learning-set section
 }
 
 

@@ -12,6 +12,7 @@ DEMO_STEPS = [
     "challenges.demo",
     "pdsa.demo",
     "learning_sets.demo",
+    "support.demo",
 ]
 
 

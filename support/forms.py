@@ -1,0 +1,260 @@
+"""Forms validate and convert; messages in the user's words."""
+
+import datetime
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import MinValueValidator
+
+from challenges.models import Challenge, Framework
+
+from .models import (
+    ProgrammeOutcome,
+    ProgressReview,
+    ReviewAction,
+    SupportLogEntry,
+    SupportPackage,
+    TrainingDelivery,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _helper(label: str) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("save", label))
+    return helper
+
+
+class SupportPackageForm(forms.ModelForm):
+    """New packages start from the category's default days (pilot sites get the most)."""
+
+    class Meta:
+        model = SupportPackage
+        fields = ["consultancy_days", "training_days", "peer_trainer_days", "agreed_on", "notes"]
+        widgets = {"agreed_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, site, today: datetime.date, **kwargs):
+        if kwargs.get("instance") is None:
+            consultancy, training, peer = SupportPackage.default_days(site.category)
+            kwargs["initial"] = {
+                "consultancy_days": consultancy,
+                "training_days": training,
+                "peer_trainer_days": peer,
+                "agreed_on": today,
+            }
+        super().__init__(*args, **kwargs)
+        for name in ("consultancy_days", "training_days", "peer_trainer_days"):
+            self.fields[name].widget.attrs.update({"min": "0", "step": "0.5"})
+            self.fields[name].validators.append(
+                MinValueValidator(Decimal(0), "Enter 0 days or more.")
+            )
+        self.helper = _helper("Save package")
+
+
+class SupportLogEntryForm(forms.ModelForm):
+    class Meta:
+        model = SupportLogEntry
+        fields = [
+            "kind",
+            "date",
+            "hours",
+            "given_by",
+            "given_by_name",
+            "is_peer_trainer",
+            "challenge",
+            "topic",
+            "notes",
+        ]
+        widgets = {"date": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+        labels = {"given_by": "Given by (account)", "challenge": "Key challenge"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["given_by"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["given_by"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["given_by"].help_text = (
+            "The consultant or peer trainer with an account. Leave empty and type a name "
+            "below for a peer trainer without one."
+        )
+        self.fields["challenge"].queryset = Challenge.objects.filter(
+            framework__in=Framework.objects.filter(is_current=True)
+        )
+        self.fields["challenge"].empty_label = "Not about one challenge"
+        self.fields["hours"].widget.attrs.update({"min": "0.25", "step": "0.25"})
+        self.helper = _helper("Log support")
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours is not None and hours <= 0:
+            raise forms.ValidationError("Enter the time spent, in hours (more than 0).")
+        if hours is not None and hours > 24:
+            raise forms.ValidationError("Log at most 24 hours in one entry.")
+        return hours
+
+    def clean(self):
+        data = super().clean()
+        by, name = data.get("given_by"), (data.get("given_by_name") or "").strip()
+        if by is None and not name:
+            self.add_error(
+                "given_by", "Choose who gave the support, or type a peer trainer's name."
+            )
+        elif by is not None and name:
+            self.add_error("given_by_name", "Choose an account or type a name, not both.")
+        return data
+
+
+class TrainingDeliveryForm(forms.ModelForm):
+    class Meta:
+        model = TrainingDelivery
+        fields = [
+            "course_title",
+            "date",
+            "audience",
+            "staff_attending",
+            "service_users_attending",
+            "co_delivered_by_peer_trainer",
+        ]
+        widgets = {"date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Record training")
+
+    def clean(self):
+        data = super().clean()
+        staff, users = data.get("staff_attending"), data.get("service_users_attending")
+        if staff == 0 and users == 0:
+            self.add_error("staff_attending", "Enter how many people attended: nobody came?")
+        return data
+
+
+class ProgrammeOutcomeForm(forms.ModelForm):
+    class Meta:
+        model = ProgrammeOutcome
+        fields = [
+            "recorded_on",
+            "peer_workers",
+            "peer_workers_wte",
+            "recovery_college",
+            "college_courses",
+            "college_students",
+            "risk_policy_review",
+            "personal_budgets",
+            "ips_service",
+            "uses_inspire",
+            "uses_wrap",
+            "uses_recovery_star",
+            "other_measures",
+            "notes",
+        ]
+        widgets = {"recorded_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["peer_workers_wte"].widget.attrs.update({"min": "0", "step": "0.01"})
+        self.helper = _helper("Save figures")
+
+    def clean(self):
+        data = super().clean()
+        head_count, wte = data.get("peer_workers"), data.get("peer_workers_wte")
+        if wte is not None and wte < 0:
+            self.add_error("peer_workers_wte", "Whole-time equivalent cannot be negative.")
+        elif head_count is not None and wte is not None and wte > head_count:
+            self.add_error(
+                "peer_workers_wte",
+                "Whole-time equivalent cannot be more than the head count (one person is at "
+                "most 1.0).",
+            )
+        college = data.get("recovery_college")
+        if (
+            college
+            and college != ProgrammeOutcome.RecoveryCollege.OPEN
+            and data.get("college_students")
+        ):
+            self.add_error("college_students", "Only an open recovery college has students.")
+        return data
+
+
+class ProgressReviewForm(forms.ModelForm):
+    class Meta:
+        model = ProgressReview
+        fields = [
+            "review_date",
+            "period_start",
+            "period_end",
+            "status",
+            "progress",
+            "risks",
+            "next_review_due",
+        ]
+        widgets = {
+            "review_date": DATE,
+            "period_start": DATE,
+            "period_end": DATE,
+            "next_review_due": DATE,
+            "status": forms.RadioSelect,
+            "progress": forms.Textarea(attrs={"rows": 4}),
+            "risks": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = ProgressReview.Status.choices
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        review_date, due = data.get("review_date"), data.get("next_review_due")
+        if start and end and end < start:
+            self.add_error("period_end", "The period ends before it starts.")
+        if review_date and due and due <= review_date:
+            self.add_error("next_review_due", "The next review is due after this one.")
+        return data
+
+
+class ReviewActionForm(forms.ModelForm):
+    class Meta:
+        model = ReviewAction
+        fields = ["action", "owner_name", "due_on", "done"]
+        widgets = {"due_on": DATE}
+
+
+ReviewActionFormSet = forms.inlineformset_factory(
+    ProgressReview, ReviewAction, form=ReviewActionForm, extra=2, can_delete=True
+)
+
+
+def action_rows(formset) -> list[dict]:
+    """The actions a valid formset keeps (filled in, not marked for removal)."""
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class ReviewResponseForm(forms.Form):
+    text = forms.CharField(
+        label="Your response", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Send response")
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write a response before sending it.")
+        return text

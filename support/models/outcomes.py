@@ -1,0 +1,111 @@
+"""The figures the programme reported on, per site, dated; every update is a new row so the
+history stays."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from rules.contrib.models import RulesModel
+
+from sites.models import Site
+
+from .. import rules as support_rules
+
+
+class ProgrammeOutcome(RulesModel):
+    """A dated snapshot of a site's outcomes.
+
+    Personal budgets are held as the number of people with one (0 means none): a count
+    answers "does the site offer them?" as well as "how many?", and sums across sites.
+    Outcome measures are separate booleans (plus a free-text "other") so they can be
+    counted across sites in one portable query."""
+
+    class RecoveryCollege(models.TextChoices):
+        NONE = "none", "None"
+        PLANNED = "planned", "Planned"
+        OPEN = "open", "Open"
+
+    class RiskReview(models.TextChoices):
+        NONE = "none", "Not started"
+        UNDER_WAY = "under_way", "Under way"
+        DONE = "done", "Done"
+
+    class IpsService(models.TextChoices):
+        NONE = "none", "None"
+        PLANNED = "planned", "Planned"
+        RUNNING = "running", "Running"
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="outcomes")
+    recorded_on = models.DateField("figures as at")
+    peer_workers = models.PositiveIntegerField("peer support workers employed (head count)")
+    peer_workers_wte = models.DecimalField(
+        "peer support workers (whole-time equivalent)", max_digits=6, decimal_places=2
+    )
+    recovery_college = models.CharField(
+        max_length=10, choices=RecoveryCollege.choices, default=RecoveryCollege.NONE
+    )
+    college_courses = models.PositiveIntegerField("recovery college courses offered", default=0)
+    college_students = models.PositiveIntegerField("recovery college students", default=0)
+    risk_policy_review = models.CharField(
+        max_length=10, choices=RiskReview.choices, default=RiskReview.NONE
+    )
+    personal_budgets = models.PositiveIntegerField(
+        "people with a personal budget", default=0, help_text="0 if none are offered."
+    )
+    ips_service = models.CharField(
+        "IPS employment service",
+        max_length=10,
+        choices=IpsService.choices,
+        default=IpsService.NONE,
+    )
+    uses_inspire = models.BooleanField("INSPIRE", default=False)
+    uses_wrap = models.BooleanField("WRAP", default=False)
+    uses_recovery_star = models.BooleanField("Recovery Star", default=False)
+    other_measures = models.CharField("other outcome measures", max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_on", "-pk"]
+        get_latest_by = ["recorded_on", "pk"]
+        indexes = [
+            models.Index(fields=["site", "-recorded_on"]),
+            models.Index(fields=["recorded_on"]),
+            models.Index(fields=["recovery_college"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(peer_workers_wte__gte=0) & Q(peer_workers_wte__lte=F("peer_workers")),
+                name="outcome_wte_within_head_count",
+            ),
+            models.CheckConstraint(
+                condition=Q(recovery_college="open") | Q(college_students=0),
+                name="outcome_students_only_when_college_open",
+            ),
+        ]
+        rules_permissions = {
+            "view": support_rules.can_read_site_support,
+            "add": support_rules.can_report_outcomes,
+            "change": support_rules.can_correct_outcomes,
+            "delete": support_rules.can_correct_outcomes,
+        }
+
+    def __str__(self) -> str:
+        return f"Outcomes of {self.site} as at {self.recorded_on:%d %b %Y}"
+
+    @property
+    def outcome_measures(self) -> list[str]:
+        names = [
+            label
+            for flag, label in [
+                (self.uses_inspire, "INSPIRE"),
+                (self.uses_wrap, "WRAP"),
+                (self.uses_recovery_star, "Recovery Star"),
+            ]
+            if flag
+        ]
+        if self.other_measures:
+            names.append(self.other_measures)
+        return names

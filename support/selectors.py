@@ -1,0 +1,165 @@
+"""Reads of support, outcomes and reviews. The ``*_by_site`` reads take any set of sites and
+answer in one query each, so a programme dashboard can aggregate 500 sites as cheaply as one."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+
+from sites.models import Site
+from sites.selectors import project_group, sites_for_user
+
+from .models import (
+    ProgrammeOutcome,
+    ProgressReview,
+    ReviewResponse,
+    SupportLogEntry,
+    SupportPackage,
+    TrainingDelivery,
+)
+from .usage import Usage, days
+
+_TRAINING = SupportLogEntry.Kind.TRAINING_SESSION
+_BY_CONSULTANT = Q(is_peer_trainer=False)
+
+
+def support_usage_by_site(sites, *, since=None, until=None) -> dict[int, Usage]:
+    """Hours used per package line, per site, from the log (optionally within a period)."""
+    entries = SupportLogEntry.objects.filter(site__in=sites)
+    if since:
+        entries = entries.filter(date__gte=since)
+    if until:
+        entries = entries.filter(date__lte=until)
+    rows = (
+        entries.values("site_id")
+        .annotate(
+            consultancy=Sum("hours", filter=_BY_CONSULTANT & ~Q(kind=_TRAINING)),
+            training=Sum("hours", filter=_BY_CONSULTANT & Q(kind=_TRAINING)),
+            peer=Sum("hours", filter=Q(is_peer_trainer=True)),
+            entries=Count("pk"),
+        )
+        .order_by()
+    )
+    return {
+        row["site_id"]: Usage(
+            consultancy_hours=row["consultancy"] or 0,
+            training_hours=row["training"] or 0,
+            peer_trainer_hours=row["peer"] or 0,
+            entries=row["entries"],
+        )
+        for row in rows
+    }
+
+
+def latest_outcomes_by_site(sites) -> dict[int, ProgrammeOutcome]:
+    newest = ProgrammeOutcome.objects.filter(site=OuterRef("site")).order_by("-recorded_on", "-pk")
+    rows = ProgrammeOutcome.objects.filter(site__in=sites, pk=Subquery(newest.values("pk")[:1]))
+    return {outcome.site_id: outcome for outcome in rows}
+
+
+def latest_reviews_by_site(sites) -> dict[int, ProgressReview]:
+    newest = ProgressReview.objects.filter(site=OuterRef("site")).order_by("-review_date", "-pk")
+    rows = ProgressReview.objects.filter(
+        site__in=sites, pk=Subquery(newest.values("pk")[:1])
+    ).select_related("consultant")
+    return {review.site_id: review for review in rows}
+
+
+@dataclass
+class SiteSupport:
+    """What the site page and the review page show about a site's support, in 4 queries."""
+
+    site: Site
+    package: SupportPackage | None
+    usage: Usage
+    latest_review: ProgressReview | None
+    latest_outcome: ProgrammeOutcome | None
+    allowances: list = field(init=False)
+
+    def __post_init__(self):
+        self.allowances = self.usage.allowances(self.package)
+
+    @property
+    def is_over(self) -> bool:
+        return any(line.is_over for line in self.allowances)
+
+
+def site_support(site: Site) -> SiteSupport:
+    return SiteSupport(
+        site=site,
+        package=SupportPackage.objects.filter(site=site).first(),
+        usage=support_usage_by_site([site.pk]).get(site.pk, Usage()),
+        latest_review=latest_reviews_by_site([site.pk]).get(site.pk),
+        latest_outcome=latest_outcomes_by_site([site.pk]).get(site.pk),
+    )
+
+
+def support_log(site: Site) -> QuerySet[SupportLogEntry]:
+    return site.support_log.select_related("given_by", "challenge")
+
+
+def support_by_kind(entries: QuerySet[SupportLogEntry]) -> list[dict]:
+    """Count and days per kind of support, for the (filtered) log, in one query."""
+    labels = dict(SupportLogEntry.Kind.choices)
+    rows = entries.order_by().values("kind").annotate(hours=Sum("hours"), count=Count("pk"))
+    return sorted(
+        (
+            {
+                "kind": row["kind"],
+                "label": labels[row["kind"]],
+                "count": row["count"],
+                "days": days(row["hours"]),
+            }
+            for row in rows
+        ),
+        key=lambda row: list(labels).index(row["kind"]),
+    )
+
+
+def training_for_site(site: Site) -> QuerySet[TrainingDelivery]:
+    return site.training.all()
+
+
+def outcome_history(site: Site) -> QuerySet[ProgrammeOutcome]:
+    return site.outcomes.select_related("recorded_by")
+
+
+def reviews_for_user(user) -> QuerySet[ProgressReview]:
+    """Reviews of the sites the user may see: all for staff, their own sites for a team."""
+    return (
+        ProgressReview.objects.filter(site__in=sites_for_user(user))
+        .select_related("site", "consultant")
+        .annotate(
+            action_count=Count("actions", distinct=True),
+            open_actions=Count("actions", filter=Q(actions__done=False), distinct=True),
+            response_count=Count("responses", distinct=True),
+        )
+        .order_by("-review_date", "-pk")
+    )
+
+
+def review_with_details(reviews: QuerySet[ProgressReview]) -> QuerySet[ProgressReview]:
+    return reviews.prefetch_related(
+        "actions",
+        Prefetch("responses", queryset=ReviewResponse.objects.select_related("author")),
+    )
+
+
+def previous_review(site: Site, before: ProgressReview | None = None) -> ProgressReview | None:
+    reviews = site.reviews.select_related("consultant").prefetch_related("actions")
+    if before is not None:
+        reviews = reviews.filter(
+            Q(review_date__lt=before.review_date)
+            | Q(review_date=before.review_date, pk__lt=before.pk)
+        )
+    return reviews.order_by("-review_date", "-pk").first()
+
+
+def review_context(site: Site, review: ProgressReview | None = None) -> dict:
+    """What the consultant sees beside the review form so they never have to hunt: the
+    project group, support now, latest outcomes and the previous review. Assessments,
+    goals, cycles and indicators join here when those apps land."""
+    return {
+        "members": list(project_group(site)),
+        "support": site_support(site),
+        "previous_review": previous_review(site, before=review),
+    }

@@ -1,0 +1,278 @@
+"""Thin views: fetch through a scoped selector (404 for outsiders), require the permission
+(403 for readers), validate, call a service."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import require
+from sites.selectors import sites_for_user
+
+from . import selectors, services
+from .filters import SupportLogFilter
+from .forms import (
+    ProgrammeOutcomeForm,
+    ProgressReviewForm,
+    ReviewActionFormSet,
+    ReviewResponseForm,
+    SupportLogEntryForm,
+    SupportPackageForm,
+    TrainingDeliveryForm,
+    action_rows,
+)
+from .models import SupportPackage
+
+PAGE_SIZE = 25
+
+
+def _site(request, slug):
+    return get_object_or_404(sites_for_user(request.user), slug=slug)
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
+def site_support(request, slug):
+    site = _site(request, slug)
+    log_filter = SupportLogFilter(request.GET, queryset=selectors.support_log(site))
+    entries = log_filter.qs
+    return render(
+        request,
+        "support/site_support.html",
+        {
+            "site": site,
+            "support": selectors.site_support(site),
+            "filter": log_filter,
+            "page": _page(request, entries),
+            "query": _query_without_page(request),
+            "by_kind": selectors.support_by_kind(entries),
+            "training": list(selectors.training_for_site(site)),
+        },
+    )
+
+
+@login_required
+def package_edit(request, slug):
+    site = _site(request, slug)
+    require(request.user, "support.change_supportpackage", site)
+    package = SupportPackage.objects.filter(site=site).first()
+    form = SupportPackageForm(
+        request.POST or None, instance=package, site=site, today=datetime.date.today()
+    )
+    if request.method == "POST" and form.is_valid():
+        services.package_agree(site=site, **form.cleaned_data)
+        messages.success(request, "Support package saved.")
+        return redirect("support:site-support", slug=site.slug)
+    return render(
+        request,
+        "support/form.html",
+        {
+            "site": site,
+            "form": form,
+            "section": "Support",
+            "title": "Support package",
+            "intro": "Days agreed with the site. New packages start from the defaults for the "
+            "site's category; change them to what was agreed.",
+        },
+    )
+
+
+@login_required
+def log_add(request, slug):
+    site = _site(request, slug)
+    require(request.user, "support.add_supportlogentry", site)
+    form = SupportLogEntryForm(
+        request.POST or None, initial={"date": datetime.date.today(), "given_by": request.user}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.support_log_add(site=site, recorded_by=request.user, **form.cleaned_data)
+        messages.success(request, "Support logged.")
+        return redirect("support:site-support", slug=site.slug)
+    return render(
+        request,
+        "support/form.html",
+        {"site": site, "form": form, "section": "Support", "title": "Log support given"},
+    )
+
+
+@login_required
+def training_add(request, slug):
+    site = _site(request, slug)
+    require(request.user, "support.add_trainingdelivery", site)
+    form = TrainingDeliveryForm(request.POST or None, initial={"date": datetime.date.today()})
+    if request.method == "POST" and form.is_valid():
+        services.training_record(site=site, recorded_by=request.user, **form.cleaned_data)
+        messages.success(request, "Training recorded.")
+        return redirect("support:site-support", slug=site.slug)
+    return render(
+        request,
+        "support/form.html",
+        {"site": site, "form": form, "section": "Support", "title": "Record co-produced training"},
+    )
+
+
+@login_required
+def outcomes(request, slug):
+    site = _site(request, slug)
+    history = list(selectors.outcome_history(site))
+    return render(
+        request,
+        "support/outcomes.html",
+        {"site": site, "latest": history[0] if history else None, "history": history},
+    )
+
+
+@login_required
+def outcome_add(request, slug):
+    """Start from the latest figures, so a lead changes only what moved."""
+    site = _site(request, slug)
+    require(request.user, "support.add_programmeoutcome", site)
+    latest = selectors.outcome_history(site).first()
+    initial = model_to_dict(latest, fields=ProgrammeOutcomeForm.Meta.fields) if latest else {}
+    initial["recorded_on"] = datetime.date.today()
+    form = ProgrammeOutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.outcome_record(site=site, recorded_by=request.user, **form.cleaned_data)
+        messages.success(request, "Programme outcomes saved.")
+        return redirect("support:outcomes", slug=site.slug)
+    return render(
+        request,
+        "support/form.html",
+        {
+            "site": site,
+            "form": form,
+            "section": "Outcomes",
+            "title": "Update programme outcomes",
+            "intro": "Each update is kept with its date, so the history shows how the site moved.",
+        },
+    )
+
+
+@login_required
+def review_index(request):
+    reviews = selectors.reviews_for_user(request.user)
+    return render(
+        request,
+        "support/review_list.html",
+        {"page": _page(request, reviews), "query": "", "site": None},
+    )
+
+
+@login_required
+def review_list(request, slug):
+    site = _site(request, slug)
+    reviews = selectors.reviews_for_user(request.user).filter(site=site)
+    return render(
+        request,
+        "support/review_list.html",
+        {"page": _page(request, reviews), "query": "", "site": site},
+    )
+
+
+def _review_form_page(request, *, site, review=None):
+    form = ProgressReviewForm(
+        request.POST or None,
+        instance=review,
+        prefix="review",
+        initial=None if review else _new_review_initial(site),
+    )
+    formset = ReviewActionFormSet(request.POST or None, instance=review, prefix="actions")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ProgressReviewForm.Meta.fields}
+        if review is None:
+            review = services.review_create(
+                site=site, consultant=request.user, actions=action_rows(formset), **fields
+            )
+            messages.success(request, "Review saved.")
+        else:
+            services.review_update(review=review, actions=action_rows(formset), **fields)
+            messages.success(request, "Review updated.")
+        return redirect(review)
+    return render(
+        request,
+        "support/review_form.html",
+        {
+            "site": site,
+            "review": review,
+            "form": form,
+            "formset": formset,
+            **selectors.review_context(site, review),
+        },
+    )
+
+
+def _new_review_initial(site) -> dict:
+    today = datetime.date.today()
+    last = selectors.previous_review(site)
+    return {
+        "review_date": today,
+        "period_start": last.period_end if last else site.date_joined,
+        "period_end": today,
+        "next_review_due": today + datetime.timedelta(weeks=12),
+    }
+
+
+@login_required
+def review_add(request, slug):
+    site = _site(request, slug)
+    require(request.user, "support.add_progressreview", site)
+    return _review_form_page(request, site=site)
+
+
+@login_required
+def review_edit(request, pk):
+    review = get_object_or_404(selectors.reviews_for_user(request.user), pk=pk)
+    require(request.user, "support.change_progressreview", review)
+    return _review_form_page(request, site=review.site, review=review)
+
+
+def _review(request, pk):
+    return get_object_or_404(
+        selectors.review_with_details(selectors.reviews_for_user(request.user)), pk=pk
+    )
+
+
+def _render_review(request, review, response_form):
+    return render(
+        request,
+        "support/review_detail.html",
+        {
+            "review": review,
+            "site": review.site,
+            "response_form": response_form,
+            "today": datetime.date.today(),
+        },
+    )
+
+
+@login_required
+def review_detail(request, pk):
+    review = _review(request, pk)
+    return _render_review(request, review, ReviewResponseForm())
+
+
+@login_required
+@require_POST
+def review_respond(request, pk):
+    review = _review(request, pk)
+    require(request.user, "support.respond_progressreview", review)
+    form = ReviewResponseForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, review, form)
+    services.review_respond(review=review, author=request.user, text=form.cleaned_data["text"])
+    messages.success(request, "Response sent.")
+    return redirect(reverse("support:review-detail", kwargs={"pk": review.pk}) + "#responses")
