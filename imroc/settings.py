@@ -9,6 +9,7 @@ production configuration (HTTPS-only cookies, HSTS, SSL redirect), which require
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "challenges",
     "pdsa",
     "learning_sets",
+    "notifications",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -156,7 +160,18 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "Reminder scan": {"task": "notifications.scan", "schedule": crontab(hour=7, minute=0)},
+    "Weekly reminder digests": {
+        "task": "notifications.send_digests",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
+    "Monthly programme report": {
+        "task": "reports.monthly_programme",
+        "schedule": crontab(hour=6, minute=0, day_of_month=1),
+    },
+    "Expired reports clean-up": {"task": "reports.cleanup", "schedule": crontab(hour=3, minute=15)},
+}
 
 LOGGING = {
     "version": 1,

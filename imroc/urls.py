@@ -11,5 +11,7 @@ urlpatterns = [
     path("challenges/", include("challenges.urls")),
     path("pdsa/", include("pdsa.urls")),
     path("learning-sets/", include("learning_sets.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
