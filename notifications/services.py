@@ -35,9 +35,8 @@ def scan(*, today: date) -> ScanResult:
     those a broker outage or a dead worker left behind)."""
     recorded = 0
     preferences = {
-        (p.user_id, p.kind): p.delivery for p in Preference.objects.all().only(
-            "user_id", "kind", "email", "digest"
-        )
+        (p.user_id, p.kind): p.delivery
+        for p in Preference.objects.all().only("user_id", "kind", "email", "digest")
     }
     for kind in registry.kinds():
         for due in kind.due(today):

@@ -15,6 +15,13 @@ def backoff(retries: int) -> int:
     return 60 * 2**retries
 
 
+def retry_later(task, exc):
+    """Retry with exponential backoff. Run eagerly (no broker) the retry happens at once,
+    in-process: Celery does that when the Retry is returned rather than raised."""
+    eager = bool(task.request.is_eager)
+    return task.retry(exc=exc, countdown=backoff(task.request.retries), throw=not eager)
+
+
 @shared_task(name="notifications.scan")
 def scan() -> dict:
     result = services.scan(today=timezone.localdate())
@@ -32,7 +39,7 @@ def send_reminder(self, *, reminder_id: int) -> bool:
         if self.request.retries >= self.max_retries:
             services.reminder_fail(reminder=reminder, error=exc)
             return False
-        raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
+        return retry_later(self, exc)
 
 
 @shared_task(name="notifications.send_digests")
@@ -50,4 +57,4 @@ def send_digest(self, *, user_id: int) -> int:
     except services.TRANSIENT_ERRORS as exc:
         if self.request.retries >= self.max_retries:
             return 0  # the reminders stay pending for next week's digest
-        raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
+        return retry_later(self, exc)

@@ -75,6 +75,4 @@ def failed_retry(request, pk):
 @login_required
 def schedule(request):
     _require_administrator(request.user)
-    return render(
-        request, "notifications/schedule.html", {"schedule": selectors.beat_schedule()}
-    )
+    return render(request, "notifications/schedule.html", {"schedule": selectors.beat_schedule()})
