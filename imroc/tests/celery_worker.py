@@ -53,7 +53,9 @@ class Worker:
 
     def send(self, name: str, timeout: float = 60, **kwargs):
         """Run task ``name`` on the worker and wait for its result."""
-        return self.client.send_task(name, kwargs=kwargs, queue=self.queue).get(timeout=timeout)
+        return self.client.send_task(name, kwargs=kwargs, queue=self.queue).get(
+            timeout=timeout, disable_sync_subtasks=False
+        )
 
     def emails(self) -> list[str]:
         return [p.read_text() for p in sorted(self.mail_dir.glob("*.log"))]

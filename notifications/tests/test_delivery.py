@@ -2,6 +2,7 @@
 
 import datetime
 import smtplib
+import time
 from unittest import mock
 
 import pytest
@@ -100,14 +101,19 @@ def test_with_the_broker_down_the_scan_records_and_the_next_scan_sends(committin
 
 
 def test_queueing_on_an_unreachable_broker_is_logged_not_raised(caplog):
+    """A Celery app configured like the project's, pointed at a port where nothing listens."""
     down = Celery("down", broker="redis://127.0.0.1:1/0", set_as_current=False)
-    down.conf.task_publish_retry = False
+    down.config_from_object("django.conf:settings", namespace="CELERY")
+    down.conf.broker_url = "redis://127.0.0.1:1/0"
+    down.conf.task_always_eager = False
 
     @down.task(name="test.nothing")
     def nothing():
         return None
 
+    started = time.monotonic()
     assert queue_now(nothing) is False
+    assert time.monotonic() - started < 2, "a request must not hang while Redis is down"
     assert "Could not queue test.nothing" in caplog.text
     down.close()
 
