@@ -17,5 +17,6 @@ def can_view_report(user, report) -> bool:
         return can_request_programme_report(user)
     return can_request_learning_set_report(user)
 
+
 rules.add_perm("reports.request_programme_report", can_request_programme_report)
 rules.add_perm("reports.request_learning_set_report", can_request_learning_set_report)

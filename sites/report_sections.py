@@ -39,7 +39,7 @@ def the_project_group(ctx):
         [m.person.full_name, m.get_role_display(), m.get_perspective_display(), m.joined_on]
         for m in members
     ]
-    perspectives = Counter(m.get_perspective_display() for m in members)
+    perspectives = sorted(Counter(m.get_perspective_display() for m in members).items())
     return Section(
         title="Project group",
         template="sites/report/_project_group.html",

@@ -1,6 +1,6 @@
-from imroc.tests.celery_worker import real_worker  # noqa: F401
-
 import pytest  # noqa: E402
+
+from imroc.tests.celery_worker import real_worker  # noqa: F401
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from notifications import registry, services, tasks
 from notifications.models import Notification, Reminder
 from notifications.registry import Attachment, Due, Recipient
 from sites.models import ProjectGroupMember
-from sites.tests.factories import PersonFactory, join
+from sites.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2012, 6, 4)
