@@ -9,7 +9,7 @@ from kombu.exceptions import OperationalError
 from reports import registry, services, tasks
 from reports.models import Report
 from reports.tests.factories import ReportFactory, ready_report
-from reports.tests.pdf import pdf_text, sheets
+from reports.tests.pdf import assert_pdf_contains, sheets
 from sites.models import ProjectGroupMember
 from sites.tests.factories import PersonFactory
 
@@ -41,14 +41,19 @@ def test_a_lead_asks_for_their_sites_report_and_downloads_the_pdf_and_spreadshee
     assert response["Location"] == report.get_absolute_url()
     page = client.get(report.get_absolute_url()).content.decode()
     assert "Ready" in page and "Download the PDF" in page
-    text = pdf_text(download(client, report, "pdf"))
-    assert "Alpha Partnership NHS Trust" in text
-    assert "Mary Trelawny" in text
-    assert "Not yet co-produced" in text
+    assert_pdf_contains(
+        download(client, report, "pdf"),
+        "Alpha Partnership NHS Trust",
+        "Mary Trelawny",
+        "Not yet co-produced",
+        "Project group over time",
+        "Median",
+    )
     tables = sheets(download(client, report, "xlsx"))
     assert tables["Project group"][0] == ("Name", "Role", "Perspective", "Joined")
     assert ("Mary Trelawny", "Member", "Carer", None) in tables["Project group"]
     assert ("Category", "Pilot") in tables["Site"]
+    assert tables["Group over time"][0] == ("Month", "Members")
     assert report.expires_at.date() == (timezone.now() + datetime.timedelta(days=30)).date()
 
 
@@ -87,9 +92,9 @@ def test_a_consultant_asks_for_a_programme_report_for_a_period(client, world, co
     report = Report.objects.get()
     assert response["Location"] == report.get_absolute_url()
     assert report.status == "ready"
-    text = pdf_text(download(client, report, "pdf"))
-    assert "1 demonstration site, 1 pilot site" in text
-    assert "Beta Health Board" in text
+    assert_pdf_contains(
+        download(client, report, "pdf"), "1 demonstration site, 1 pilot site", "Beta Health Board"
+    )
     rows = sheets(download(client, report, "xlsx"))["Sites"]
     assert rows[1][:2] == ("Beta Health Board", "Demonstration")
 

@@ -4,7 +4,7 @@ import pytest
 
 from reports.models import Report
 from reports.tests.factories import ReportFactory
-from reports.tests.pdf import pdf_text
+from reports.tests.pdf import assert_pdf_contains
 
 pytestmark = pytest.mark.worker
 
@@ -15,8 +15,8 @@ def test_a_real_worker_prepares_the_site_progress_pdf(real_worker, world):
     report.refresh_from_db()
     assert report.status == Report.Status.READY
     with report.pdf.open("rb") as pdf:
-        text = pdf_text(pdf.read())
-    assert "Site progress report: Alpha Partnership NHS Trust" in text
-    assert "Project group" in text
+        assert_pdf_contains(
+            pdf.read(), "Site progress report: Alpha Partnership NHS Trust", "Project group"
+        )
     assert report.spreadsheet.size > 0
     assert real_worker.send("reports.generate", report_id=report.pk) is False  # done once
