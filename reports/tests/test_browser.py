@@ -14,6 +14,7 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
         subject="Alpha Partnership NHS Trust: the project group is not yet co-produced",
     )
     page = signed_in_page(world.lead_a)
+    assert_accessible(page)
     page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
     assert_accessible(page)
     page.get_by_role("button", name="Prepare a progress report").click()
@@ -37,18 +38,22 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
     page.get_by_role("button", name="Open Alpha Partnership NHS Trust").click()
     page.wait_for_url("**/sites/alpha/")
     assert page.get_by_role("link", name="Notifications", exact=True).is_visible()
+    assert_accessible(page)
 
     page.goto(f"{live_server.url}/notifications/preferences/")
     assert_accessible(page)
     page.get_by_label("Weekly digest instead: Your site's project group").check()
     page.get_by_role("button", name="Save preferences").click()
     assert page.get_by_text("Your reminder preferences are saved.").is_visible()
+    assert page.get_by_label("Weekly digest instead: Your site's project group").is_checked()
+    assert_accessible(page)
 
 
 def test_administrator_pages_for_failures_and_schedule_are_accessible(
     world, signed_in_page, live_server
 ):
     page = signed_in_page(world.admin)
+    assert_accessible(page)
     page.get_by_role("link", name="Failed reminders").click()
     assert page.get_by_text("No reminder has failed.").is_visible()
     assert_accessible(page)
