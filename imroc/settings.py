@@ -9,6 +9,7 @@ production configuration (HTTPS-only cookies, HSTS, SSL redirect), which require
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "pdsa",
     "learning_sets",
     "support",
+    "notifications",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -96,7 +100,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.AccountBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,6 +148,7 @@ EMAIL_BACKEND = env_str(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # filebased backend only
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ImROC programme <imroc@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
@@ -153,17 +158,36 @@ REDIS_URL = env_str("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# With Redis down, queueing gives up after a fraction of a second: the request goes on and
+# the next scheduled run picks the work up (see imroc/queueing.py).
+_QUICK_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BROKER_TRANSPORT_OPTIONS = _QUICK_RETRY
+CELERY_TASK_PUBLISH_RETRY_POLICY = _QUICK_RETRY
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "Reminder scan": {"task": "notifications.scan", "schedule": crontab(hour=7, minute=0)},
+    "Weekly reminder digests": {
+        "task": "notifications.send_digests",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
+    "Monthly programme report": {
+        "task": "reports.monthly_programme",
+        "schedule": crontab(hour=6, minute=0, day_of_month=1),
+    },
+    "Expired reports clean-up": {"task": "reports.cleanup", "schedule": crontab(hour=3, minute=15)},
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint narrates every step of every PDF at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 if PRODUCTION:

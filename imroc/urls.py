@@ -12,5 +12,7 @@ urlpatterns = [
     path("pdsa/", include("pdsa.urls")),
     path("learning-sets/", include("learning_sets.urls")),
     path("support/", include("support.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

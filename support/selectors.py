@@ -22,6 +22,31 @@ _TRAINING = SupportLogEntry.Kind.TRAINING_SESSION
 _BY_CONSULTANT = Q(is_peer_trainer=False)
 
 
+def _usage_sums(prefix: str = "") -> dict:
+    """Hours per package line and the entry count, summed in SQL over log rows reached
+    through ``prefix`` (e.g. "support_log__" from a site)."""
+
+    def on(condition: Q) -> Q:
+        return Q(**{f"{prefix}{key}": value for key, value in condition.children})
+
+    hours = f"{prefix}hours"
+    return {
+        "consultancy_hours": Sum(hours, filter=on(_BY_CONSULTANT) & ~on(Q(kind=_TRAINING))),
+        "training_hours": Sum(hours, filter=on(_BY_CONSULTANT) & on(Q(kind=_TRAINING))),
+        "peer_trainer_hours": Sum(hours, filter=on(Q(is_peer_trainer=True))),
+        "log_entries": Count(f"{prefix}pk"),
+    }
+
+
+def _usage(row) -> Usage:
+    return Usage(
+        consultancy_hours=row["consultancy_hours"] or 0,
+        training_hours=row["training_hours"] or 0,
+        peer_trainer_hours=row["peer_trainer_hours"] or 0,
+        entries=row["log_entries"],
+    )
+
+
 def support_usage_by_site(sites, *, since=None, until=None) -> dict[int, Usage]:
     """Hours used per package line, per site, from the log (optionally within a period)."""
     entries = SupportLogEntry.objects.filter(site__in=sites)
@@ -29,25 +54,8 @@ def support_usage_by_site(sites, *, since=None, until=None) -> dict[int, Usage]:
         entries = entries.filter(date__gte=since)
     if until:
         entries = entries.filter(date__lte=until)
-    rows = (
-        entries.values("site_id")
-        .annotate(
-            consultancy=Sum("hours", filter=_BY_CONSULTANT & ~Q(kind=_TRAINING)),
-            training=Sum("hours", filter=_BY_CONSULTANT & Q(kind=_TRAINING)),
-            peer=Sum("hours", filter=Q(is_peer_trainer=True)),
-            entries=Count("pk"),
-        )
-        .order_by()
-    )
-    return {
-        row["site_id"]: Usage(
-            consultancy_hours=row["consultancy"] or 0,
-            training_hours=row["training"] or 0,
-            peer_trainer_hours=row["peer"] or 0,
-            entries=row["entries"],
-        )
-        for row in rows
-    }
+    rows = entries.values("site_id").annotate(**_usage_sums()).order_by()
+    return {row["site_id"]: _usage(row) for row in rows}
 
 
 def latest_outcomes_by_site(sites) -> dict[int, ProgrammeOutcome]:
@@ -66,7 +74,7 @@ def latest_reviews_by_site(sites) -> dict[int, ProgressReview]:
 
 @dataclass
 class SiteSupport:
-    """What the site page and the review page show about a site's support, in 4 queries."""
+    """What the site page and the review page show about a site's support, in 3 queries."""
 
     site: Site
     package: SupportPackage | None
@@ -84,10 +92,18 @@ class SiteSupport:
 
 
 def site_support(site: Site) -> SiteSupport:
+    """The package and its use come in one query (the package joined to the site, the log
+    summed beside it)."""
+    row = (
+        Site.objects.filter(pk=site.pk)
+        .select_related("support_package")
+        .annotate(**_usage_sums("support_log__"))
+        .get()
+    )
     return SiteSupport(
         site=site,
-        package=SupportPackage.objects.filter(site=site).first(),
-        usage=support_usage_by_site([site.pk]).get(site.pk, Usage()),
+        package=getattr(row, "support_package", None),
+        usage=_usage(vars(row)),
         latest_review=latest_reviews_by_site([site.pk]).get(site.pk),
         latest_outcome=latest_outcomes_by_site([site.pk]).get(site.pk),
     )

@@ -135,7 +135,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     # The evaluation summary.
     page.goto(f"{live_server.url}/learning-sets/")
     page.get_by_role("link", name="South West learning set").click()
-    page.get_by_role("link", name="Report").click()
+    page.get_by_role("link", name="Report", exact=True).click()
     assert_accessible(page)
     page.get_by_role("link", name="Workshop 1").last.click()
     assert page.get_by_text("Mean overall rating 4.5 out of 5").is_visible()

@@ -1,0 +1,106 @@
+"""The reminder-kind registry: every app adds its reminders with one small function.
+
+An app that owns something worth reminding about puts a ``reminders.py`` module beside its
+models (found by ``NotificationsConfig.ready``) and registers one function per kind::
+
+    from notifications.registry import Due, register
+
+    @register("cycle_stage_due", label="A PDSA stage is due within 7 days")
+    def cycle_stage_due(today):
+        for cycle in Cycle.objects.stage_due_between(today, today + timedelta(days=7)):
+            yield Due(
+                kind="cycle_stage_due",
+                recipient=cycle.owner,                 # a User, or Recipient(email, name)
+                key=f"cycle:{cycle.pk}:{cycle.stage}:{cycle.stage_due}",
+                subject=f"{cycle} is due on {cycle.stage_due:%-d %B}",
+                context={"message": "...", "cycle_title": cycle.title},
+                url=cycle.get_absolute_url(),
+                attachments=[Attachment("workshop.ics", ics_text, "text/calendar")],
+            )
+
+The scan calls every registered function with ``today`` and records one ``Reminder`` per
+(kind, key, recipient): the key is what makes a reminder happen once, so put in it
+everything that should make the reminder new again (the due date, the month...).
+``context`` must be JSON-serialisable; it feeds ``notifications/email/<kind>.txt`` and
+``.html`` if an app provides them, else the shared ``default`` templates, which show
+``context["message"]``. People without accounts (workshop delegates) get the email only.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone reached by email only: no account, so no in-app list or preferences."""
+
+    email: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: str | bytes
+    mimetype: str
+
+    def as_json(self) -> dict:
+        raw = self.content.encode() if isinstance(self.content, str) else self.content
+        return {
+            "filename": self.filename,
+            "content": base64.b64encode(raw).decode(),
+            "mimetype": self.mimetype,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Attachment:
+        return cls(data["filename"], base64.b64decode(data["content"]), data["mimetype"])
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str
+    recipient: object  # a User or a Recipient
+    key: str
+    subject: str
+    url: str
+    context: dict = field(default_factory=dict)
+    attachments: tuple[Attachment, ...] | list[Attachment] = ()
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str
+    due: Callable[[date], Iterable[Due]]
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register(name: str, *, label: str):
+    """Register ``due(today) -> iterable[Due]`` as the reminder kind ``name``."""
+
+    def decorator(due):
+        _KINDS[name] = Kind(name=name, label=label, due=due)
+        return due
+
+    return decorator
+
+
+def kinds() -> list[Kind]:
+    return sorted(_KINDS.values(), key=lambda kind: kind.label)
+
+
+def label_of(name: str) -> str:
+    kind = _KINDS.get(name)
+    return kind.label if kind else name
+
+
+def unregister(name: str) -> None:
+    """For tests that register a kind of their own."""
+    _KINDS.pop(name, None)

@@ -1,0 +1,72 @@
+"""Turn a report's sections into files: a PDF (WeasyPrint) and an XLSX of the tables."""
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from openpyxl import Workbook
+
+from .registry import ReportContext, Section, sections_for
+
+
+def collect(ctx: ReportContext) -> list[tuple[Section, str]]:
+    """Each registered section with its partial rendered to HTML."""
+    collected = []
+    for build in sections_for(ctx.report.kind):
+        built = build(ctx)
+        if built is not None:
+            html = render_to_string(built.template, {**built.context, "ctx": ctx})
+            collected.append((built, html))
+    return collected
+
+
+def pdf_bytes(ctx: ReportContext, sections: list[tuple[Section, str]]) -> bytes:
+    from weasyprint import HTML  # heavy import: only in the worker
+
+    html = render_to_string(
+        "reports/pdf/report.html",
+        {
+            "report": ctx.report,
+            "ctx": ctx,
+            "sections": [{"title": s.title, "html": html} for s, html in sections],
+            "generated_at": timezone.localtime(),
+        },
+    )
+    return HTML(string=html).write_pdf()
+
+
+def xlsx_bytes(sections: list[tuple[Section, str]]) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used = set()
+    for built, _ in sections:
+        for table in built.tables:
+            name = _sheet_name(table.name, used)
+            sheet = workbook.create_sheet(name)
+            sheet.append(table.headers)
+            for row in table.rows:
+                sheet.append([_cell(value) for value in row])
+    if not workbook.sheetnames:
+        workbook.create_sheet("Report").append(["This report has no tables."])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_name(name: str, used: set) -> str:
+    """Excel sheet names: at most 31 characters, unique, none of []:*?/\\."""
+    clean = "".join(c for c in name if c not in "[]:*?/\\")[:31] or "Sheet"
+    candidate, n = clean, 2
+    while candidate in used:
+        candidate = f"{clean[:28]} {n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def _cell(value):
+    if value is None or isinstance(value, int | float | str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value
+    return str(value)

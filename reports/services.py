@@ -1,0 +1,137 @@
+"""State changes of reports: asking for one, generating it, the monthly one, clean-up."""
+
+import logging
+from datetime import date, timedelta
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from imroc.queueing import queue_on_commit
+
+from .generation import collect, pdf_bytes, xlsx_bytes
+from .models import KEEP_FOR, Report
+from .registry import ReportContext
+
+logger = logging.getLogger(__name__)
+
+NOT_STARTED = "The background service is unavailable, so the report could not start. Try again."
+
+
+@transaction.atomic
+def report_request(
+    *,
+    kind: str,
+    requested_by=None,
+    site=None,
+    learning_set_id: int | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+) -> Report:
+    """Record the request and start it after commit; if the broker is down the report
+    says so instead of waiting forever."""
+    report = Report.objects.create(
+        kind=kind,
+        requested_by=requested_by,
+        site=site,
+        learning_set_id=learning_set_id,
+        period_start=period_start,
+        period_end=period_end,
+        progress="Waiting for the background worker",
+    )
+    _queue(report)
+    return report
+
+
+def _queue(report: Report) -> None:
+    from .tasks import generate
+
+    def not_started():
+        Report.objects.filter(pk=report.pk, status=Report.Status.QUEUED).update(
+            status=Report.Status.FAILED, progress=NOT_STARTED, finished_at=timezone.now()
+        )
+
+    queue_on_commit(generate, on_error=not_started, report_id=report.pk)
+
+
+def _progress(report: Report, message: str) -> None:
+    Report.objects.filter(pk=report.pk).update(progress=message)
+
+
+def report_generate(*, report: Report, today: date | None = None) -> bool:
+    """Build the files of a queued report; only the worker that claims it does the work.
+    Any failure is shown to the person who asked, not left spinning."""
+    claimed = Report.objects.filter(pk=report.pk, status=Report.Status.QUEUED).update(
+        status=Report.Status.RUNNING, progress="Collecting the data"
+    )
+    if not claimed:
+        return False
+    report.refresh_from_db()
+    ctx = ReportContext(
+        report=report,
+        today=today or timezone.localdate(),
+        site=report.site,
+        learning_set_id=report.learning_set_id,
+        period_start=report.period_start,
+        period_end=report.period_end,
+    )
+    try:
+        sections = collect(ctx)
+        _progress(report, "Drawing the PDF")
+        pdf = pdf_bytes(ctx, sections)
+        _progress(report, "Writing the spreadsheet")
+        spreadsheet = xlsx_bytes(sections)
+        stem = f"{report.kind}-{report.pk}"
+        report.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+        report.spreadsheet.save(f"{stem}.xlsx", ContentFile(spreadsheet), save=False)
+    except Exception as exc:  # a report must end ready or failed, never stay running
+        logger.exception("Report %s failed", report.pk)
+        Report.objects.filter(pk=report.pk).update(
+            status=Report.Status.FAILED,
+            progress="Something went wrong while preparing the report.",
+            error=repr(exc),
+            finished_at=timezone.now(),
+        )
+        return False
+    now = timezone.now()
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.READY,
+        progress="Ready to download",
+        pdf=report.pdf.name,
+        spreadsheet=report.spreadsheet.name,
+        finished_at=now,
+        expires_at=now + KEEP_FOR,
+    )
+    return True
+
+
+def previous_month(today: date) -> tuple[date, date]:
+    end = today.replace(day=1) - timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def monthly_programme_report(*, today: date) -> Report | None:
+    """The administrator's programme report for last month, made once however often the
+    schedule fires."""
+    start, end = previous_month(today)
+    if Report.objects.filter(
+        kind=Report.Kind.PROGRAMME, requested_by__isnull=True, period_start=start, period_end=end
+    ).exists():
+        return None
+    try:
+        return report_request(kind=Report.Kind.PROGRAMME, period_start=start, period_end=end)
+    except IntegrityError:  # another beat fired at the same moment
+        return None
+
+
+def reports_cleanup(*, now=None) -> int:
+    """Delete reports past their expiry, files first."""
+    expired = Report.objects.filter(expires_at__lte=now or timezone.now())
+    count = 0
+    for report in expired:
+        for field in (report.pdf, report.spreadsheet):
+            if field:
+                field.delete(save=False)
+        report.delete()
+        count += 1
+    return count

@@ -1,0 +1,64 @@
+"""A project lead, in Chromium, asks for their site's progress report and downloads it."""
+
+from imroc.tests.browser import BROWSER_TEST, assert_accessible
+from notifications.tests.factories import NotificationFactory
+
+pytestmark = BROWSER_TEST
+
+
+def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notifications(
+    world, signed_in_page, live_server
+):
+    NotificationFactory(
+        user=world.lead_a,
+        subject="Alpha Partnership NHS Trust: the project group is not yet co-produced",
+    )
+    page = signed_in_page(world.lead_a)
+    assert_accessible(page)
+    page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Prepare a progress report").click()
+    page.wait_for_url("**/reports/*/")
+    assert page.get_by_text("Your report is being prepared.").is_visible()
+    assert page.get_by_text("Ready", exact=False).first.is_visible()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF").click()
+    path = download_info.value.path()
+    with open(path, "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
+
+    page.get_by_role("link", name="Reports", exact=True).click()
+    assert page.get_by_role("row", name="Site progress report: Alpha Partnership NHS Trust")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Notifications 1 unread").click()
+    assert page.get_by_role("strong").filter(has_text="not yet co-produced").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Open Alpha Partnership NHS Trust").click()
+    page.wait_for_url("**/sites/alpha/")
+    assert page.get_by_role("link", name="Notifications", exact=True).is_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/notifications/preferences/")
+    assert_accessible(page)
+    page.get_by_label("Weekly digest instead: Your site's project group").check()
+    page.get_by_role("button", name="Save preferences").click()
+    assert page.get_by_text("Your reminder preferences are saved.").is_visible()
+    assert page.get_by_label("Weekly digest instead: Your site's project group").is_checked()
+    assert_accessible(page)
+
+
+def test_administrator_pages_for_failures_and_schedule_are_accessible(
+    world, signed_in_page, live_server
+):
+    page = signed_in_page(world.admin)
+    assert_accessible(page)
+    page.get_by_role("link", name="Failed reminders").click()
+    assert page.get_by_text("No reminder has failed.").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="When the scans run").click()
+    assert page.get_by_text("Every day at 07:00").is_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/reports/")
+    assert_accessible(page)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="report-list"),
+    path("request/", views.report_request, name="report-request"),
+    path("<int:pk>/", views.report_detail, name="report-detail"),
+    path("<int:pk>/download/<str:fmt>/", views.report_download, name="report-download"),
+]

@@ -1,0 +1,126 @@
+"""Sections of reports about sites (registered with ``reports.registry``)."""
+
+from collections import Counter
+from datetime import date, timedelta
+
+from django.db.models import Count, Q
+
+from pdsa.chart_svg import render_run_chart_svg
+from pdsa.charts import run_chart
+from reports.registry import Section, Table, section
+
+from .models import CoProduction, Perspective, Site
+from .selectors import project_group
+
+
+@section("site_progress", order=10)
+def the_site(ctx):
+    site = ctx.site
+    consultants = [c.get_full_name() or c.username for c in site.consultants.all()]
+    rows = [
+        ["Name", site.name],
+        ["Category", site.get_category_display()],
+        ["Organisation", site.get_organisation_type_display()],
+        ["Region", site.get_region_display()],
+        ["Joined", site.date_joined],
+        ["Active", "Yes" if site.is_active else "No"],
+        ["ImROC consultants", ", ".join(consultants) or "None assigned"],
+    ]
+    return Section(
+        title="The site",
+        template="sites/report/_site.html",
+        context={"rows": rows},
+        tables=[Table("Site", ["Field", "Value"], rows)],
+    )
+
+
+@section("site_progress", order=20)
+def the_project_group(ctx):
+    members = list(project_group(ctx.site))
+    co_production = CoProduction.of_group(members)
+    rows = [
+        [m.person.full_name, m.get_role_display(), m.get_perspective_display(), m.joined_on]
+        for m in members
+    ]
+    perspectives = sorted(Counter(m.get_perspective_display() for m in members).items())
+    return Section(
+        title="Project group",
+        template="sites/report/_project_group.html",
+        context={"rows": rows, "co_production": co_production, "perspectives": perspectives},
+        tables=[Table("Project group", ["Name", "Role", "Perspective", "Joined"], rows)],
+    )
+
+
+@section("site_progress", order=25)
+def the_project_group_over_time(ctx):
+    """Head count month by month over the last two years, drawn as a run chart (the same
+    charts the goals' indicators use)."""
+    joined = [m.joined_on for m in ctx.site.project_group.all()]
+    months = _month_ends(
+        max(ctx.site.date_joined, ctx.today.replace(year=ctx.today.year - 2)), ctx.today
+    )
+    if len(months) < 2:
+        return None
+    counts = [sum(d is None or d <= end for d in joined) for end in months]
+    labels = [f"{end:%b %Y}" for end in months]
+    svg = render_run_chart_svg(
+        run_chart(counts), labels=labels, title="Project group members", unit="people"
+    )
+    rows = [[label, count] for label, count in zip(labels, counts, strict=True)]
+    return Section(
+        title="Project group over time",
+        template="sites/report/_group_chart.html",
+        context={"svg": svg},
+        tables=[Table("Group over time", ["Month", "Members"], rows)],
+    )
+
+
+def _month_ends(start, end) -> list:
+    """The last day of each month from ``start``'s month to the month before ``end``'s."""
+    ends, year, month = [], start.year, start.month
+    while (year, month) < (end.year, end.month):
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        ends.append(date(year, month, 1) - timedelta(days=1))
+    return ends
+
+
+@section("programme", order=10)
+def sites_by_category(ctx):
+    sites = Site.objects.filter(is_active=True)
+    if ctx.period_end:
+        sites = sites.filter(date_joined__lte=ctx.period_end)
+    sites = sites.annotate(
+        group_size=Count("project_group", distinct=True),
+        lived_experience=Count(
+            "project_group",
+            filter=Q(project_group__perspective__in=Perspective.lived_experience()),
+            distinct=True,
+        ),
+        sponsors=Count(
+            "project_group", filter=Q(project_group__role="board_sponsor"), distinct=True
+        ),
+    ).order_by("category", "name")
+    rows = [
+        [
+            s.name,
+            s.get_category_display(),
+            s.get_region_display(),
+            s.group_size,
+            s.lived_experience,
+            "Yes" if s.lived_experience and s.sponsors else "No",
+        ]
+        for s in sites
+    ]
+    counts = Counter(row[1] for row in rows)
+    return Section(
+        title="Sites by category",
+        template="sites/report/_programme_sites.html",
+        context={"rows": rows, "counts": sorted(counts.items())},
+        tables=[
+            Table(
+                "Sites",
+                ["Site", "Category", "Region", "Group size", "Lived experience", "Co-produced"],
+                rows,
+            )
+        ],
+    )
