@@ -26,6 +26,18 @@ def stage_of(page, number):
     return page.get_by_label(re.compile(rf"Stage for challenge {number}\b"))
 
 
+def open_assessment_form(page):
+    """From the site page, open the form and check it is accessible."""
+    page.get_by_role("link", name="Assess the site").click()
+    assert page.get_by_role("heading", name="New self-assessment").is_visible()
+    assert_accessible(page)
+
+
+def rate(page, stages):
+    for number, stage in enumerate(stages, start=1):
+        stage_of(page, number).select_option(label=stage)
+
+
 def test_lead_assesses_the_site_co_produced_and_sees_the_stages_on_the_site_page(
     world, signed_in_page, live_server
 ):
@@ -37,15 +49,12 @@ def test_lead_assesses_the_site_co_produced_and_sees_the_stages_on_the_site_page
     assert page.get_by_text("The site has not assessed itself").is_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Assess the site").click()
-    assert page.get_by_role("heading", name="New self-assessment").is_visible()
-    assert_accessible(page)
+    open_assessment_form(page)
     page.get_by_label("Grace Lowe (Service user)").check()
     page.get_by_label(f"{world.lead_a.person.full_name} (Manager)").check()
     page.get_by_label("Name of other participant 1").fill("Mary Trelawny")
     page.get_by_label("Perspective of other participant 1").select_option(label="Carer")
-    for number, stage in enumerate(STAGES[:9], start=1):
-        stage_of(page, number).select_option(label=stage)
+    rate(page, STAGES[:9])
     page.get_by_label("Evidence for challenge 3").fill("No recovery college yet.")
     page.get_by_role("button", name="Save assessment").click()
 

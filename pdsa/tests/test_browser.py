@@ -1,10 +1,13 @@
-"""A project lead, in Chromium, sets priorities and goals, measures, and runs PDSA cycles."""
+"""Issue 3's journey: a project lead, in Chromium, assesses their site, sets priorities and
+easy and hard goals, measures, runs three PDSA cycles (one abandoned) and reads the run chart."""
 
 import datetime
 
+from challenges.tests.test_browser import STAGES, open_assessment_form, rate
 from imroc.tests.browser import BROWSER_TEST, assert_accessible
 from pdsa.models import Cycle, DataPoint
 from pdsa.tests.factories import challenge
+from sites.tests.factories import ProjectGroupMemberFactory
 
 pytestmark = BROWSER_TEST
 
@@ -75,11 +78,27 @@ def run_cycle(page, idea, outcome, learning, *, prefilled=False):
     save(page, "Save act")
 
 
-def test_lead_sets_goals_measures_and_runs_three_cycles(world, signed_in_page, live_server):
+def test_lead_assesses_sets_goals_measures_and_runs_three_cycles(
+    world, signed_in_page, live_server
+):
+    ProjectGroupMemberFactory(
+        site=world.site_a, person__full_name="Dan Ellery", perspective="service_user"
+    )
     page = signed_in_page(world.lead_a)
     assert_accessible(page)
     page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
+    assert page.get_by_text("Not yet: Self-assessment against the challenges done").is_visible()
     assert_accessible(page)
+
+    open_assessment_form(page)
+    page.get_by_label("Dan Ellery (Service user)").check()
+    rate(page, STAGES)
+    save(page, "Save assessment")
+    assert page.get_by_text("Co-produced", exact=True).is_visible()
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role(
+        "link", name="Alpha Partnership NHS Trust"
+    ).click()
+    assert page.get_by_text("Done: Self-assessment against the challenges done").is_visible()
 
     page.get_by_role("link", name="Set priorities").click()
     assert_accessible(page)
