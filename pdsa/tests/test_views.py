@@ -282,3 +282,18 @@ def test_checklist_and_timeline_count_a_self_assessment(world):
     assert "Done:</span> Self-assessment against the challenges done" in page
     timeline = client.get("/pdsa/sites/alpha/timeline/").content.decode()
     assert "Self-assessment" in timeline and "10 Jan 2012" in timeline
+
+
+def test_a_shift_reads_as_one_line_from_its_first_to_its_last_point(world):
+    goal = GoalFactory(priority__site=world.site_a)
+    indicator = IndicatorFactory(goal=goal, better="up")
+    start = datetime.date(2012, 1, 2)
+    for week, value in enumerate([40, 41, 39, 40, 42, 38, 40, 41, 60, 61, 62, 60, 61, 63, 62]):
+        DataPointFactory(
+            indicator=indicator, date=start + datetime.timedelta(weeks=week), value=value
+        )
+    page = client_for(world.lead_a).get(indicator.get_absolute_url()).content.decode()
+    assert "from 2 Jan 2012 to 23 Jan 2012 (4 points): shift (6 or more" in page
+    improvement = page[page.index("Special causes") :]
+    assert "Improvement</strong> from 27 Feb 2012 to 9 Apr 2012 (7 points)" in improvement
+    assert page.count("<li><strong") == 5

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
@@ -62,6 +64,33 @@ def indicator_edit(request, pk):
     )
 
 
+@dataclass
+class SignalRun:
+    """Consecutive points flagged for the same reason, read as one sentence."""
+
+    label: str
+    reading: str | None
+    first: object
+    last: object
+    count: int = 1
+
+
+def signal_runs(flagged) -> list[SignalRun]:
+    """Group ``(index, data point, label, reading)`` rows whose indexes follow each other and
+    whose label and reading agree, so a 14-point shift is one line, not fourteen."""
+    runs: list[SignalRun] = []
+    previous = None
+    for index, point, label, reading in flagged:
+        run = runs[-1] if runs else None
+        if run and previous == index - 1 and (run.label, run.reading) == (label, reading):
+            run.last = point
+            run.count += 1
+        else:
+            runs.append(SignalRun(label, reading, point, point))
+        previous = index
+    return runs
+
+
 def chart_context(indicator: Indicator, points) -> dict:
     """Both charts as inline SVG, and their signals in words for those who do not see them."""
     values = [p.value for p in points]
@@ -70,16 +99,16 @@ def chart_context(indicator: Indicator, points) -> dict:
     baseline = indicator.xmr_baseline if indicator.xmr_baseline else None
     xmr = charts.xmr_chart(values, baseline=baseline)
     title = f"{indicator.name}{f' ({indicator.unit})' if indicator.unit else ''}"
-    run_signals = [
-        (p, point, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)))
-        for p, point in zip(points, run.points, strict=True)
+    run_signals = signal_runs(
+        (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)), None)
+        for i, (p, point) in enumerate(zip(points, run.points, strict=True))
         if point.signals
-    ]
-    xmr_signals = [
-        (p, point, point.reading(indicator.better), XMR_CAUSES[point.cause])
-        for p, point in zip(points, xmr.points, strict=True)
+    )
+    xmr_signals = signal_runs(
+        (i, p, XMR_CAUSES[point.cause], point.reading(indicator.better))
+        for i, (p, point) in enumerate(zip(points, xmr.points, strict=True))
         if point.cause
-    ]
+    )
     return {
         "run": run,
         "xmr": xmr,
