@@ -143,7 +143,7 @@ def _project_groups(people, *, rng, site_users, password, timings) -> None:
         rng,
         site_users - len(leads_with_accounts),
         [people.site_weights[i] for i in leads_with_accounts],
-        cap=5,
+        cap=2,  # a group has at least 3 people: the lead and two with accounts
     )
     account_plan = {i: 0 for i in range(len(people.sites))}
     for i, extra in zip(leads_with_accounts, members_with_accounts, strict=True):
