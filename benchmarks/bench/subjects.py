@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, get_resolver, reverse
 
 from accounts.roles import Role
 from learning_sets.models import LearningSet, Workshop
-from pdsa.models import DataPoint, Goal
+from pdsa.models import DataPoint, Goal, Indicator
 from sites.models import ProjectGroupMember, Site
 
 
@@ -93,6 +93,10 @@ def pages() -> list[Page]:
         DataPoint.objects.values("indicator__goal").annotate(n=Count("pk")).order_by("-n")
     )[0]["indicator__goal"]
     goal = Goal.objects.select_related("priority__site").get(pk=busiest_goal_id)
+    indicator = Indicator.objects.annotate(n=Count("data_points")).order_by("-n", "pk").first()
+    indicator_reader = lead_of(indicator.goal.priority.site_id) or (
+        indicator.goal.priority.site.consultants.first()
+    )
     goal_reader = lead_of(goal.priority.site_id) or goal.priority.site.consultants.first()
     learning_set = (
         LearningSet.objects.annotate(n=Count("workshops__delegates")).order_by("-n", "pk").first()
@@ -108,10 +112,16 @@ def pages() -> list[Page]:
         Page("site directory", reverse("sites:site-list"), admin, "administrator (all sites)"),
         Page("site page", site.get_absolute_url(), lead_of(site.pk), "lead of the busiest site"),
         Page(
-            "goal page + run charts",
+            "goal page",
             goal.get_absolute_url(),
             goal_reader,
             "lead or consultant of the goal with most data",
+        ),
+        Page(
+            "indicator page + charts",
+            indicator.get_absolute_url(),
+            indicator_reader,
+            f"lead or consultant; run and XmR charts of {indicator.n:,} points",
         ),
         Page(
             "cycle library search",

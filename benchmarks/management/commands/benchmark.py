@@ -18,7 +18,12 @@ from benchmarks.bench.targets import (
 from reports.models import Report
 from sites.models import Site
 
-LOADED_PAGES = ("programme dashboard", "site page", "goal page + run charts")
+LOADED_PAGES = (
+    "programme dashboard",
+    "site page",
+    "goal page",
+    "indicator page + charts",
+)
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
