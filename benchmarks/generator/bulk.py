@@ -40,7 +40,8 @@ def copy_rows(model, columns: list[str], rows) -> int:
     """Insert plain tuples: COPY on PostgreSQL (a million rows in seconds), bulk_create
     elsewhere. Only for tables nothing else points at, since no primary keys come back."""
     if connection.vendor != "postgresql":
-        objects = [model(**dict(zip(columns, row, strict=True))) for row in rows]
+        names = [model._meta.get_field(c).attname for c in columns]
+        objects = [model(**dict(zip(names, row, strict=True))) for row in rows]
         return len(insert(model, objects))
     buffer = io.StringIO()
     count = 0

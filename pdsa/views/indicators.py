@@ -99,9 +99,16 @@ def chart_context(indicator: Indicator, points) -> dict:
     run = charts.run_chart(values)
     baseline = indicator.xmr_baseline if indicator.xmr_baseline else None
     xmr = charts.xmr_chart(values, baseline=baseline)
+
+    def side(value) -> str:
+        """A shift below the median and the next one above it are two stretches."""
+        if run.median is None or value == run.median:
+            return ""
+        return "; above the median" if value > run.median else "; below the median"
+
     title = f"{indicator.name}{f' ({indicator.unit})' if indicator.unit else ''}"
     run_signals = stretches(
-        (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)))
+        (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)) + side(p.value))
         for i, (p, point) in enumerate(zip(points, run.points, strict=True))
         if point.signals
     )
