@@ -64,6 +64,8 @@ def wipe() -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             quoted = ", ".join(connection.ops.quote_name(t) for t in sorted(tables))
+            # Deferred foreign-key checks still pending in this transaction block TRUNCATE.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
         else:  # foreign keys are checked at commit, so the order does not matter
             for table in sorted(tables):
