@@ -253,7 +253,15 @@ class Cycle(RulesModel):
                 name="cycle_completed_with_outcome",
             ),
         ]
-        indexes = [models.Index(fields=["outcome"])]
+        indexes = [
+            models.Index(fields=["outcome"]),
+            # The library lists completed cycles newest first: a partial index on them only.
+            models.Index(
+                fields=["-act_done", "-id"],
+                condition=Q(act_done__isnull=False),
+                name="cycle_library_order",
+            ),
+        ]
         rules_permissions = {
             "view": pdsa_rules.can_view_work,
             "change": pdsa_rules.can_edit_work,

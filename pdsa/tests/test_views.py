@@ -284,16 +284,20 @@ def test_checklist_and_timeline_count_a_self_assessment(world):
     assert "Self-assessment" in timeline and "10 Jan 2012" in timeline
 
 
-def test_a_shift_reads_as_one_line_from_its_first_to_its_last_point(world):
-    goal = GoalFactory(priority__site=world.site_a)
-    indicator = IndicatorFactory(goal=goal, better="up")
-    start = datetime.date(2012, 1, 2)
-    for week, value in enumerate([40, 41, 39, 40, 42, 38, 40, 41, 60, 61, 62, 60, 61, 63, 62]):
-        DataPointFactory(
-            indicator=indicator, date=start + datetime.timedelta(weeks=week), value=value
-        )
-    page = client_for(world.lead_a).get(indicator.get_absolute_url()).content.decode()
-    assert "from 2 Jan 2012 to 23 Jan 2012 (4 points): shift (6 or more" in page
-    improvement = page[page.index("Special causes") :]
-    assert "Improvement</strong> from 27 Feb 2012 to 9 Apr 2012 (7 points)" in improvement
-    assert page.count("<li><strong") == 5
+def test_indicator_page_lists_the_latest_values_a_page_at_a_time_and_tells_a_shift_once(world):
+    indicator = IndicatorFactory(goal__priority__site=world.site_a, better="up")
+    start = datetime.date(2012, 1, 1)
+    values = [10] * 30 + [20] * 30  # a shift below the median, then one above it
+    for i, v in enumerate(values):
+        DataPointFactory(indicator=indicator, date=start + datetime.timedelta(days=i), value=v)
+    client = client_for(world.lead_a)
+
+    latest = client.get(f"/pdsa/indicators/{indicator.pk}/").content.decode()
+    assert "Page 2 of 2" in latest
+    assert "29 Feb 2012" in latest and "1 Jan 2012</th>" not in latest
+    assert latest.count("shift (6 or more points on one side of the median)") == 2
+    assert "from 1 Jan 2012 to 30 Jan 2012 (30 points, 10 to 10)" in latest
+    assert "from 31 Jan 2012 to 29 Feb 2012 (30 points, 20 to 20)" in latest
+
+    first = client.get(f"/pdsa/indicators/{indicator.pk}/?page=1").content.decode()
+    assert "1 Jan 2012</th>" in first and "Page 1 of 2" in first

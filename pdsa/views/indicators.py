@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -12,7 +13,9 @@ from .. import charts, history, selectors, services
 from ..chart_svg import render_run_chart_svg, render_xmr_chart_svg
 from ..csv_import import DATE_FORMAT_HELP
 from ..forms import DataImportForm, DataPointForm, IndicatorForm
-from ..models import Indicator
+from ..models import DataPoint, Indicator
+
+DATA_PAGE_SIZE = 50
 
 SIGNAL_NAMES = {
     "shift": "shift (6 or more points on one side of the median)",
@@ -65,30 +68,28 @@ def indicator_edit(request, pk):
 
 
 @dataclass
-class SignalRun:
-    """Consecutive points flagged for the same reason, read as one sentence."""
+class Stretch:
+    """Consecutive data points carrying the same signal, told once: a shift over a year of
+    daily values is one sentence, not 300."""
 
-    label: str
-    reading: str | None
-    first: object
-    last: object
-    count: int = 1
+    first: DataPoint
+    last: DataPoint
+    count: int
+    reading: object
 
 
-def signal_runs(flagged) -> list[SignalRun]:
-    """Group ``(index, data point, label, reading)`` rows whose indexes follow each other and
-    whose label and reading agree, so a 14-point shift is one line, not fourteen."""
-    runs: list[SignalRun] = []
-    previous = None
-    for index, point, label, reading in flagged:
-        run = runs[-1] if runs else None
-        if run and previous == index - 1 and (run.label, run.reading) == (label, reading):
-            run.last = point
-            run.count += 1
+def stretches(signalled) -> list[Stretch]:
+    """Group (index, point, reading) in date order into runs of the same reading on
+    consecutive points."""
+    found: list[Stretch] = []
+    previous_index = None
+    for index, point, reading in signalled:
+        if found and found[-1].reading == reading and index == previous_index + 1:
+            found[-1].last, found[-1].count = point, found[-1].count + 1
         else:
-            runs.append(SignalRun(label, reading, point, point))
-        previous = index
-    return runs
+            found.append(Stretch(point, point, 1, reading))
+        previous_index = index
+    return found
 
 
 def chart_context(indicator: Indicator, points) -> dict:
@@ -98,14 +99,21 @@ def chart_context(indicator: Indicator, points) -> dict:
     run = charts.run_chart(values)
     baseline = indicator.xmr_baseline if indicator.xmr_baseline else None
     xmr = charts.xmr_chart(values, baseline=baseline)
+
+    def side(value) -> str:
+        """A shift below the median and the next one above it are two stretches."""
+        if run.median is None or value == run.median:
+            return ""
+        return "; above the median" if value > run.median else "; below the median"
+
     title = f"{indicator.name}{f' ({indicator.unit})' if indicator.unit else ''}"
-    run_signals = signal_runs(
-        (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)), None)
+    run_signals = stretches(
+        (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)) + side(p.value))
         for i, (p, point) in enumerate(zip(points, run.points, strict=True))
         if point.signals
     )
-    xmr_signals = signal_runs(
-        (i, p, XMR_CAUSES[point.cause], point.reading(indicator.better))
+    xmr_signals = stretches(
+        (i, p, (point.reading(indicator.better), XMR_CAUSES[point.cause]))
         for i, (p, point) in enumerate(zip(points, xmr.points, strict=True))
         if point.cause
     )
@@ -135,10 +143,14 @@ def chart_context(indicator: Indicator, points) -> dict:
 def indicator_detail(request, pk):
     indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
     points = selectors.data_points(indicator)
+    # The charts draw every point; the table lists a page of them, the latest by default.
+    paginator = Paginator(points, DATA_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page") or paginator.num_pages)
     context = {
         "indicator": indicator,
         "goal": indicator.goal,
         "points": points,
+        "page": page,
         "history": history.entries(indicator.history.select_related("history_user")),
     }
     context.update(chart_context(indicator, points))

@@ -1,0 +1,132 @@
+"""Requests per second under concurrent load: gunicorn (2 workers) on loopback, driven by
+wrk (or a small threaded client when wrk is missing), a few seconds per page."""
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .procs import children, peak_rss_mb
+
+
+@dataclass
+class LoadResult:
+    name: str
+    rps: float | None
+    errors: int = 0
+    note: str = ""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, *, workers: int = 2):
+        self.port = free_port()
+        self.workers = workers
+        self.process = None
+
+    def __enter__(self):
+        env = {**os.environ, "DEBUG": "false", "CONN_MAX_AGE": "60"}
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "imroc.wsgi",
+            "--workers",
+            str(self.workers),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--log-level",
+            "warning",
+        ]
+        self.process = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if (
+                    self.get("/healthz", {})[0] == 200
+                    and len(children(self.process.pid)) >= self.workers
+                ):
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+    def get(self, path: str, headers: dict) -> tuple[int, bytes]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            return response.status, response.read()
+        finally:
+            conn.close()
+
+    def worker_peak_mb(self) -> list[float]:
+        return [mb for pid in children(self.process.pid) if (mb := peak_rss_mb(pid)) is not None]
+
+
+def run_load(
+    server: Gunicorn, name: str, path: str, cookie: str, *, seconds: int, connections: int
+) -> LoadResult:
+    headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
+    status, _ = server.get(path, headers)
+    if status != 200:
+        return LoadResult(name, None, note=f"HTTP {status} before the load: not measured")
+    if shutil.which("wrk"):
+        return _wrk(server, name, path, headers, seconds=seconds, connections=connections)
+    return _threads(server, name, path, headers, seconds=seconds, connections=connections)
+
+
+def _wrk(server, name, path, headers, *, seconds, connections) -> LoadResult:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    for key, value in headers.items():
+        command += ["-H", f"{key}: {value}"]
+    command.append(f"http://127.0.0.1:{server.port}{path}")
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    return LoadResult(name, rps, errors, "wrk")
+
+
+def _threads(server, name, path, headers, *, seconds, connections) -> LoadResult:
+    """A fallback load: ``connections`` threads each sending requests back to back."""
+    done, errors = [0], [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def loop():
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        while time.monotonic() < stop:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            with lock:
+                done[0] += 1
+                errors[0] += response.status != 200
+        conn.close()
+
+    threads = [threading.Thread(target=loop) for _ in range(connections)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return LoadResult(name, done[0] / (time.monotonic() - started), errors[0], "python threads")

@@ -1,0 +1,145 @@
+"""The worst cases to measure: the busiest site, goal, learning set and workshop, each with
+the person who would really open it."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db.models import Count
+from django.urls import NoReverseMatch, get_resolver, reverse
+
+from accounts.roles import Role
+from learning_sets.models import LearningSet, Workshop
+from pdsa.models import DataPoint, Goal, Indicator
+from sites.models import ProjectGroupMember, Site
+
+
+@dataclass
+class Page:
+    name: str
+    url: str | None
+    user: User | None
+    who: str
+    note: str = ""
+
+
+def lead_of(site_id: int) -> User | None:
+    member = (
+        ProjectGroupMember.objects.filter(
+            site_id=site_id, role=ProjectGroupMember.Role.PROJECT_LEAD, person__user__isnull=False
+        )
+        .select_related("person__user")
+        .first()
+    )
+    return member.person.user if member else None
+
+
+def busiest_consultant() -> User:
+    return (
+        User.objects.filter(groups__name=Role.CONSULTANT)
+        .annotate(n=Count("consulted_sites"))
+        .order_by("-n", "pk")
+        .first()
+    )
+
+
+def dashboard_url(kind: str, consultant: User) -> tuple[str | None, str]:
+    """The dashboard app arrives with issue 5b: find its pages by name when it is there, so
+    this benchmark measures them as soon as it is merged."""
+    resolver = get_resolver()
+    if "dashboard" not in resolver.namespace_dict:
+        return None, "skipped: no dashboard URLs on this branch yet (issue 5b)"
+    _, sub = resolver.namespace_dict["dashboard"]
+    names = [n for n in sub.reverse_dict if isinstance(n, str)]
+    if kind == "programme":
+        for name in names:
+            try:
+                return reverse(f"dashboard:{name}"), ""
+            except NoReverseMatch:
+                continue
+        return None, "skipped: no dashboard URL without arguments"
+    for name in sorted(n for n in names if "consultant" in n):
+        for kwargs in (
+            {"pk": consultant.pk},
+            {"user_id": consultant.pk},
+            {"username": consultant.username},
+            {"slug": consultant.username},
+        ):
+            try:
+                return reverse(f"dashboard:{name}", kwargs=kwargs), ""
+            except NoReverseMatch:
+                continue
+    return None, "skipped: no consultant page in the dashboard URLs"
+
+
+def busiest_site() -> Site:
+    """The site with most goals among those whose lead has an account."""
+    with_lead = ProjectGroupMember.objects.filter(
+        role=ProjectGroupMember.Role.PROJECT_LEAD, person__user__isnull=False
+    ).values("site_id")
+    return (
+        Site.objects.filter(pk__in=with_lead)
+        .annotate(goals=Count("priorities__goals"))
+        .order_by("-goals", "pk")
+        .first()
+    )
+
+
+def pages() -> list[Page]:
+    consultant = busiest_consultant()
+    admin = User.objects.filter(groups__name=Role.ADMINISTRATOR).order_by("pk").first()
+    organiser = User.objects.filter(groups__name=Role.ORGANISER).order_by("pk").first()
+    site = busiest_site()
+    busiest_goal_id = (
+        DataPoint.objects.values("indicator__goal").annotate(n=Count("pk")).order_by("-n")
+    )[0]["indicator__goal"]
+    goal = Goal.objects.select_related("priority__site").get(pk=busiest_goal_id)
+    indicator = Indicator.objects.annotate(n=Count("data_points")).order_by("-n", "pk").first()
+    indicator_reader = lead_of(indicator.goal.priority.site_id) or (
+        indicator.goal.priority.site.consultants.first()
+    )
+    goal_reader = lead_of(goal.priority.site_id) or goal.priority.site.consultants.first()
+    learning_set = (
+        LearningSet.objects.annotate(n=Count("workshops__delegates")).order_by("-n", "pk").first()
+    )
+    workshop = Workshop.objects.annotate(n=Count("delegates")).order_by("-n", "pk").first()
+    set_organiser = learning_set.organisers.first() or organiser
+    workshop_organiser = workshop.learning_set.organisers.first() or organiser
+
+    dashboard, dashboard_note = dashboard_url("programme", consultant)
+    consultant_page, consultant_note = dashboard_url("consultant", consultant)
+    return [
+        Page("programme dashboard", dashboard, consultant, "busiest consultant", dashboard_note),
+        Page("site directory", reverse("sites:site-list"), admin, "administrator (all sites)"),
+        Page("site page", site.get_absolute_url(), lead_of(site.pk), "lead of the busiest site"),
+        Page(
+            "goal page",
+            goal.get_absolute_url(),
+            goal_reader,
+            "lead or consultant of the goal with most data",
+        ),
+        Page(
+            "indicator page + charts",
+            indicator.get_absolute_url(),
+            indicator_reader,
+            f"lead or consultant; run and XmR charts of {indicator.n:,} points",
+        ),
+        Page(
+            "cycle library search",
+            reverse("pdsa:cycle-library") + "?q=peer+support",
+            consultant,
+            "consultant",
+        ),
+        Page(
+            "learning-set page",
+            learning_set.get_absolute_url(),
+            set_organiser,
+            "organiser of the busiest set",
+        ),
+        Page(
+            "workshop page + delegates",
+            workshop.get_absolute_url(),
+            workshop_organiser,
+            "organiser of the busiest workshop",
+        ),
+        Page("consultant page", consultant_page, admin, "administrator", consultant_note),
+    ]
