@@ -20,9 +20,9 @@ def site_attendance(ctx):
         .order_by("workshop__date")
         .values("workshop__date", "workshop__number", "workshop__learning_set__name")
         .annotate(
-            registered=Count("pk"),
-            attended=Count("pk", filter=Q(attended=True)),
-            lived=Count(
+            registered_count=Count("pk"),
+            attended_count=Count("pk", filter=Q(attended=True)),
+            lived_count=Count(
                 "pk",
                 filter=Q(attended=True, perspective__in=DelegatePerspective.lived_experience()),
             ),
@@ -33,9 +33,9 @@ def site_attendance(ctx):
             r["workshop__learning_set__name"],
             r["workshop__number"],
             r["workshop__date"],
-            r["registered"],
-            r["attended"] if r["workshop__date"] < ctx.today else "",
-            r["lived"] if r["workshop__date"] < ctx.today else "",
+            r["registered_count"],
+            r["attended_count"] if r["workshop__date"] < ctx.today else "",
+            r["lived_count"] if r["workshop__date"] < ctx.today else "",
         ]
         for r in rows
     ]

@@ -29,7 +29,7 @@ def _outcome_values(outcomes) -> list:
     outcomes = list(outcomes)
     return [
         sum(o.peer_workers for o in outcomes),
-        sum(o.peer_workers_wte for o in outcomes),
+        float(sum(o.peer_workers_wte for o in outcomes)),
         sum(o.recovery_college == ProgrammeOutcome.RecoveryCollege.OPEN for o in outcomes),
         sum(o.recovery_college == ProgrammeOutcome.RecoveryCollege.PLANNED for o in outcomes),
         sum(o.college_students for o in outcomes),
@@ -48,10 +48,10 @@ def support_received(ctx):
     kinds = support_by_kind(ctx.site.support_log.all())
     training = list(ctx.site.training.order_by("date"))
     package_rows = [
-        [line.label, line.agreed if line.agreed is not None else "", line.used]
+        [line.label, float(line.agreed) if line.agreed is not None else "", float(line.used)]
         for line in support.allowances
     ]
-    kind_rows = [[row["label"], row["count"], row["days"]] for row in kinds]
+    kind_rows = [[row["label"], row["count"], float(row["days"])] for row in kinds]
     training_rows = [
         [
             t.date,
@@ -111,7 +111,7 @@ def support_and_outcomes(ctx):
         .annotate(hours=Sum("hours"), count=Count("pk"), sites=Count("site", distinct=True))
     )
     kind_rows = [
-        [labels[row["kind"]], row["count"], days(row["hours"]), row["sites"]]
+        [labels[row["kind"]], row["count"], float(days(row["hours"])), row["sites"]]
         for row in sorted(by_kind, key=lambda row: list(labels).index(row["kind"]))
     ]
     training = TrainingDelivery.objects.filter(period, site__is_active=True).aggregate(
