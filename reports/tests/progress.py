@@ -43,8 +43,12 @@ def site_with_progress(world, site=None) -> SimpleNamespace:
     completed(goal=goal, change_idea="Recruit through the recovery college")
     CycleFactory(goal=goal, change_idea="Peer supervision group", number=2)
     SupportPackageFactory(site=site)
-    SupportLogEntryFactory(site=site, kind="site_visit", given_by=world.consultant)
-    TrainingDeliveryFactory(site=site, course_title="Recovery for boards")
+    SupportLogEntryFactory(
+        site=site, kind="site_visit", given_by=world.consultant, date=datetime.date(2012, 3, 1)
+    )
+    TrainingDeliveryFactory(
+        site=site, course_title="Recovery for boards", date=datetime.date(2012, 2, 1)
+    )
     ProgrammeOutcomeFactory(site=site, peer_workers=9)
     ProgressReviewFactory(site=site, consultant=world.consultant)
     standard_topics()
