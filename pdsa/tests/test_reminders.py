@@ -27,10 +27,12 @@ def goal(world):
 
 
 def test_a_stage_due_in_seven_days_reminds_the_lead_and_the_goal_owner(goal):
-    CycleFactory(goal=goal)
+    cycle = CycleFactory(goal=goal)
     found = due("cycle_stage_due", PLAN_DUE - 7 * DAY)
     assert recipients(found) == {"lead_a", "owner"}
-    assert found[0].subject == f"{goal.title}: the Plan stage of cycle 1 is due on 15 January"
+    assert found[0].subject == (
+        f"{goal.title}: the Plan stage of cycle {cycle.number} is due on 15 January"
+    )
     assert due("cycle_stage_due", PLAN_DUE - 8 * DAY) == []
 
 
