@@ -38,3 +38,21 @@ def site_directory(user) -> QuerySet[Site]:
 
 def project_group(site: Site) -> QuerySet[ProjectGroupMember]:
     return site.project_group.select_related("person", "person__user")
+
+
+def leads_by_site(site_ids) -> dict[int, list]:
+    """Each site's project leads as reminder recipients (their account, else their email),
+    in one query: the reminder kinds of every app write to the lead."""
+    from notifications.registry import Recipient
+
+    leads: dict[int, list] = {}
+    members = ProjectGroupMember.objects.filter(
+        site_id__in=site_ids, role=ProjectGroupMember.Role.PROJECT_LEAD
+    ).select_related("person__user")
+    for member in members:
+        person = member.person
+        if person.user is not None:
+            leads.setdefault(member.site_id, []).append(person.user)
+        elif person.email:
+            leads.setdefault(member.site_id, []).append(Recipient(person.email, person.full_name))
+    return leads

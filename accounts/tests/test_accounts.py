@@ -158,9 +158,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_a_signed_in_users_roles_come_with_the_user_in_one_query(
-    world, django_assert_num_queries
-):
+def test_a_signed_in_users_roles_come_with_the_user_in_one_query(world, django_assert_num_queries):
     from accounts.backends import AccountBackend
 
     with django_assert_num_queries(1):

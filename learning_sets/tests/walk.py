@@ -48,6 +48,12 @@ def cases(world):
             expect(200, **SITE_TEAM),
         ),
         Case("learning_sets:set-report", f"{base}/{s}/report/", expect(200, **REPORT)),
+        Case(
+            "learning_sets:set-report-request",
+            f"{base}/{s}/report/request/",
+            expect(302, **REPORT),
+            method="post",
+        ),
         Case("learning_sets:set-summary-csv", f"{base}/{s}/summary.csv", expect(200, **REPORT)),
         Case("learning_sets:venue-list", f"{base}/venues/", expect(200, **ORGANISERS_ONLY)),
         Case("learning_sets:venue-add", f"{base}/venues/new/", expect(200, **ORGANISERS_ONLY)),

@@ -1,9 +1,5 @@
 """A workshop's page, its agenda, its calendar entry and its printable sign-in sheet."""
 
-import datetime
-import zoneinfo
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -11,10 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from icalendar import Calendar, Event
 
 from .. import selectors, services
 from ..forms import AgendaItemForm, WorkshopForm
+from ..ical import ics_filename, workshop_ics
 from ..models import MAX_DELEGATES_PER_SITE, AgendaItem, Delegate
 from ..rules import can_manage_learning_sets
 from .common import workshop_for
@@ -139,29 +135,8 @@ def agenda_remove(request, pk):
 def workshop_calendar(request, pk):
     """An .ics file so delegates and organisers can put the day in their calendar."""
     workshop = workshop_for(request, pk)
-    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    calendar = Calendar()
-    calendar.add("prodid", "-//ImROC programme//Learning sets//EN")
-    calendar.add("version", "2.0")
-    event = Event()
-    event.add("uid", f"workshop-{workshop.pk}@imroc")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", datetime.datetime.combine(workshop.date, workshop.start_time, zone))
-    event.add("dtend", datetime.datetime.combine(workshop.date, workshop.end_time, zone))
-    event.add("summary", f"{workshop.learning_set}: {workshop}")
-    if workshop.venue:
-        event.add(
-            "location", f"{workshop.venue.name}, {workshop.venue.address}".replace("\n", ", ")
-        )
-    agenda = "\n".join(
-        f"{item.start_time:%H:%M}-{item.end_time:%H:%M} {item}"
-        for item in workshop.agenda_items.all()
-    )
-    event.add("description", agenda or "ImROC learning-set workshop")
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="imroc-workshop-{workshop.pk}.ics"'
+    response = HttpResponse(workshop_ics(workshop), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{ics_filename(workshop)}"'
     return response
 
 

@@ -2,6 +2,8 @@
 
 from imroc.tests.browser import BROWSER_TEST, assert_accessible
 from notifications.tests.factories import NotificationFactory
+from reports.tests.pdf import assert_pdf_contains
+from reports.tests.progress import site_with_progress
 
 pytestmark = BROWSER_TEST
 
@@ -62,3 +64,21 @@ def test_administrator_pages_for_failures_and_schedule_are_accessible(
     assert_accessible(page)
     page.goto(f"{live_server.url}/reports/")
     assert_accessible(page)
+
+
+def test_organiser_prepares_the_learning_set_report_from_its_page(
+    world, signed_in_page, live_server
+):
+    progress = site_with_progress(world)
+    page = signed_in_page(world.organiser)
+    page.goto(f"{live_server.url}{progress.workshop.learning_set.get_absolute_url()}")
+    assert_accessible(page)
+    page.get_by_role("button", name="Prepare the report as PDF and spreadsheet").click()
+    page.wait_for_url("**/reports/*/")
+    assert page.get_by_text("is being prepared").is_visible()
+    assert page.get_by_text("Ready", exact=False).first.is_visible()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF").click()
+    with open(download_info.value.path(), "rb") as pdf:
+        assert_pdf_contains(pdf.read(), progress.workshop.learning_set.name, "Carer")

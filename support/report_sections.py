@@ -1,0 +1,153 @@
+"""Sections of reports about support (registered with ``reports.registry``): what a site
+received against its package; what the programme gave in a period and its outcome totals."""
+
+from django.db.models import Count, Q, Sum
+
+from reports.registry import Section, Table, section
+from sites.models import Site
+
+from .models import ProgrammeOutcome, SupportLogEntry, TrainingDelivery
+from .selectors import latest_outcomes_by_site, site_support, support_by_kind
+from .usage import days
+
+OUTCOME_HEADERS = [
+    "Peer support workers",
+    "Peer workers (WTE)",
+    "Recovery colleges open",
+    "Recovery colleges planned",
+    "College students",
+    "People with a personal budget",
+    "IPS services running",
+    "Risk reviews done",
+    "Using INSPIRE",
+    "Using WRAP",
+    "Using Recovery Star",
+]
+
+
+def _outcome_values(outcomes) -> list:
+    outcomes = list(outcomes)
+    return [
+        sum(o.peer_workers for o in outcomes),
+        float(sum(o.peer_workers_wte for o in outcomes)),
+        sum(o.recovery_college == ProgrammeOutcome.RecoveryCollege.OPEN for o in outcomes),
+        sum(o.recovery_college == ProgrammeOutcome.RecoveryCollege.PLANNED for o in outcomes),
+        sum(o.college_students for o in outcomes),
+        sum(o.personal_budgets for o in outcomes),
+        sum(o.ips_service == ProgrammeOutcome.IpsService.RUNNING for o in outcomes),
+        sum(o.risk_policy_review == ProgrammeOutcome.RiskReview.DONE for o in outcomes),
+        sum(o.uses_inspire for o in outcomes),
+        sum(o.uses_wrap for o in outcomes),
+        sum(o.uses_recovery_star for o in outcomes),
+    ]
+
+
+@section("site_progress", order=60)
+def support_received(ctx):
+    support = site_support(ctx.site)
+    kinds = support_by_kind(ctx.site.support_log.all())
+    training = list(ctx.site.training.order_by("date"))
+    package_rows = [
+        [line.label, float(line.agreed) if line.agreed is not None else "", float(line.used)]
+        for line in support.allowances
+    ]
+    kind_rows = [[row["label"], row["count"], float(row["days"])] for row in kinds]
+    training_rows = [
+        [
+            t.date,
+            t.course_title,
+            t.get_audience_display(),
+            t.staff_attending,
+            t.service_users_attending,
+            "Yes" if t.co_delivered_by_peer_trainer else "No",
+        ]
+        for t in training
+    ]
+    outcome = support.latest_outcome
+    outcome_rows = (
+        [
+            [header, value]
+            for header, value in zip(OUTCOME_HEADERS, _outcome_values([outcome]), strict=True)
+        ]
+        if outcome
+        else []
+    )
+    return Section(
+        title="Support received",
+        template="support/report/_support.html",
+        context={
+            "support": support,
+            "package_rows": package_rows,
+            "kind_rows": kind_rows,
+            "training_rows": training_rows,
+            "outcome": outcome,
+            "outcome_rows": outcome_rows,
+        },
+        tables=[
+            Table("Support package", ["Line", "Days agreed", "Days used"], package_rows),
+            Table("Support by kind", ["Kind", "Entries", "Days"], kind_rows),
+            Table(
+                "Training",
+                ["Date", "Course", "Audience", "Staff", "Service users", "Peer co-delivered"],
+                training_rows,
+            ),
+            Table("Outcomes", ["Outcome", "Value"], outcome_rows),
+        ],
+    )
+
+
+@section("programme", order=60)
+def support_and_outcomes(ctx):
+    """Support given and training delivered in the period, and the outcome totals from each
+    active site's latest figures: grouped sums, four queries for any number of sites."""
+    period = Q()
+    if ctx.period_start and ctx.period_end:
+        period = Q(date__range=(ctx.period_start, ctx.period_end))
+    labels = dict(SupportLogEntry.Kind.choices)
+    by_kind = (
+        SupportLogEntry.objects.filter(period, site__is_active=True)
+        .order_by()
+        .values("kind")
+        .annotate(hours=Sum("hours"), count=Count("pk"), sites=Count("site", distinct=True))
+    )
+    kind_rows = [
+        [labels[row["kind"]], row["count"], float(days(row["hours"])), row["sites"]]
+        for row in sorted(by_kind, key=lambda row: list(labels).index(row["kind"]))
+    ]
+    training = TrainingDelivery.objects.filter(period, site__is_active=True).aggregate(
+        courses=Count("pk"),
+        staff=Sum("staff_attending"),
+        service_users=Sum("service_users_attending"),
+        peer=Count("pk", filter=Q(co_delivered_by_peer_trainer=True)),
+    )
+    latest = latest_outcomes_by_site(Site.objects.filter(is_active=True))
+    outcome_rows = [
+        [header, value]
+        for header, value in zip(OUTCOME_HEADERS, _outcome_values(latest.values()), strict=True)
+    ]
+    return Section(
+        title="Support and outcomes",
+        template="support/report/_programme.html",
+        context={
+            "kind_rows": kind_rows,
+            "training": training,
+            "outcome_rows": outcome_rows,
+            "reporting_sites": len(latest),
+        },
+        tables=[
+            Table("Support given", ["Kind", "Entries", "Days", "Sites"], kind_rows),
+            Table(
+                "Training delivered",
+                ["Courses", "Staff", "Service users", "Co-delivered by a peer trainer"],
+                [
+                    [
+                        training["courses"],
+                        training["staff"] or 0,
+                        training["service_users"] or 0,
+                        training["peer"],
+                    ]
+                ],
+            ),
+            Table("Outcome totals", ["Outcome", "Total"], outcome_rows),
+        ],
+    )
