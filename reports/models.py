@@ -32,7 +32,13 @@ class Report(RulesModel):
     site = models.ForeignKey(
         "sites.Site", null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
     )
-    learning_set_id = models.PositiveIntegerField(null=True, blank=True)
+    learning_set = models.ForeignKey(
+        "learning_sets.LearningSet",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
     period_start = models.DateField(null=True, blank=True)
     period_end = models.DateField(null=True, blank=True)
     requested_by = models.ForeignKey(
@@ -85,6 +91,8 @@ class Report(RulesModel):
         label = self.get_kind_display()
         if self.site_id:
             label = f"{label}: {self.site.name}"
+        if self.learning_set_id:
+            label = f"{label}: {self.learning_set.name}"
         if self.period_start and self.period_end:
             label = f"{label}, {self.period_start:%-d %b %Y} to {self.period_end:%-d %b %Y}"
         return label

@@ -14,4 +14,4 @@ def reports_for_user(user) -> QuerySet[Report]:
     scope = Q(requested_by=user)
     if is_administrator(user):
         scope |= Q(requested_by__isnull=True)
-    return Report.objects.filter(scope).select_related("site")
+    return Report.objects.filter(scope).select_related("site", "learning_set")

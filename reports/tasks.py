@@ -9,7 +9,7 @@ from .models import Report
 
 @shared_task(name="reports.generate")
 def generate(*, report_id: int) -> bool:
-    report = Report.objects.filter(pk=report_id).select_related("site").first()
+    report = Report.objects.filter(pk=report_id).select_related("site", "learning_set").first()
     if report is None:
         return False  # deleted since: nothing to do
     return services.report_generate(report=report)

@@ -31,6 +31,7 @@ def test_an_organiser_asks_for_the_learning_set_report_and_gets_its_figures(
         learning_set.pk,
         "ready",
     )
+    assert report.title == f"Learning-set report: {learning_set.name}"
     with report.pdf.open("rb") as pdf:
         assert_pdf_contains(
             pdf.read(),
