@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "support",
     "notifications",
     "reports",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
