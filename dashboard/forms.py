@@ -52,7 +52,12 @@ class Filters:
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker, which reads and writes ISO dates only."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class DashboardFilterForm(forms.Form):

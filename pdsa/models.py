@@ -71,6 +71,7 @@ class Goal(RulesModel):
 
     class Meta:
         ordering = ["priority__challenge__number", "start_date", "pk"]
+        indexes = [models.Index(fields=["status"])]  # the dashboard counts goals by status
         constraints = [
             models.CheckConstraint(
                 condition=Q(target_date__gte=models.F("start_date")),
@@ -253,7 +254,8 @@ class Cycle(RulesModel):
                 name="cycle_completed_with_outcome",
             ),
         ]
-        indexes = [models.Index(fields=["outcome"])]
+        # act_done: cycles completed in the dashboard's period.
+        indexes = [models.Index(fields=["outcome"]), models.Index(fields=["act_done"])]
         rules_permissions = {
             "view": pdsa_rules.can_view_work,
             "change": pdsa_rules.can_edit_work,

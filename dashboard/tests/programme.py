@@ -91,5 +91,3 @@ def build(world):
         recorded_by=world.consultant,
     )
     return {"stalled": stalled, "workshop": workshop, "gamma": c}
-
-
