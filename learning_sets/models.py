@@ -146,6 +146,7 @@ class Workshop(RulesModel):
 
     class Meta:
         ordering = ["date", "number"]
+        indexes = [models.Index(fields=["date"])]  # the dashboard's period filter
         constraints = [
             models.UniqueConstraint(
                 fields=["learning_set", "number"],

@@ -71,6 +71,7 @@ class Goal(RulesModel):
 
     class Meta:
         ordering = ["priority__challenge__number", "start_date", "pk"]
+        indexes = [models.Index(fields=["status"])]  # the dashboard counts goals by status
         constraints = [
             models.CheckConstraint(
                 condition=Q(target_date__gte=models.F("start_date")),
@@ -255,6 +256,8 @@ class Cycle(RulesModel):
         ]
         indexes = [
             models.Index(fields=["outcome"]),
+            # The dashboard counts cycles completed in its period.
+            models.Index(fields=["act_done"]),
             # The library lists completed cycles newest first: a partial index on them only.
             models.Index(
                 fields=["-act_done", "-id"],

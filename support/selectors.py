@@ -1,10 +1,12 @@
 """Reads of support, outcomes and reviews. The ``*_by_site`` reads take any set of sites and
 answer in one query each, so a programme dashboard can aggregate 500 sites as cheaply as one."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 
+from challenges.selectors import latest_stages
 from sites.models import Site
 from sites.selectors import project_group, sites_for_user
 
@@ -16,6 +18,7 @@ from .models import (
     SupportPackage,
     TrainingDelivery,
 )
+from .site_work import site_work_now
 from .usage import Usage, days
 
 _TRAINING = SupportLogEntry.Kind.TRAINING_SESSION
@@ -91,9 +94,10 @@ class SiteSupport:
         return any(line.is_over for line in self.allowances)
 
 
-def site_support(site: Site) -> SiteSupport:
+def site_support(site: Site, *, with_latest_review: bool = True) -> SiteSupport:
     """The package and its use come in one query (the package joined to the site, the log
-    summed beside it)."""
+    summed beside it). The review page shows the previous review itself, so it skips the
+    latest one."""
     row = (
         Site.objects.filter(pk=site.pk)
         .select_related("support_package")
@@ -104,7 +108,9 @@ def site_support(site: Site) -> SiteSupport:
         site=site,
         package=getattr(row, "support_package", None),
         usage=_usage(vars(row)),
-        latest_review=latest_reviews_by_site([site.pk]).get(site.pk),
+        latest_review=(
+            latest_reviews_by_site([site.pk]).get(site.pk) if with_latest_review else None
+        ),
         latest_outcome=latest_outcomes_by_site([site.pk]).get(site.pk),
     )
 
@@ -170,12 +176,17 @@ def previous_review(site: Site, before: ProgressReview | None = None) -> Progres
     return reviews.order_by("-review_date", "-pk").first()
 
 
-def review_context(site: Site, review: ProgressReview | None = None) -> dict:
+def review_context(site: Site, review: ProgressReview | None = None, *, today=None) -> dict:
     """What the consultant sees beside the review form so they never have to hunt: the
-    project group, support now, latest outcomes and the previous review. Assessments,
-    goals, cycles and indicators join here when those apps land."""
+    project group, support now, latest outcomes, the previous review, the latest assessment
+    (stage and movement per challenge), goals, cycles and indicators. 9 queries, whatever
+    the amount of work."""
+    today = today or datetime.date.today()
     return {
         "members": list(project_group(site)),
-        "support": site_support(site),
+        "support": site_support(site, with_latest_review=False),
         "previous_review": previous_review(site, before=review),
+        "stages": latest_stages(site),
+        "work": site_work_now(site, today),
+        "today": today,
     }

@@ -184,11 +184,12 @@ def review_list(request, slug):
 
 
 def _review_form_page(request, *, site, review=None):
+    context = selectors.review_context(site, review)
     form = ProgressReviewForm(
         request.POST or None,
         instance=review,
         prefix="review",
-        initial=None if review else _new_review_initial(site),
+        initial=None if review else _new_review_initial(site, context["previous_review"]),
     )
     formset = ReviewActionFormSet(request.POST or None, instance=review, prefix="actions")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -210,14 +211,14 @@ def _review_form_page(request, *, site, review=None):
             "review": review,
             "form": form,
             "formset": formset,
-            **selectors.review_context(site, review),
+            **context,
         },
     )
 
 
-def _new_review_initial(site) -> dict:
+def _new_review_initial(site, last) -> dict:
+    """``last`` is the site's latest review (the previous one to a new review), if any."""
     today = datetime.date.today()
-    last = selectors.previous_review(site)
     return {
         "review_date": today,
         "period_start": last.period_end if last else site.date_joined,

@@ -1,0 +1,113 @@
+"""The dashboard's filters: validated, so a bad value is a message on the page, not a 500."""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from accounts.roles import Role
+from learning_sets.models import LearningSet
+from sites.models import Site
+
+
+def quarter_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The calendar quarter holding ``day``: the programme reports by quarter."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = datetime.date(day.year, first_month, 1)
+    next_start = (
+        datetime.date(day.year + 1, 1, 1)
+        if first_month == 10
+        else datetime.date(day.year, first_month + 3, 1)
+    )
+    return start, next_start - datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Filters:
+    category: str = ""
+    learning_set: LearningSet | None = None
+    consultant: object = None
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+
+    def query(self) -> dict[str, str]:
+        """The filters as URL parameters, for drill-down links and CSV exports."""
+        params = {
+            "category": self.category,
+            "learning_set": self.learning_set.pk if self.learning_set else "",
+            "consultant": self.consultant.pk if self.consultant else "",
+            "date_from": self.since.isoformat() if self.since else "",
+            "date_to": self.until.isoformat() if self.until else "",
+        }
+        return {key: value for key, value in params.items() if value != ""}
+
+    def querystring(self) -> str:
+        return urlencode(self.query())
+
+    @property
+    def period(self) -> str:
+        return f"{self.since:%-d %b %Y} to {self.until:%-d %b %Y}"
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker, which reads and writes ISO dates only."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DashboardFilterForm(forms.Form):
+    category = forms.ChoiceField(
+        label="Site category", choices=[("", "Any"), *Site.Category.choices], required=False
+    )
+    learning_set = forms.ModelChoiceField(
+        queryset=LearningSet.objects.order_by("name"), required=False, empty_label="Any"
+    )
+    consultant = forms.ModelChoiceField(
+        queryset=get_user_model()
+        .objects.filter(groups__name=Role.CONSULTANT.value)
+        .order_by("last_name", "first_name", "username"),
+        required=False,
+        empty_label="Any",
+    )
+    date_from = forms.DateField(label="From", required=False, widget=DateInput)
+    date_to = forms.DateField(label="To", required=False, widget=DateInput)
+
+    def __init__(self, data=None, *, today: datetime.date):
+        super().__init__(data or None)
+        self.today = today
+        start, end = quarter_of(today)
+        self.fields["date_from"].initial = start
+        self.fields["date_to"].initial = end
+        self.fields["consultant"].label_from_instance = lambda u: u.get_full_name() or u.username
+        for name, field in self.fields.items():
+            css = "form-select" if name in ("category", "learning_set", "consultant") else ""
+            field.widget.attrs["class"] = css or "form-control"
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = quarter_of(self.today)
+        cleaned["date_from"] = cleaned.get("date_from") or start
+        cleaned["date_to"] = cleaned.get("date_to") or end
+        if "date_from" not in self.errors and "date_to" not in self.errors:
+            if cleaned["date_from"] > cleaned["date_to"]:
+                self.add_error("date_to", "The period must end on or after its start.")
+        return cleaned
+
+    def filters(self) -> Filters:
+        """The valid filters; the default (this quarter, everything) when nothing was given."""
+        if not self.is_bound:
+            start, end = quarter_of(self.today)
+            return Filters(since=start, until=end)
+        data = self.cleaned_data
+        return Filters(
+            category=data["category"],
+            learning_set=data["learning_set"],
+            consultant=data["consultant"],
+            since=data["date_from"],
+            until=data["date_to"],
+        )

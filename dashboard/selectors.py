@@ -1,0 +1,218 @@
+"""The dashboard's reads. Every figure is one aggregate query over the filtered sites (passed
+down as a subquery, never as a list of ids), so the page costs the same for 30 sites or 500."""
+
+import datetime
+
+from django.db.models import Count, DateField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest, TruncDate
+
+from challenges.models import Assessment
+from learning_sets.models import Delegate, DelegatePerspective
+from pdsa.models import Cycle, DataPoint, Goal
+from sites.models import Site
+from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry, TrainingDelivery
+
+from .forms import Filters
+
+NO_REVIEW = "none"
+STAGES = ("plan", "do", "study", "act")
+QUIET_AFTER = datetime.timedelta(weeks=8)
+REVIEW_DUE_WITHIN = datetime.timedelta(days=14)
+_LONG_AGO = datetime.date(1900, 1, 1)
+
+
+def sites(filters: Filters) -> QuerySet[Site]:
+    """Active sites matching the filters."""
+    chosen = Site.objects.filter(is_active=True)
+    if filters.category:
+        chosen = chosen.filter(category=filters.category)
+    if filters.learning_set:
+        chosen = chosen.filter(learning_sets=filters.learning_set)
+    if filters.consultant:
+        chosen = chosen.filter(consultants=filters.consultant)
+    return chosen
+
+
+def _latest_review(field: str) -> Subquery:
+    newest = ProgressReview.objects.filter(site=OuterRef("pk")).order_by("-review_date", "-pk")
+    return Subquery(newest.values(field)[:1])
+
+
+def with_review_status(chosen: QuerySet[Site]) -> QuerySet[Site]:
+    """Each site with its latest review's status ("none" before its first review)."""
+    return chosen.annotate(
+        review_status=Coalesce(_latest_review("status"), Value(NO_REVIEW)),
+        review_date=_latest_review("review_date"),
+        review_pk=_latest_review("pk"),
+        next_review_due=_latest_review("next_review_due"),
+    )
+
+
+def status_by_category(filters: Filters) -> dict[tuple[str, str], int]:
+    rows = (
+        with_review_status(sites(filters))
+        .values("category", "review_status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {(row["category"], row["review_status"]): row["n"] for row in rows}
+
+
+def goals_of(filters: Filters) -> QuerySet[Goal]:
+    return Goal.objects.filter(priority__site__in=sites(filters))
+
+
+def goal_counts(filters: Filters) -> dict[str, int]:
+    counts = {status: Count("pk", filter=Q(status=status)) for status in Goal.Status.values}
+    return goals_of(filters).aggregate(**counts, total=Count("pk"))
+
+
+def stage_is(stage: str) -> Q:
+    """The SQL form of ``Cycle.current_stage``: the first stage not yet done."""
+    if stage == "complete":
+        return Q(**{f"{s}_done__isnull": False for s in STAGES})
+    earlier = STAGES[: STAGES.index(stage)]
+    return Q(**{f"{s}_done__isnull": False for s in earlier}, **{f"{stage}_done__isnull": True})
+
+
+def overdue(today: datetime.date) -> Q:
+    """The SQL form of ``Cycle.is_overdue``: the current stage's due date has passed."""
+    condition = Q(pk__in=[])
+    for stage in STAGES:
+        condition |= stage_is(stage) & Q(**{f"{stage}_due__lt": today})
+    return condition
+
+
+def cycles_of(filters: Filters) -> QuerySet[Cycle]:
+    return Cycle.objects.filter(goal__priority__site__in=sites(filters))
+
+
+def completed_in_period(filters: Filters) -> Q:
+    return Q(act_done__gte=filters.since, act_done__lte=filters.until)
+
+
+def cycle_counts(filters: Filters, today: datetime.date) -> dict[str, int]:
+    """Cycles now at each stage, overdue, and completed in the period by outcome."""
+    in_period = completed_in_period(filters)
+    figures = {stage: Count("pk", filter=stage_is(stage)) for stage in (*STAGES, "complete")}
+    figures |= {
+        f"completed_{outcome}": Count("pk", filter=in_period & Q(outcome=outcome))
+        for outcome in Cycle.Outcome.values
+    }
+    return cycles_of(filters).aggregate(
+        **figures,
+        overdue=Count("pk", filter=overdue(today)),
+        completed=Count("pk", filter=in_period),
+        total=Count("pk"),
+    )
+
+
+def support_entries(filters: Filters) -> QuerySet[SupportLogEntry]:
+    return SupportLogEntry.objects.filter(
+        site__in=sites(filters), date__gte=filters.since, date__lte=filters.until
+    )
+
+
+def delegates(filters: Filters) -> QuerySet[Delegate]:
+    """Delegates of the filtered sites at workshops held in the period."""
+    chosen = Delegate.objects.filter(
+        site__in=sites(filters),
+        workshop__date__gte=filters.since,
+        workshop__date__lte=filters.until,
+    )
+    if filters.learning_set:
+        chosen = chosen.filter(workshop__learning_set=filters.learning_set)
+    return chosen
+
+
+LIVED_EXPERIENCE = Q(perspective__in=DelegatePerspective.lived_experience())
+
+
+def attendance(filters: Filters) -> dict[str, int]:
+    attended = Q(attended=True)
+    return delegates(filters).aggregate(
+        workshops=Count("workshop", filter=attended, distinct=True),
+        registered=Count("pk", filter=Q(status=Delegate.Status.REGISTERED)),
+        attendees=Count("pk", filter=attended),
+        lived_experience=Count("pk", filter=attended & LIVED_EXPERIENCE),
+    )
+
+
+def latest_outcomes(filters: Filters) -> QuerySet[ProgrammeOutcome]:
+    """Each filtered site's latest figures as at the end of the period."""
+    newest = ProgrammeOutcome.objects.filter(
+        site=OuterRef("site"), recorded_on__lte=filters.until
+    ).order_by("-recorded_on", "-pk")
+    return ProgrammeOutcome.objects.filter(
+        site__in=sites(filters), pk=Subquery(newest.values("pk")[:1])
+    )
+
+
+def outcome_totals(filters: Filters) -> dict:
+    college, risk = ProgrammeOutcome.RecoveryCollege, ProgrammeOutcome.RiskReview
+    return latest_outcomes(filters).aggregate(
+        sites=Count("pk"),
+        head_count=Coalesce(Sum("peer_workers"), 0),
+        wte=Sum("peer_workers_wte"),
+        colleges_open=Count("pk", filter=Q(recovery_college=college.OPEN)),
+        colleges_planned=Count("pk", filter=Q(recovery_college=college.PLANNED)),
+        risk_done=Count("pk", filter=Q(risk_policy_review=risk.DONE)),
+        risk_under_way=Count("pk", filter=Q(risk_policy_review=risk.UNDER_WAY)),
+    )
+
+
+def training(filters: Filters) -> QuerySet[TrainingDelivery]:
+    return TrainingDelivery.objects.filter(
+        site__in=sites(filters), date__gte=filters.since, date__lte=filters.until
+    )
+
+
+def training_totals(filters: Filters) -> dict:
+    return training(filters).aggregate(
+        courses=Count("pk"),
+        staff=Coalesce(Sum("staff_attending"), 0),
+        service_users=Coalesce(Sum("service_users_attending"), 0),
+    )
+
+
+def _newest(queryset, site_path: str, field) -> Coalesce:
+    """The newest date in ``queryset`` for the outer site, by Max in a correlated subquery."""
+    newest = (
+        queryset.filter(**{site_path: OuterRef("pk")})
+        .order_by()
+        .values(site_path)
+        .annotate(newest=Max(field))
+        .values("newest")
+    )
+    return Coalesce(Subquery(newest[:1], output_field=DateField()), Value(_LONG_AGO))
+
+
+def consultant_sites(user) -> QuerySet[Site]:
+    """The user's assigned sites with their latest review and their last activity (support
+    log, data points, cycle updates, assessments, reviews), in one query."""
+    cycle_history = Cycle.history.model.objects.all()
+    return (
+        with_review_status(user.consulted_sites.all())
+        .annotate(
+            last_activity=Greatest(
+                _newest(SupportLogEntry.objects.all(), "site", "date"),
+                _newest(DataPoint.objects.all(), "indicator__goal__priority__site", "date"),
+                _newest(cycle_history, "goal__priority__site", TruncDate("history_date")),
+                _newest(Assessment.objects.all(), "site", "assessed_on"),
+                _newest(ProgressReview.objects.all(), "site", "review_date"),
+            )
+        )
+        .order_by(F("next_review_due").asc(nulls_first=True), "name")
+    )
+
+
+def is_quiet(site: Site, today: datetime.date) -> bool:
+    return site.last_activity < today - QUIET_AFTER
+
+
+def review_is_due(site: Site, today: datetime.date) -> bool:
+    return site.next_review_due is None or site.next_review_due <= today + REVIEW_DUE_WITHIN
+
+
+def last_activity(site: Site) -> datetime.date | None:
+    return None if site.last_activity == _LONG_AGO else site.last_activity

@@ -1,0 +1,332 @@
+"""The dashboard's tables, each built from one or two aggregate reads. The page and the CSV
+export render the same Table, so what a user downloads is what they saw."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from challenges.models import Challenge
+from challenges.selectors import latest_stage_matrix
+from pdsa.models import Cycle, Goal
+from sites.models import Site
+from support.models import ProgressReview
+from support.selectors import support_by_kind
+
+from . import selectors
+from .forms import Filters
+
+LIST_LIMIT = 10
+
+
+@dataclass
+class Reads:
+    """One request's filters and the aggregates more than one table uses, read once."""
+
+    filters: Filters
+    today: datetime.date
+
+    @cached_property
+    def challenges(self):
+        return Challenge.objects.filter(framework__is_current=True).order_by("number")
+
+    @cached_property
+    def cycle_counts(self) -> dict[str, int]:
+        return selectors.cycle_counts(self.filters, self.today)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: object
+    url: str | None = None
+    css: str = ""
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    note: str = ""
+    more: Cell | None = None  # the full list behind a shortened table
+    csv_url: str = ""  # that full list as CSV
+
+    def csv_rows(self):
+        yield self.headers
+        for row in self.rows:
+            yield [cell.text for cell in row]
+
+
+def drill(figure: str, filters: Filters, *, csv: bool = False, **params) -> str:
+    """The list behind a figure (or its CSV export), with the same filters."""
+    query = urlencode({**filters.query(), **{k: v for k, v in params.items() if v != ""}})
+    return f"{reverse('dashboard:list-csv' if csv else 'dashboard:list', args=[figure])}?{query}"
+
+
+REVIEW_COLUMNS = [*ProgressReview.Status.choices, (selectors.NO_REVIEW, "No review yet")]
+REVIEW_STATUS_LABELS = dict(REVIEW_COLUMNS)
+
+
+def status_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    counts = selectors.status_by_category(filters)
+    table = Table(
+        "status",
+        "Sites by category and latest review status",
+        ["Category", *(label for _, label in REVIEW_COLUMNS), "All"],
+    )
+    categories = [(c, label) for c, label in Site.Category.choices if not filters.category]
+    categories = categories or [(filters.category, Site.Category(filters.category).label)]
+    for category, label in categories:
+        row = [Cell(label, drill("sites", filters, category=category))]
+        for status, _ in REVIEW_COLUMNS:
+            n = counts.get((category, status), 0)
+            row.append(Cell(n, drill("sites", filters, category=category, status=status)))
+        total = sum(n for (c, _), n in counts.items() if c == category)
+        row.append(Cell(total, drill("sites", filters, category=category)))
+        table.rows.append(row)
+    return table
+
+
+def goals_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    counts = selectors.goal_counts(filters)
+    table = Table("goals", "Goals by status", ["Status", "Goals"])
+    for status, label in Goal.Status.choices:
+        table.rows.append(
+            [Cell(label), Cell(counts[status], drill("goals", filters, status=status))]
+        )
+    table.rows.append([Cell("All goals"), Cell(counts["total"], drill("goals", filters))])
+    return table
+
+
+def stalled_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    stalled = (
+        selectors.goals_of(filters)
+        .filter(status=Goal.Status.STALLED)
+        .select_related("priority__site", "priority__challenge")
+        .order_by("target_date", "pk")
+    )
+    table = Table("stalled", "Stalled goals", ["Goal", "Site", "Challenge", "Target date"])
+    for goal in stalled[:LIST_LIMIT]:
+        site = goal.priority.site
+        table.rows.append(
+            [
+                Cell(goal.title, goal.get_absolute_url()),
+                Cell(site.name, site.get_absolute_url()),
+                Cell(goal.priority.challenge.number),
+                Cell(goal.target_date),
+            ]
+        )
+    table.more = Cell("All stalled goals", drill("goals", filters, status=Goal.Status.STALLED))
+    table.csv_url = drill("goals", filters, csv=True, status=Goal.Status.STALLED)
+    return table
+
+
+STAGE_LABELS = {"plan": "Plan", "do": "Do", "study": "Study", "act": "Act", "complete": "Complete"}
+
+
+def cycles_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    counts = reads.cycle_counts
+    table = Table(
+        "cycles",
+        "Cycles by stage now",
+        ["Stage", "Cycles"],
+        note=f"{counts['overdue']} with an overdue stage.",
+    )
+    for stage, label in STAGE_LABELS.items():
+        table.rows.append([Cell(label), Cell(counts[stage], drill("cycles", filters, stage=stage))])
+    table.rows.append(
+        [Cell("Overdue stage"), Cell(counts["overdue"], drill("cycles", filters, overdue=1))]
+    )
+    table.rows.append([Cell("All cycles"), Cell(counts["total"], drill("cycles", filters))])
+    return table
+
+
+def completed_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    counts = reads.cycle_counts
+    table = Table("completed", f"Cycles completed, {filters.period}", ["Outcome", "Cycles"])
+    for outcome, label in Cycle.Outcome.choices:
+        table.rows.append(
+            [
+                Cell(label),
+                Cell(
+                    counts[f"completed_{outcome}"],
+                    drill("cycles", filters, completed=1, outcome=outcome),
+                ),
+            ]
+        )
+    table.rows.append(
+        [Cell("All completed"), Cell(counts["completed"], drill("cycles", filters, completed=1))]
+    )
+    return table
+
+
+def overdue_table(reads: "Reads") -> Table:
+    filters, today = reads.filters, reads.today
+    late = (
+        selectors.cycles_of(filters)
+        .filter(selectors.overdue(today))
+        .select_related("goal__priority__site")
+        .order_by("goal__priority__site__name", "pk")
+    )
+    table = Table("overdue", "Overdue cycle stages", ["Cycle", "Site", "Stage", "Was due"])
+    for cycle in late[:LIST_LIMIT]:
+        stage = cycle.current_stage
+        site = cycle.goal.priority.site
+        table.rows.append(
+            [
+                Cell(f"{cycle.goal.title}: cycle {cycle.number}", cycle.get_absolute_url()),
+                Cell(site.name, site.get_absolute_url()),
+                Cell(STAGE_LABELS[stage]),
+                Cell(getattr(cycle, f"{stage}_due")),
+            ]
+        )
+    table.more = Cell("All cycles with an overdue stage", drill("cycles", filters, overdue=1))
+    table.csv_url = drill("cycles", filters, csv=True, overdue=1)
+    return table
+
+
+def support_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    rows = support_by_kind(selectors.support_entries(filters))
+    table = Table("support", f"Support given, {filters.period}", ["Kind", "Entries", "Days"])
+    for row in rows:
+        url = drill("support", filters, kind=row["kind"])
+        table.rows.append([Cell(row["label"]), Cell(row["count"], url), Cell(row["days"], url)])
+    table.rows.append(
+        [
+            Cell("All support"),
+            Cell(sum(r["count"] for r in rows), drill("support", filters)),
+            Cell(sum(r["days"] for r in rows), drill("support", filters)),
+        ]
+    )
+    return table
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "none attended"
+
+
+def attendance_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    figures = selectors.attendance(filters)
+    table = Table("attendance", f"Learning-set attendance, {filters.period}", ["Figure", "Value"])
+    table.rows = [
+        [
+            Cell("Workshops attended"),
+            Cell(figures["workshops"], drill("delegates", filters, attended=1)),
+        ],
+        [
+            Cell("Delegates registered"),
+            Cell(figures["registered"], drill("delegates", filters, registered=1)),
+        ],
+        [
+            Cell("Delegates who attended"),
+            Cell(figures["attendees"], drill("delegates", filters, attended=1)),
+        ],
+        [
+            Cell("Of whom service users or carers"),
+            Cell(figures["lived_experience"], drill("delegates", filters, attended=1, lived=1)),
+        ],
+        [
+            Cell("Share of service users and carers"),
+            Cell(
+                _share(figures["lived_experience"], figures["attendees"]),
+                drill("delegates", filters, attended=1, lived=1),
+            ),
+        ],
+    ]
+    return table
+
+
+def outcomes_table(reads: "Reads") -> Table:
+    filters = reads.filters
+    totals = selectors.outcome_totals(filters)
+    courses = selectors.training_totals(filters)
+    outcomes = lambda **params: drill("outcomes", filters, **params)  # noqa: E731
+    trained = drill("training", filters)
+    table = Table(
+        "outcomes",
+        "Headline outcomes",
+        ["Figure", "Value"],
+        note=f"Each site's latest figures as at {filters.until:%-d %b %Y} "
+        f"({totals['sites']} sites reporting); training in the period.",
+    )
+    table.rows = [
+        [Cell("Peer support workers (head count)"), Cell(totals["head_count"], outcomes())],
+        [Cell("Peer support workers (WTE)"), Cell(totals["wte"] or 0, outcomes())],
+        [
+            Cell("Recovery colleges open"),
+            Cell(totals["colleges_open"], outcomes(recovery_college="open")),
+        ],
+        [
+            Cell("Recovery colleges planned"),
+            Cell(totals["colleges_planned"], outcomes(recovery_college="planned")),
+        ],
+        [Cell("Co-produced training courses"), Cell(courses["courses"], trained)],
+        [Cell("Staff attending training"), Cell(courses["staff"], trained)],
+        [Cell("Service users attending training"), Cell(courses["service_users"], trained)],
+        [Cell("Risk policy reviews done"), Cell(totals["risk_done"], outcomes(risk="done"))],
+        [
+            Cell("Risk policy reviews under way"),
+            Cell(totals["risk_under_way"], outcomes(risk="under_way")),
+        ],
+    ]
+    return table
+
+
+def heatmap_table(reads: "Reads") -> Table:
+    """Sites x challenges: the latest stage number in each cell, so it reads without colour."""
+    filters = reads.filters
+    rows = list(selectors.with_review_status(selectors.sites(filters)).order_by("category", "name"))
+    matrix = latest_stage_matrix(selectors.sites(filters))
+    numbers = list(reads.challenges.values_list("number", flat=True))
+    table = Table(
+        "heatmap",
+        "Latest self-assessment stage per challenge",
+        ["Site", "Category", "Latest review", *(f"Challenge {n}" for n in numbers)],
+        note="Each cell gives the stage number of the site's latest self-assessment; "
+        "a dash means not assessed.",
+    )
+    for site in rows:
+        stages = matrix.get(site.pk)
+        by_number = stages.by_number() if stages else {}
+        row = [
+            Cell(site.name, site.get_absolute_url()),
+            Cell(site.get_category_display()),
+            Cell(REVIEW_STATUS_LABELS[site.review_status]),
+        ]
+        for number in numbers:
+            found = by_number.get(number)
+            row.append(
+                Cell(
+                    found.stage.rank,
+                    stages.latest.get_absolute_url(),
+                    f"heat heat-{found.stage.rank}",
+                )
+                if found
+                else Cell("–", css="heat heat-none")
+            )
+        table.rows.append(row)
+    return table
+
+
+TABLES: dict[str, Callable[[Reads], Table]] = {
+    "status": status_table,
+    "goals": goals_table,
+    "stalled": stalled_table,
+    "cycles": cycles_table,
+    "completed": completed_table,
+    "overdue": overdue_table,
+    "support": support_table,
+    "attendance": attendance_table,
+    "outcomes": outcomes_table,
+}

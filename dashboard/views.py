@@ -1,0 +1,162 @@
+"""The programme dashboard: for consultants and the administrator. Every figure links to the
+list behind it and every table exports as CSV, all with the same filters."""
+
+import csv
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from accounts.permissions import require
+from challenges.models import Stage
+
+from . import selectors
+from .forms import DashboardFilterForm
+from .lists import FIGURES
+from .tables import TABLES, Reads, heatmap_table
+
+OVERVIEW = list(TABLES)
+PAGE_SIZE = 50
+
+
+def _filter_form(request):
+    require(request.user, "dashboard.view_dashboard")
+    form = DashboardFilterForm(request.GET, today=datetime.date.today())
+    valid = not form.is_bound or form.is_valid()
+    return form, valid
+
+
+def _reads(form) -> Reads:
+    return Reads(filters=form.filters(), today=form.today)
+
+
+@login_required
+def overview(request):
+    form, valid = _filter_form(request)
+    context = {"form": form, "valid": valid, "section": "overview"}
+    if valid:
+        reads = _reads(form)
+        context |= {
+            "filters": reads.filters,
+            "tables": {key: TABLES[key](reads) for key in OVERVIEW},
+        }
+    return render(request, "dashboard/overview.html", context)
+
+
+@login_required
+def heatmap(request):
+    form, valid = _filter_form(request)
+    context = {"form": form, "valid": valid, "section": "heatmap"}
+    if valid:
+        reads = _reads(form)
+        context |= {
+            "filters": reads.filters,
+            "table": heatmap_table(reads),
+            "challenges": reads.challenges,
+            "stages": Stage.objects.filter(framework__is_current=True).order_by("rank"),
+        }
+    return render(request, "dashboard/heatmap.html", context)
+
+
+def _figure(name: str):
+    if name not in FIGURES:
+        raise Http404("No such figure.")
+    return FIGURES[name]
+
+
+def _params(request) -> dict:
+    return {key: value for key, value in request.GET.items() if key not in ("page",)}
+
+
+@login_required
+def figure_list(request, figure):
+    chosen = _figure(figure)
+    form, valid = _filter_form(request)
+    extra = [(k, v) for k, v in _params(request).items() if k not in form.fields]
+    context = {
+        "form": form,
+        "valid": valid,
+        "figure": chosen,
+        "name": figure,
+        "extra_params": extra,
+    }
+    if valid:
+        reads = _reads(form)
+        rows = chosen.rows(reads.filters, _params(request), reads.today)
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context |= {
+            "filters": reads.filters,
+            "page": page,
+            "rows": chosen.table(page.object_list),
+            "query": query.urlencode(),
+        }
+    return render(request, "dashboard/figure_list.html", context)
+
+
+def _csv(filename: str, rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    writer = csv.writer(response)
+    for row in rows:
+        writer.writerow(row)
+    return response
+
+
+def _bad_filters(form) -> HttpResponse:
+    errors = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in form.errors.items())
+    return HttpResponse(f"Bad filters: {errors}", status=400, content_type="text/plain")
+
+
+@login_required
+def figure_csv(request, figure):
+    chosen = _figure(figure)
+    form, valid = _filter_form(request)
+    if not valid:
+        return _bad_filters(form)
+    reads = _reads(form)
+    rows = chosen.rows(reads.filters, _params(request), reads.today)
+    body = ([cell.text for cell in row] for row in chosen.table(rows.iterator(chunk_size=500)))
+    return _csv(figure, [chosen.headers, *body])
+
+
+@login_required
+def table_csv(request, table):
+    builders = {**TABLES, "heatmap": heatmap_table}
+    if table not in builders:
+        raise Http404("No such table.")
+    form, valid = _filter_form(request)
+    if not valid:
+        return _bad_filters(form)
+    return _csv(table, builders[table](_reads(form)).csv_rows())
+
+
+@login_required
+def my_sites(request):
+    """A consultant's own page: their sites, whose review is due, which have gone quiet."""
+    require(request.user, "dashboard.view_dashboard")
+    today = datetime.date.today()
+    rows = [
+        {
+            "site": site,
+            "review_due": selectors.review_is_due(site, today),
+            "quiet": selectors.is_quiet(site, today),
+            "last_activity": selectors.last_activity(site),
+        }
+        for site in selectors.consultant_sites(request.user)
+    ]
+    return render(
+        request,
+        "dashboard/me.html",
+        {
+            "rows": rows,
+            "due": [row for row in rows if row["review_due"]],
+            "quiet": [row for row in rows if row["quiet"]],
+            "today": today,
+            "quiet_weeks": selectors.QUIET_AFTER.days // 7,
+            "due_days": selectors.REVIEW_DUE_WITHIN.days,
+        },
+    )
