@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from learning_sets.models import Delegate
-from pdsa.models import Cycle, Goal
+from pdsa.models import Cycle, Goal, cycles_at_stage, cycles_with_current_stage_due
 from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry
 
 from . import selectors
@@ -81,11 +81,9 @@ def _cycles(filters, params, today):
         .order_by("goal__priority__site__name", "goal__title", "number")
     )
     if stage := params.get("stage"):
-        chosen = (
-            chosen.filter(selectors.stage_is(stage)) if stage in STAGE_LABELS else chosen.none()
-        )
+        chosen = chosen.filter(cycles_at_stage(stage)) if stage in STAGE_LABELS else chosen.none()
     if params.get("overdue"):
-        chosen = chosen.filter(selectors.overdue(today))
+        chosen = chosen.filter(cycles_with_current_stage_due(lt=today))
     if params.get("completed"):
         chosen = chosen.filter(selectors.completed_in_period(filters))
     if outcome := params.get("outcome"):

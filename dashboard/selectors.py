@@ -8,14 +8,20 @@ from django.db.models.functions import Coalesce, Greatest, TruncDate
 
 from challenges.models import Assessment
 from learning_sets.models import Delegate, DelegatePerspective
-from pdsa.models import Cycle, DataPoint, Goal
+from pdsa.models import (
+    Cycle,
+    DataPoint,
+    Goal,
+    Stage,
+    cycles_at_stage,
+    cycles_with_current_stage_due,
+)
 from sites.models import Site
 from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry, TrainingDelivery
 
 from .forms import Filters
 
 NO_REVIEW = "none"
-STAGES = ("plan", "do", "study", "act")
 QUIET_AFTER = datetime.timedelta(weeks=8)
 REVIEW_DUE_WITHIN = datetime.timedelta(days=14)
 _LONG_AGO = datetime.date(1900, 1, 1)
@@ -67,22 +73,6 @@ def goal_counts(filters: Filters) -> dict[str, int]:
     return goals_of(filters).aggregate(**counts, total=Count("pk"))
 
 
-def stage_is(stage: str) -> Q:
-    """The SQL form of ``Cycle.current_stage``: the first stage not yet done."""
-    if stage == "complete":
-        return Q(**{f"{s}_done__isnull": False for s in STAGES})
-    earlier = STAGES[: STAGES.index(stage)]
-    return Q(**{f"{s}_done__isnull": False for s in earlier}, **{f"{stage}_done__isnull": True})
-
-
-def overdue(today: datetime.date) -> Q:
-    """The SQL form of ``Cycle.is_overdue``: the current stage's due date has passed."""
-    condition = Q(pk__in=[])
-    for stage in STAGES:
-        condition |= stage_is(stage) & Q(**{f"{stage}_due__lt": today})
-    return condition
-
-
 def cycles_of(filters: Filters) -> QuerySet[Cycle]:
     return Cycle.objects.filter(goal__priority__site__in=sites(filters))
 
@@ -94,14 +84,17 @@ def completed_in_period(filters: Filters) -> Q:
 def cycle_counts(filters: Filters, today: datetime.date) -> dict[str, int]:
     """Cycles now at each stage, overdue, and completed in the period by outcome."""
     in_period = completed_in_period(filters)
-    figures = {stage: Count("pk", filter=stage_is(stage)) for stage in (*STAGES, "complete")}
+    figures = {
+        stage: Count("pk", filter=cycles_at_stage(stage))
+        for stage in (*Cycle.STAGES, Stage.COMPLETE)
+    }
     figures |= {
         f"completed_{outcome}": Count("pk", filter=in_period & Q(outcome=outcome))
         for outcome in Cycle.Outcome.values
     }
     return cycles_of(filters).aggregate(
         **figures,
-        overdue=Count("pk", filter=overdue(today)),
+        overdue=Count("pk", filter=cycles_with_current_stage_due(lt=today)),
         completed=Count("pk", filter=in_period),
         total=Count("pk"),
     )

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from challenges.models import Challenge
 from challenges.selectors import latest_stage_matrix
-from pdsa.models import Cycle, Goal
+from pdsa.models import Cycle, Goal, Stage, cycles_with_current_stage_due
 from sites.models import Site
 from support.models import ProgressReview
 from support.selectors import support_by_kind
@@ -128,7 +128,7 @@ def stalled_table(reads: "Reads") -> Table:
     return table
 
 
-STAGE_LABELS = {"plan": "Plan", "do": "Do", "study": "Study", "act": "Act", "complete": "Complete"}
+STAGE_LABELS = dict(Stage.choices)
 
 
 def cycles_table(reads: "Reads") -> Table:
@@ -173,7 +173,7 @@ def overdue_table(reads: "Reads") -> Table:
     filters, today = reads.filters, reads.today
     late = (
         selectors.cycles_of(filters)
-        .filter(selectors.overdue(today))
+        .filter(cycles_with_current_stage_due(lt=today))
         .select_related("goal__priority__site")
         .order_by("goal__priority__site__name", "pk")
     )

@@ -346,3 +346,22 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:40]}"
+
+
+def cycles_at_stage(stage: str) -> Q:
+    """The SQL twin of ``Cycle.current_stage``: cycles whose first stage not yet done is
+    ``stage`` ("complete" when all are done), for counting in the database."""
+    if stage == Stage.COMPLETE:
+        return Q(**{f"{s}_done__isnull": False for s in Cycle.STAGES})
+    earlier = Cycle.STAGES[: Cycle.STAGES.index(stage)]
+    return Q(**{f"{s}_done__isnull": False for s in earlier}, **{f"{stage}_done__isnull": True})
+
+
+def cycles_with_current_stage_due(**lookups) -> Q:
+    """The SQL twin of the current stage's due date: ``lt=today`` selects the cycles for which
+    ``Cycle.is_overdue(today)`` is true."""
+    condition = Q(pk__in=[])
+    for stage in Cycle.STAGES:
+        due = {f"{stage}_due__{key}": value for key, value in lookups.items()}
+        condition |= cycles_at_stage(stage) & Q(**due)
+    return condition

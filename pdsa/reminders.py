@@ -11,22 +11,11 @@ from django.db.models import Max, Q
 from notifications.registry import Due, register
 from sites.selectors import leads_by_site
 
-from .models import Cycle, Goal, Indicator, Stage
+from .models import Cycle, Goal, Indicator, Stage, cycles_with_current_stage_due
 
 STAGE_DUE_WITHIN = datetime.timedelta(days=7)
 TARGET_WITHIN = datetime.timedelta(days=14)
 OPEN_GOAL = Q(status__in=[Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS, Goal.Status.STALLED])
-
-
-def _current_stage_due(**due_filter) -> Q:
-    """The current stage (the first not done) has a due date matching ``due_filter``."""
-    condition = Q()
-    done_before = Q()
-    for stage in Cycle.STAGES:
-        lookups = {f"{stage}_due__{key}": value for key, value in due_filter.items()}
-        condition |= done_before & Q(**{f"{stage}_done__isnull": True}, **lookups)
-        done_before &= Q(**{f"{stage}_done__isnull": False})
-    return condition
 
 
 def _recipients(leads: list, owner) -> list:
@@ -72,7 +61,7 @@ def _stage_reminders(kind: str, cycles: list[Cycle], subject, message):
 
 @register("cycle_stage_due", label="A PDSA stage is due within 7 days")
 def cycle_stage_due(today):
-    cycles = _open_cycles(_current_stage_due(gte=today, lte=today + STAGE_DUE_WITHIN))
+    cycles = _open_cycles(cycles_with_current_stage_due(gte=today, lte=today + STAGE_DUE_WITHIN))
     yield from _stage_reminders(
         "cycle_stage_due",
         cycles,
@@ -88,7 +77,7 @@ def cycle_stage_due(today):
 
 @register("cycle_stage_overdue", label="A PDSA stage is overdue")
 def cycle_stage_overdue(today):
-    cycles = _open_cycles(_current_stage_due(lt=today))
+    cycles = _open_cycles(cycles_with_current_stage_due(lt=today))
     yield from _stage_reminders(
         "cycle_stage_overdue",
         cycles,

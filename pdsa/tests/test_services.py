@@ -113,3 +113,30 @@ def test_demo_loads_work_for_three_sites_and_is_idempotent(db):
     assert {g.difficulty for g in devon} == {"easy", "hard"}
     assert Cycle.objects.filter(outcome="abandon").exclude(learning="").exists()
     assert all(20 <= i.data_points.count() <= 30 for g in devon for i in g.indicators.all())
+
+
+def test_the_sql_twins_of_current_stage_and_overdue_agree_with_the_model(world):
+    """The dashboard and the reminders count in SQL what ``Cycle`` decides in Python."""
+    from pdsa.models import Stage, cycles_at_stage, cycles_with_current_stage_due
+
+    today = datetime.date(2012, 6, 1)
+    goal = GoalFactory(priority__site=world.site_a)
+    before, after = today - datetime.timedelta(days=1), today + datetime.timedelta(days=1)
+    for number, done in enumerate(range(5), start=1):
+        for due in (before, after):
+            fields = {}
+            for i, stage in enumerate(Cycle.STAGES):
+                fields[f"{stage}_due"] = due
+                fields[f"{stage}_done"] = before if i < done else None
+            if done == 4:
+                fields |= {"outcome": "adopt", "learning": "It stuck."}
+            CycleFactory(goal=goal, number=number * 2 + (due == after), **fields)
+    cycles = list(Cycle.objects.all())
+    assert len(cycles) == 10
+    for stage in (*Cycle.STAGES, Stage.COMPLETE):
+        in_sql = set(Cycle.objects.filter(cycles_at_stage(stage)).values_list("pk", flat=True))
+        assert in_sql == {c.pk for c in cycles if c.current_stage == stage}, stage
+    overdue = Cycle.objects.filter(cycles_with_current_stage_due(lt=today))
+    expected = {c.pk for c in cycles if c.is_overdue(today)}
+    assert set(overdue.values_list("pk", flat=True)) == expected
+    assert overdue.count() == 4
