@@ -100,6 +100,35 @@ def latest_stages(site: Site) -> SiteStages | None:
     return latest_stage_matrix(Site.objects.filter(pk=site.pk)).get(site.pk)
 
 
+@dataclass(frozen=True)
+class LatestRanks:
+    """A site's latest assessment in numbers only: what a programme-wide heatmap needs."""
+
+    assessment_id: int
+    ranks: dict[int, int]  # challenge number -> stage rank
+
+
+def latest_stage_ranks(site_ids) -> dict[int, LatestRanks]:
+    """The stage rank per challenge number of each site's latest assessment, as plain
+    numbers (no model instances), in two queries however many sites."""
+    latest = (
+        Assessment.objects.filter(site_id__in=site_ids)
+        .annotate(in_site=Window(RowNumber(), partition_by=[F("site_id")], order_by=NEWEST_FIRST))
+        .filter(in_site=1)
+        .values_list("pk", "site_id")
+    )
+    site_of = dict(latest)
+    ranks: dict[int, dict[int, int]] = defaultdict(dict)
+    for assessment_id, number, rank in Rating.objects.filter(
+        assessment_id__in=list(site_of)
+    ).values_list("assessment_id", "challenge__number", "stage__rank"):
+        ranks[assessment_id][number] = rank
+    return {
+        site_id: LatestRanks(assessment_id, ranks[assessment_id])
+        for assessment_id, site_id in site_of.items()
+    }
+
+
 def latest_stage_matrix(sites) -> dict[int, SiteStages]:
     """For every site in ``sites`` (a queryset or list) that has been assessed: its latest
     stage per challenge and the movement since its previous assessment of the same framework

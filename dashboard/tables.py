@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from challenges.models import Challenge
-from challenges.selectors import latest_stage_matrix
+from challenges.selectors import latest_stage_ranks
 from pdsa.models import Cycle, Goal, Stage, cycles_with_current_stage_due
 from sites.models import Site
 from support.models import ProgressReview
@@ -283,11 +283,15 @@ def outcomes_table(reads: "Reads") -> Table:
     return table
 
 
-def heatmap_table(reads: "Reads") -> Table:
-    """Sites x challenges: the latest stage number in each cell, so it reads without colour."""
-    filters = reads.filters
-    rows = list(selectors.with_review_status(selectors.sites(filters)).order_by("category", "name"))
-    matrix = latest_stage_matrix(selectors.sites(filters))
+def heatmap_sites(reads: "Reads"):
+    return selectors.with_review_status(selectors.sites(reads.filters)).order_by("category", "name")
+
+
+def heatmap_table(reads: "Reads", rows=None) -> Table:
+    """Sites x challenges: the latest stage number in each cell, so it reads without colour.
+    ``rows``: the sites of one page (the page shows 100; the CSV has them all)."""
+    rows = list(heatmap_sites(reads) if rows is None else rows)
+    latest = latest_stage_ranks([site.pk for site in rows])
     numbers = list(reads.challenges.values_list("number", flat=True))
     table = Table(
         "heatmap",
@@ -297,22 +301,25 @@ def heatmap_table(reads: "Reads") -> Table:
         "a dash means not assessed.",
     )
     for site in rows:
-        stages = matrix.get(site.pk)
-        by_number = stages.by_number() if stages else {}
+        found = latest.get(site.pk)
+        url = (
+            reverse(
+                "challenges:assessment-detail",
+                kwargs={"slug": site.slug, "pk": found.assessment_id},
+            )
+            if found
+            else None
+        )
         row = [
             Cell(site.name, site.get_absolute_url()),
             Cell(site.get_category_display()),
             Cell(REVIEW_STATUS_LABELS[site.review_status]),
         ]
         for number in numbers:
-            found = by_number.get(number)
+            rank = found.ranks.get(number) if found else None
             row.append(
-                Cell(
-                    found.stage.rank,
-                    stages.latest.get_absolute_url(),
-                    f"heat heat-{found.stage.rank}",
-                )
-                if found
+                Cell(rank, url, f"heat heat-{rank}")
+                if rank is not None
                 else Cell("–", css="heat heat-none")
             )
         table.rows.append(row)

@@ -15,10 +15,11 @@ from challenges.models import Stage
 from . import selectors
 from .forms import DashboardFilterForm
 from .lists import FIGURES
-from .tables import TABLES, Reads, heatmap_table
+from .tables import TABLES, Reads, heatmap_sites, heatmap_table
 
 OVERVIEW = list(TABLES)
 PAGE_SIZE = 50
+HEATMAP_PAGE = 100  # rows of sites a page; the CSV has every site
 
 
 def _filter_form(request):
@@ -51,9 +52,12 @@ def heatmap(request):
     context = {"form": form, "valid": valid, "section": "heatmap"}
     if valid:
         reads = _reads(form)
+        page = Paginator(heatmap_sites(reads), HEATMAP_PAGE).get_page(request.GET.get("page"))
         context |= {
             "filters": reads.filters,
-            "table": heatmap_table(reads),
+            "page": page,
+            "query": reads.filters.querystring(),
+            "table": heatmap_table(reads, rows=page),
             "challenges": reads.challenges,
             "stages": Stage.objects.filter(framework__is_current=True).order_by("rank"),
         }

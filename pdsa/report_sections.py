@@ -13,13 +13,26 @@ from .charts import run_chart, xmr_chart
 from .models import Cycle, DataPoint, Goal, Indicator, Priority, Stage
 
 XMR_FROM_POINTS = 5  # fewer points give limits too wide to read
+# A PDF stays readable and quick to make: charts for the indicators of open goals, most
+# recently measured first, each of its latest values; every value is in the spreadsheet.
+CHARTED_INDICATORS = 8
+CHARTED_POINTS = 52
+LISTED_CYCLES = 60  # in the PDF: open cycles and the latest completed; all in the spreadsheet
+OPEN_STATUSES = {Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS, Goal.Status.STALLED}
 
 
 def _indicator_charts(indicator) -> dict:
-    points = list(indicator.data_points.all())
+    every = indicator.data_points.all()
+    points = list(every)[-CHARTED_POINTS:]
     values = [p.value for p in points]
     labels = [f"{p.date:%-d %b %Y}" for p in points]
-    charts = {"indicator": indicator, "points": len(points), "run": "", "xmr": ""}
+    charts = {
+        "indicator": indicator,
+        "points": len(every),
+        "charted": len(points),
+        "run": "",
+        "xmr": "",
+    }
     if points:
         charts["run"] = render_run_chart_svg(
             run_chart(values),
@@ -37,6 +50,21 @@ def _indicator_charts(indicator) -> dict:
             better=indicator.better,
         )
     return charts
+
+
+def _charted(priorities) -> set[int]:
+    """The indicators whose charts the PDF draws: open goals first, latest data first."""
+    candidates = []
+    for priority in priorities:
+        for goal in priority.goals.all():
+            for indicator in goal.indicators.all():
+                points = indicator.data_points.all()
+                latest = points[len(points) - 1].date if points else None
+                candidates.append(
+                    (goal.status in OPEN_STATUSES, latest is not None, latest, indicator.pk)
+                )
+    candidates.sort(reverse=True)
+    return {pk for *_, pk in candidates[:CHARTED_INDICATORS]}
 
 
 @section("site_progress", order=40)
@@ -57,12 +85,14 @@ def priorities_and_goals(ctx):
             )
         )
     )
+    charted = _charted(priorities)
     goal_rows, data_rows, blocks = [], [], []
     for priority in priorities:
         goals = []
         for goal in priority.goals.all():
-            charts = [_indicator_charts(i) for i in goal.indicators.all()]
-            goals.append({"goal": goal, "charts": charts})
+            indicators = goal.indicators.all()
+            charts = [_indicator_charts(i) for i in indicators if i.pk in charted]
+            goals.append({"goal": goal, "charts": charts, "others": len(indicators) - len(charts)})
             goal_rows.append(
                 [
                     priority.challenge.number,
@@ -74,14 +104,18 @@ def priorities_and_goals(ctx):
                     goal.target_date,
                 ]
             )
-            for chart in charts:
-                for point in chart["indicator"].data_points.all():
-                    data_rows.append([goal.title, chart["indicator"].name, point.date, point.value])
+            for indicator in goal.indicators.all():
+                for point in indicator.data_points.all():
+                    data_rows.append([goal.title, indicator.name, point.date, point.value])
         blocks.append({"priority": priority, "goals": goals})
     return Section(
         title="Priorities, goals and indicators",
         template="pdsa/report/_goals.html",
-        context={"blocks": blocks},
+        context={
+            "blocks": blocks,
+            "charted_points": CHARTED_POINTS,
+            "uncharted": sum(g["others"] for b in blocks for g in b["goals"]),
+        },
         tables=[
             Table(
                 "Goals",
@@ -115,10 +149,20 @@ def cycles_and_outcomes(ctx):
         for c in cycles
     ]
     outcomes = Counter(c.get_outcome_display() for c in cycles if c.outcome)
+    listed = sorted(
+        zip(cycles, rows, strict=True),
+        key=lambda pair: (pair[0].act_done is None, pair[0].act_done or pair[0].starts_on),
+        reverse=True,
+    )[:LISTED_CYCLES]
     return Section(
         title="PDSA cycles and outcomes",
         template="pdsa/report/_cycles.html",
-        context={"rows": rows, "outcomes": sorted(outcomes.items()), "total": len(cycles)},
+        context={
+            "rows": [row for _, row in listed],
+            "outcomes": sorted(outcomes.items()),
+            "total": len(cycles),
+            "unlisted": len(cycles) - len(listed),
+        },
         tables=[
             Table(
                 "Cycles",

@@ -36,8 +36,7 @@ def pdf_bytes(ctx: ReportContext, sections: list[tuple[Section, str]]) -> bytes:
 
 
 def xlsx_bytes(sections: list[tuple[Section, str]]) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)  # streams rows: a busy site has 100,000+ values
     used = set()
     for built, _ in sections:
         for table in built.tables:
@@ -46,7 +45,7 @@ def xlsx_bytes(sections: list[tuple[Section, str]]) -> bytes:
             sheet.append(table.headers)
             for row in table.rows:
                 sheet.append([_cell(value) for value in row])
-    if not workbook.sheetnames:
+    if not used:
         workbook.create_sheet("Report").append(["This report has no tables."])
     buffer = io.BytesIO()
     workbook.save(buffer)

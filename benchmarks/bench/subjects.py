@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db.models import Count
-from django.urls import NoReverseMatch, get_resolver, reverse
+from django.urls import reverse
 
 from accounts.roles import Role
 from learning_sets.models import LearningSet, Workshop
@@ -42,35 +42,6 @@ def busiest_consultant() -> User:
     )
 
 
-def dashboard_url(kind: str, consultant: User) -> tuple[str | None, str]:
-    """The dashboard app arrives with issue 5b: find its pages by name when it is there, so
-    this benchmark measures them as soon as it is merged."""
-    resolver = get_resolver()
-    if "dashboard" not in resolver.namespace_dict:
-        return None, "skipped: no dashboard URLs on this branch yet (issue 5b)"
-    _, sub = resolver.namespace_dict["dashboard"]
-    names = [n for n in sub.reverse_dict if isinstance(n, str)]
-    if kind == "programme":
-        for name in names:
-            try:
-                return reverse(f"dashboard:{name}"), ""
-            except NoReverseMatch:
-                continue
-        return None, "skipped: no dashboard URL without arguments"
-    for name in sorted(n for n in names if "consultant" in n):
-        for kwargs in (
-            {"pk": consultant.pk},
-            {"user_id": consultant.pk},
-            {"username": consultant.username},
-            {"slug": consultant.username},
-        ):
-            try:
-                return reverse(f"dashboard:{name}", kwargs=kwargs), ""
-            except NoReverseMatch:
-                continue
-    return None, "skipped: no consultant page in the dashboard URLs"
-
-
 def busiest_site() -> Site:
     """The site with most goals among those whose lead has an account."""
     with_lead = ProjectGroupMember.objects.filter(
@@ -105,10 +76,11 @@ def pages() -> list[Page]:
     set_organiser = learning_set.organisers.first() or organiser
     workshop_organiser = workshop.learning_set.organisers.first() or organiser
 
-    dashboard, dashboard_note = dashboard_url("programme", consultant)
-    consultant_page, consultant_note = dashboard_url("consultant", consultant)
     return [
-        Page("programme dashboard", dashboard, consultant, "busiest consultant", dashboard_note),
+        Page(
+            "programme dashboard", reverse("dashboard:overview"), consultant, "busiest consultant"
+        ),
+        Page("stage heatmap", reverse("dashboard:heatmap"), consultant, "busiest consultant"),
         Page("site directory", reverse("sites:site-list"), admin, "administrator (all sites)"),
         Page("site page", site.get_absolute_url(), lead_of(site.pk), "lead of the busiest site"),
         Page(
@@ -141,5 +113,5 @@ def pages() -> list[Page]:
             workshop_organiser,
             "organiser of the busiest workshop",
         ),
-        Page("consultant page", consultant_page, admin, "administrator", consultant_note),
+        Page("consultant page", reverse("dashboard:me"), consultant, "the busiest consultant"),
     ]

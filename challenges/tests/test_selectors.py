@@ -2,7 +2,13 @@ import datetime
 
 import pytest
 
-from challenges.selectors import Movement, latest_assessment, latest_stage_matrix, latest_stages
+from challenges.selectors import (
+    Movement,
+    latest_assessment,
+    latest_stage_matrix,
+    latest_stage_ranks,
+    latest_stages,
+)
 from sites.models import Site
 from sites.tests.factories import SiteFactory
 
@@ -79,3 +85,16 @@ def test_the_matrix_reads_in_constant_queries(
         matrix = latest_stage_matrix(Site.objects.all())
         rows = [row.movement_text for stages in matrix.values() for row in stages]
     assert len(rows) == sites * 10
+
+
+def test_latest_stage_ranks_gives_each_sites_latest_ranks_in_two_queries(
+    world, django_assert_num_queries
+):
+    assess(world.site_a, [1] * 10, on=datetime.date(2011, 6, 1))
+    latest = assess(world.site_a, [2, 3] + [0] * 8, on=datetime.date(2012, 1, 10))
+    assess(world.site_b, [3] * 10, on=datetime.date(2012, 2, 1))
+    with django_assert_num_queries(2):
+        ranks = latest_stage_ranks([world.site_a.pk, world.site_b.pk])
+    assert ranks[world.site_a.pk].assessment_id == latest.pk
+    assert ranks[world.site_a.pk].ranks[1] == 2 and ranks[world.site_a.pk].ranks[2] == 3
+    assert set(ranks[world.site_b.pk].ranks.values()) == {3}

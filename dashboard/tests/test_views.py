@@ -153,3 +153,18 @@ def test_nav_and_home_link_the_dashboard_for_staff_only(client, world):
     assert 'href="/dashboard/"' in client.get("/").content.decode()
     client.force_login(world.lead_a)
     assert 'href="/dashboard/"' not in client.get("/").content.decode()
+
+
+def test_the_heatmap_shows_a_hundred_sites_a_page_and_keeps_the_filter(client, world):
+    from sites.tests.factories import SiteFactory
+
+    SiteFactory.create_batch(120, category="network")
+    client.force_login(world.consultant)
+    first = client.get("/dashboard/heatmap/", {"category": "network"}).content.decode()
+    assert first.count('<th scope="row"') == 100
+    assert "Page 1 of 2" in first
+    assert "?category=network&amp;date_from=" in first and "&amp;page=2" in first
+    second = client.get("/dashboard/heatmap/", {"category": "network", "page": 2}).content.decode()
+    assert second.count('<th scope="row"') == 20
+    csv = client.get("/dashboard/csv/heatmap/", {"category": "network"}).content.decode()
+    assert len(csv.strip().splitlines()) == 121
