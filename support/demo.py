@@ -1,5 +1,6 @@
-"""Demo support, outcomes and reviews for the 2011-2012 programme, built through the
-services. Safe to run again: each row is added only when it is missing.
+"""Demo support, outcomes and reviews on the 2011-2012 programme's timeline (moved to end
+today), built through the services. Safe to run again: each kind of row is added only to an
+empty table.
 
 Figures follow the June 2012 briefing: about 75 site visits and advice sessions, email and
 phone advice more frequent than visits, 3 recovery colleges open and 4 planned."""
@@ -188,6 +189,12 @@ REVIEWS = [
 ]
 
 
+def moved(date: datetime.date, today: datetime.date) -> datetime.date:
+    """The 2011-2012 timeline, moved so that it ends today: the dashboard's "this quarter" and
+    the review reminders then find the demo's support where the other apps' demo work is."""
+    return date + (today - END)
+
+
 def load(*, today: datetime.date) -> str:
     users = {
         u.username: u for u in get_user_model().objects.filter(username__in=["consultant", "lead"])
@@ -195,10 +202,10 @@ def load(*, today: datetime.date) -> str:
     consultant, lead = users["consultant"], users["lead"]
     sites = {site.name: site for site in Site.objects.all()}
     packages = _packages(sites.values(), today)
-    entries = _log(sites, consultant)
-    courses = _training(sites, consultant)
-    outcomes = _outcomes(sites, lead)
-    reviews = _reviews(sites[DEVON], consultant, lead)
+    entries = _log(sites, consultant, today)
+    courses = _training(sites, consultant, today)
+    outcomes = _outcomes(sites, lead, today)
+    reviews = _reviews(sites[DEVON], consultant, lead, today)
     return (
         f"{packages} support packages, {entries} support log entries, {courses} training "
         f"courses, {outcomes} outcome snapshots, {reviews} progress reviews added"
@@ -222,9 +229,11 @@ def _packages(sites, today) -> int:
     return added
 
 
-def _log(sites, consultant) -> int:
+def _log(sites, consultant, today) -> int:
     """75 entries, seeded so every run plans the same ones; pilot sites get three times the
-    help of demonstration sites."""
+    help of demonstration sites. Added once: a log with entries is left as it is."""
+    if SupportLogEntry.objects.exists():
+        return 0
     rng = random.Random(2011)
     supported = [s for s in sites.values() if s.category == Site.Category.PILOT] * 3 + [
         s for s in sites.values() if s.category == Site.Category.DEMONSTRATION
@@ -235,7 +244,7 @@ def _log(sites, consultant) -> int:
     for kind, count, (low, high) in KINDS:
         for _ in range(count):
             site = rng.choice(supported)
-            date = START + datetime.timedelta(days=rng.randrange(span))
+            date = moved(START + datetime.timedelta(days=rng.randrange(span)), today)
             hours = Decimal(str(round(rng.uniform(low, high) * 4) / 4))
             peer = kind in (K.TRAINING_SESSION, K.SITE_VISIT) and rng.random() < 0.4
             name = rng.choice(PEER_TRAINERS) if peer else ""
@@ -260,12 +269,12 @@ def _log(sites, consultant) -> int:
     return added
 
 
-def _training(sites, consultant) -> int:
+def _training(sites, consultant, today) -> int:
+    if TrainingDelivery.objects.exists():
+        return 0
     added = 0
     for site_name, title, audience, staff, users, co, year, month in COURSES:
-        site, date = sites[site_name], datetime.date(year, month, 15)
-        if TrainingDelivery.objects.filter(site=site, course_title=title, date=date).exists():
-            continue
+        site, date = sites[site_name], moved(datetime.date(year, month, 15), today)
         services.training_record(
             site=site,
             recorded_by=consultant,
@@ -280,7 +289,9 @@ def _training(sites, consultant) -> int:
     return added
 
 
-def _outcomes(sites, lead) -> int:
+def _outcomes(sites, lead, today) -> int:
+    if ProgrammeOutcome.objects.exists():
+        return 0
     added = 0
     for site_name, snapshots in OUTCOMES.items():
         site = sites[site_name]
@@ -298,9 +309,7 @@ def _outcomes(sites, lead) -> int:
             wrap,
             star,
         ) in snapshots:
-            recorded_on = datetime.date(*ymd)
-            if ProgrammeOutcome.objects.filter(site=site, recorded_on=recorded_on).exists():
-                continue
+            recorded_on = moved(datetime.date(*ymd), today)
             services.outcome_record(
                 site=site,
                 recorded_by=lead,
@@ -321,17 +330,19 @@ def _outcomes(sites, lead) -> int:
     return added
 
 
-def _reviews(site, consultant, lead) -> int:
+def _reviews(site, consultant, lead, today) -> int:
+    if site.reviews.exists():
+        return 0
     added = 0
     for spec in REVIEWS:
         spec = dict(spec)
         actions = [
-            {"action": a, "owner_name": o, "due_on": datetime.date(*d), "done": done}
+            {"action": a, "owner_name": o, "due_on": moved(datetime.date(*d), today), "done": done}
             for a, o, d, done in spec.pop("actions")
         ]
         response = spec.pop("response")
-        if site.reviews.filter(review_date=spec["review_date"]).exists():
-            continue
+        for field in ("review_date", "period_start", "period_end", "next_review_due"):
+            spec[field] = moved(spec[field], today)
         review = services.review_create(site=site, consultant=consultant, actions=actions, **spec)
         if response:
             services.review_respond(review=review, author=lead, text=response)
