@@ -3,6 +3,8 @@ user and a carer taking part, and sees the stages on the site page."""
 
 import re
 
+from playwright.sync_api import expect
+
 from imroc.tests.browser import BROWSER_TEST, assert_accessible
 from sites.tests.factories import ProjectGroupMemberFactory
 
@@ -29,7 +31,7 @@ def stage_of(page, number):
 def open_assessment_form(page):
     """From the site page, open the form and check it is accessible."""
     page.get_by_role("link", name="Assess the site").click()
-    assert page.get_by_role("heading", name="New self-assessment").is_visible()
+    expect(page.get_by_role("heading", name="New self-assessment")).to_be_visible()
     assert_accessible(page)
 
 
@@ -46,7 +48,7 @@ def test_lead_assesses_the_site_co_produced_and_sees_the_stages_on_the_site_page
     )
     page = signed_in_page(world.lead_a)
     page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
-    assert page.get_by_text("The site has not assessed itself").is_visible()
+    expect(page.get_by_text("The site has not assessed itself")).to_be_visible()
     assert_accessible(page)
 
     open_assessment_form(page)
@@ -58,34 +60,36 @@ def test_lead_assesses_the_site_co_produced_and_sees_the_stages_on_the_site_page
     page.get_by_label("Evidence for challenge 3").fill("No recovery college yet.")
     page.get_by_role("button", name="Save assessment").click()
 
-    assert page.get_by_text("Nothing was saved").is_visible()
-    assert page.get_by_role(
-        "link", name="Challenge 10: Choose a stage for challenge 10."
-    ).is_visible()
+    expect(page.get_by_text("Nothing was saved")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Challenge 10: Choose a stage for challenge 10.")
+    ).to_be_visible()
     assert_accessible(page)
     stage_of(page, 10).select_option(label=STAGES[9])
     page.get_by_role("button", name="Save assessment").click()
 
-    assert page.get_by_text("Assessment saved.").is_visible()
-    assert page.get_by_text("Co-produced", exact=True).is_visible()
-    assert page.get_by_text("with service users and carers (2 took part)").is_visible()
-    assert page.get_by_text("No recovery college yet.").is_visible()
+    expect(page.get_by_text("Assessment saved.")).to_be_visible()
+    expect(page.get_by_text("Co-produced", exact=True)).to_be_visible()
+    expect(page.get_by_text("with service users and carers (2 took part)")).to_be_visible()
+    expect(page.get_by_text("No recovery college yet.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Breadcrumb").get_by_role(
         "link", name="Alpha Partnership NHS Trust"
     ).click()
     strip = page.get_by_role("table", name="Latest stage per challenge")
-    assert (
-        strip.get_by_role("row", name="4. Ensuring organisational commitment")
-        .get_by_text("3 Transformation")
-        .is_visible()
-    )
+    expect(
+        strip.get_by_role("row", name="4. Ensuring organisational commitment").get_by_text(
+            "3 Transformation"
+        )
+    ).to_be_visible()
     assert strip.get_by_text("new: no earlier assessment").count() == 10
     assert_accessible(page)
 
     page.get_by_role("link", name="All self-assessments").click()
-    assert page.get_by_role(
-        "cell", name="3 people · Co-produced with service users and carers (2 took part)"
-    ).is_visible()
+    expect(
+        page.get_by_role(
+            "cell", name="3 people · Co-produced with service users and carers (2 took part)"
+        )
+    ).to_be_visible()
     assert_accessible(page)

@@ -3,6 +3,8 @@ logs a visit and writes a review; the lead sees the review and answers it."""
 
 import re
 
+from playwright.sync_api import expect
+
 from challenges.tests.factories import assess
 from imroc.tests.browser import BROWSER_TEST, assert_accessible, sign_in
 
@@ -16,30 +18,30 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page = signed_in_page(world.consultant)
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Open the programme dashboard").click()
-    assert page.get_by_role("heading", name="Programme dashboard", level=1).is_visible()
-    assert page.get_by_role(
-        "heading", name="Sites by category and latest review status"
-    ).is_visible()
+    expect(page.get_by_role("heading", name="Programme dashboard", level=1)).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Sites by category and latest review status")
+    ).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("From", exact=True).fill("2012-06-01")
     page.get_by_label("To", exact=True).fill("2012-01-01")
     page.get_by_role("button", name="Apply filters").click()
-    assert page.get_by_text("Please correct the filters below").is_visible()
-    assert page.get_by_text("The period must end on or after its start.").is_visible()
+    expect(page.get_by_text("Please correct the filters below")).to_be_visible()
+    expect(page.get_by_text("The period must end on or after its start.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="My sites").click()
-    assert page.get_by_role("heading", name=re.compile(r"^Reviews due")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^Reviews due"))).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Sites and assessment heatmap").click()
-    assert page.get_by_role("heading", name="How to read the heatmap").is_visible()
+    expect(page.get_by_role("heading", name="How to read the heatmap")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("row", name=re.compile("Alpha Partnership")).get_by_role(
         "link", name="Alpha Partnership NHS Trust"
     ).click()
-    assert page.get_by_role("heading", name="Alpha Partnership NHS Trust", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Alpha Partnership NHS Trust", level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Support given").click()
@@ -50,13 +52,13 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page.get_by_label("Topic").fill("Review against the key challenges")
     assert_accessible(page)
     page.get_by_role("button", name="Log support").click()
-    assert page.get_by_text("Support logged.").is_visible()
+    expect(page.get_by_text("Support logged.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Alpha Partnership NHS Trust").click()
     page.get_by_role("link", name="Progress reviews").click()
     page.get_by_role("link", name="Write a review").click()
-    assert page.get_by_role("heading", name="Latest assessment").is_visible()
+    expect(page.get_by_role("heading", name="Latest assessment")).to_be_visible()
     page.get_by_label("Off track").check()
     page.get_by_label("What moved since the last review").fill("No peer worker posts yet.")
     first_action = page.get_by_role("group", name="Action 1")
@@ -65,7 +67,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     first_action.get_by_label("Due").fill("2012-04-30")
     assert_accessible(page)
     page.get_by_role("button", name="Save review").click()
-    assert page.get_by_text("Review saved.").is_visible()
+    expect(page.get_by_text("Review saved.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Dashboard", exact=True).click()
@@ -76,9 +78,9 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     assert page.get_by_role("link", name="Dashboard", exact=True).count() == 0
     page.get_by_role("link", name="Reviews").click()
     page.get_by_role("row", name="Alpha Partnership NHS Trust").get_by_role("link").click()
-    assert page.get_by_text("No peer worker posts yet.").is_visible()
+    expect(page.get_by_text("No peer worker posts yet.")).to_be_visible()
     page.get_by_label("Your response").fill("The board meets on the 12th.")
     page.get_by_role("button", name="Send response").click()
-    assert page.get_by_text("Response sent.").is_visible()
-    assert page.get_by_text("The board meets on the 12th.").is_visible()
+    expect(page.get_by_text("Response sent.")).to_be_visible()
+    expect(page.get_by_text("The board meets on the 12th.")).to_be_visible()
     assert_accessible(page)

@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from imroc.tests.browser import BROWSER_TEST, assert_accessible
 from sites.tests.factories import SiteFactory
 
@@ -31,7 +33,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label("Accessibility notes").fill("Step-free entrance; hearing loop.")
     assert_accessible(page)
     page.get_by_role("button", name="Save venue").click()
-    assert page.get_by_text("Venue Exeter Guildhall saved.").is_visible()
+    expect(page.get_by_text("Venue Exeter Guildhall saved.")).to_be_visible()
 
     # A learning set of seven sites of mixed categories.
     page.get_by_role("link", name="Learning sets").first.click()
@@ -43,8 +45,8 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label("Start date").fill("2030-01-15")
     assert_accessible(page)
     page.get_by_role("button", name="Save learning set").click()
-    assert page.get_by_text("Learning set “South West learning set” created.").is_visible()
-    assert page.get_by_role("heading", name="Member sites (7)").is_visible()
+    expect(page.get_by_text("Learning set “South West learning set” created.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Member sites (7)")).to_be_visible()
     assert_accessible(page)
 
     # The six workshops at once.
@@ -54,9 +56,9 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label("Venue").select_option(label="Exeter Guildhall (holds 9)")
     assert_accessible(page)
     page.get_by_role("button", name="Create the six workshops").click()
-    assert page.get_by_text("Six workshops created.").is_visible()
+    expect(page.get_by_text("Six workshops created.")).to_be_visible()
     assert page.get_by_role("link", name=re.compile(r"^Workshop \d$")).count() == 6
-    assert page.get_by_role("cell", name="Mon 3 Jun 2030, 10:00–16:00").is_visible()
+    expect(page.get_by_role("cell", name="Mon 3 Jun 2030, 10:00–16:00")).to_be_visible()
     assert_accessible(page)
 
     # The agenda of the first workshop, from the standard parts.
@@ -72,8 +74,10 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label(world.site_a.name).check()
     page.get_by_label(world.site_b.name).check()
     page.get_by_role("button", name="Save agenda item").click()
-    assert page.get_by_role("cell", name="Professor Julie Repper").is_visible()
-    assert page.get_by_text("Stalls: Alpha Partnership NHS Trust; Beta Health Board").is_visible()
+    expect(page.get_by_role("cell", name="Professor Julie Repper")).to_be_visible()
+    expect(
+        page.get_by_text("Stalls: Alpha Partnership NHS Trust; Beta Health Board")
+    ).to_be_visible()
     assert_accessible(page)
 
     # Delegates up to the limits: eight from one site, then the venue's nine.
@@ -89,16 +93,16 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     perspectives = ["Service user", "Carer"] + ["NHS professional"] * 6
     for n, perspective in enumerate(perspectives, start=1):
         register(world.site_a, f"Alpha Delegate {n}", perspective)
-        assert page.get_by_text(f"Alpha Delegate {n} registered").is_visible()
+        expect(page.get_by_text(f"Alpha Delegate {n} registered")).to_be_visible()
     register(world.site_a, "Alpha Delegate 9")
-    assert page.get_by_text("the most a site may send to a workshop").is_visible()
+    expect(page.get_by_text("the most a site may send to a workshop")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Workshop 1").click()
     register(world.site_b, "Beta Delegate 1", "Third sector")
     register(world.site_b, "Beta Delegate 2")
-    assert page.get_by_text("The workshop is full: the venue holds 9 people").is_visible()
+    expect(page.get_by_text("The workshop is full: the venue holds 9 people")).to_be_visible()
     page.get_by_role("link", name="Workshop 1").click()
-    assert page.get_by_text("9 registered of 9 places").is_visible()
+    expect(page.get_by_text("9 registered of 9 places")).to_be_visible()
     assert_accessible(page)
 
     # Attendance on the day: one tap per delegate.
@@ -107,9 +111,9 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     for name in ["Alpha Delegate 1", "Alpha Delegate 2", "Alpha Delegate 3", "Beta Delegate 1"]:
         page.get_by_role("button", name=re.compile(name)).click()
         page.wait_for_selector(f"button[aria-pressed=true]:has-text('{name}')")
-    assert page.get_by_text("4 of 9 attended").is_visible()
+    expect(page.get_by_text("4 of 9 attended")).to_be_visible()
     page.reload()
-    assert page.get_by_text("4 of 9 attended").is_visible()
+    expect(page.get_by_text("4 of 9 attended")).to_be_visible()
     assert_accessible(page)
 
     # Two attendees answer through their own link.
@@ -129,7 +133,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
             f"Co-produce our training (rated {rating})"
         )
         page.get_by_role("button", name="Send my evaluation").click()
-        assert page.get_by_text("Your evaluation has been received.").is_visible()
+        expect(page.get_by_text("Your evaluation has been received.")).to_be_visible()
         assert_accessible(page)
 
     # The evaluation summary.
@@ -138,8 +142,8 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_role("link", name="Report", exact=True).click()
     assert_accessible(page)
     page.get_by_role("link", name="Workshop 1").last.click()
-    assert page.get_by_text("Mean overall rating 4.5 out of 5").is_visible()
-    assert page.get_by_text("2 evaluations (50% of attendees)").is_visible()
-    assert page.get_by_text("Co-produce our training (rated 5)").is_visible()
-    assert page.get_by_text("2 (50% of attendees)").is_visible()
+    expect(page.get_by_text("Mean overall rating 4.5 out of 5")).to_be_visible()
+    expect(page.get_by_text("2 evaluations (50% of attendees)")).to_be_visible()
+    expect(page.get_by_text("Co-produce our training (rated 5)")).to_be_visible()
+    expect(page.get_by_text("2 (50% of attendees)")).to_be_visible()
     assert_accessible(page)

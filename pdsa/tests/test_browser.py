@@ -3,6 +3,8 @@ easy and hard goals, measures, runs three PDSA cycles (one abandoned) and reads 
 
 import datetime
 
+from playwright.sync_api import expect
+
 from challenges.tests.test_browser import STAGES, open_assessment_form, rate
 from imroc.tests.browser import BROWSER_TEST, assert_accessible
 from pdsa.models import Cycle, DataPoint
@@ -42,7 +44,7 @@ def fill_goal(page, title, difficulty, priority):
     page.get_by_label("Target date").fill("2012-12-31")
     page.get_by_label("Status").select_option(label="In progress")
     save(page, "Save goal")
-    assert page.get_by_role("heading", name=title, level=1).is_visible()
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
 
 
 def run_cycle(page, idea, outcome, learning, *, prefilled=False):
@@ -63,12 +65,12 @@ def run_cycle(page, idea, outcome, learning, *, prefilled=False):
     ]:
         page.get_by_role("link", name=f"Edit {stage}").click()
         if stage == "study":  # the watched data sits beside the study on the cycle page
-            assert page.get_by_text("Half of reviews within a month.").is_visible()
+            expect(page.get_by_text("Half of reviews within a month.")).to_be_visible()
         assert_accessible(page)
         page.get_by_label(field).fill(text)
         page.get_by_label(f"The {stage} stage is complete").check()
         save(page, f"Save {stage}")
-    assert page.get_by_role("cell", name="prompt cards start").is_visible()
+    expect(page.get_by_role("cell", name="prompt cards start")).to_be_visible()
     page.get_by_role("link", name="Edit act").click()
     assert_accessible(page)
     page.get_by_label(outcome, exact=True).check()
@@ -87,25 +89,25 @@ def test_lead_assesses_sets_goals_measures_and_runs_three_cycles(
     page = signed_in_page(world.lead_a)
     assert_accessible(page)
     page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
-    assert page.get_by_text("Not yet: Self-assessment against the challenges done").is_visible()
+    expect(page.get_by_text("Not yet: Self-assessment against the challenges done")).to_be_visible()
     assert_accessible(page)
 
     open_assessment_form(page)
     page.get_by_label("Dan Ellery (Service user)").check()
     rate(page, STAGES)
     save(page, "Save assessment")
-    assert page.get_by_text("Co-produced", exact=True).is_visible()
+    expect(page.get_by_text("Co-produced", exact=True)).to_be_visible()
     page.get_by_role("navigation", name="Breadcrumb").get_by_role(
         "link", name="Alpha Partnership NHS Trust"
     ).click()
-    assert page.get_by_text("Done: Self-assessment against the challenges done").is_visible()
+    expect(page.get_by_text("Done: Self-assessment against the challenges done")).to_be_visible()
 
     page.get_by_role("link", name="Set priorities").click()
     assert_accessible(page)
     page.get_by_label("1. Changing the nature").check()
     page.get_by_label("6. Transforming the workforce").check()
     save(page, "Save priorities")
-    assert page.get_by_text("2-3 priority challenges agreed (2 now)").is_visible()
+    expect(page.get_by_text("2-3 priority challenges agreed (2 now)")).to_be_visible()
 
     fill_goal(page, "Peer workers in every team", "Hard", str(challenge(6)))
     page.get_by_role("link", name="Alpha Partnership NHS Trust").click()
@@ -130,22 +132,24 @@ def test_lead_assesses_sets_goals_measures_and_runs_three_cycles(
     assert_accessible(page)
     page.get_by_label("Paste CSV").fill("2012-01-09,40\n2012-01-16,forty\n")
     save(page, "Import data")
-    assert page.get_by_text("Line 2: “forty” is not a number.").is_visible()
+    expect(page.get_by_text("Line 2: “forty” is not a number.")).to_be_visible()
     page.get_by_label("Paste CSV").fill(csv_text())
     save(page, "Import data")
-    assert page.get_by_text("22 values added.").is_visible()
+    expect(page.get_by_text("22 values added.")).to_be_visible()
     assert DataPoint.objects.count() == 23
 
     run_chart = page.get_by_role("img", name="Run chart: Percentage of care reviews")
-    assert run_chart.is_visible()
-    assert page.get_by_text("shift (6 or more points on one side of the median)").first.is_visible()
+    expect(run_chart).to_be_visible()
+    expect(
+        page.get_by_text("shift (6 or more points on one side of the median)").first
+    ).to_be_visible()
     assert page.locator(".chart svg circle[r='6.5']").count() > 0
 
     page.get_by_role("link", name="Personal goals in care reviews").click()
     run_cycle(page, "A prompt card in the care record", "Abandon", "Staff clicked past it.")
     page.get_by_role("link", name="Personal goals in care reviews").click()
     run_cycle(page, "Peer-led coaching on one ward", "Adapt", "Worked where the manager joined.")
-    assert page.get_by_text("This cycle starts from cycle 2").is_visible()
+    expect(page.get_by_text("This cycle starts from cycle 2")).to_be_visible()
     assert "Peer-led coaching on one ward" in page.get_by_label("Change idea").input_value()
     run_cycle(
         page, "Peer-led coaching with managers", "Adopt", "Managers made it stick.", prefilled=True
@@ -154,6 +158,6 @@ def test_lead_assesses_sets_goals_measures_and_runs_three_cycles(
     page.get_by_role("link", name="Personal goals in care reviews").click()
     assert_accessible(page)
     for text in ("Adopted: 1", "Adapted: 1", "Abandoned: 1"):
-        assert page.get_by_text(text).is_visible()
+        expect(page.get_by_text(text)).to_be_visible()
     third = Cycle.objects.get(number=3)
     assert third.adapted_from.number == 2 and third.outcome == "adopt"

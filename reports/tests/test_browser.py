@@ -1,5 +1,7 @@
 """A project lead, in Chromium, asks for their site's progress report and downloads it."""
 
+from playwright.sync_api import expect
+
 from imroc.tests.browser import BROWSER_TEST, assert_accessible
 from notifications.tests.factories import NotificationFactory
 from reports.tests.pdf import assert_pdf_contains
@@ -21,8 +23,8 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
     assert_accessible(page)
     page.get_by_role("button", name="Prepare a progress report").click()
     page.wait_for_url("**/reports/*/")
-    assert page.get_by_text("Your report is being prepared.").is_visible()
-    assert page.get_by_text("Ready", exact=False).first.is_visible()
+    expect(page.get_by_text("Your report is being prepared.")).to_be_visible()
+    expect(page.get_by_text("Ready", exact=False).first).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the PDF").click()
@@ -35,18 +37,18 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
     assert_accessible(page)
 
     page.get_by_role("link", name="Notifications 1 unread").click()
-    assert page.get_by_role("strong").filter(has_text="not yet co-produced").is_visible()
+    expect(page.get_by_role("strong").filter(has_text="not yet co-produced")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Open Alpha Partnership NHS Trust").click()
     page.wait_for_url("**/sites/alpha/")
-    assert page.get_by_role("link", name="Notifications", exact=True).is_visible()
+    expect(page.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"{live_server.url}/notifications/preferences/")
     assert_accessible(page)
     page.get_by_label("Weekly digest instead: Your site's project group").check()
     page.get_by_role("button", name="Save preferences").click()
-    assert page.get_by_text("Your reminder preferences are saved.").is_visible()
+    expect(page.get_by_text("Your reminder preferences are saved.")).to_be_visible()
     assert page.get_by_label("Weekly digest instead: Your site's project group").is_checked()
     assert_accessible(page)
 
@@ -57,10 +59,10 @@ def test_administrator_pages_for_failures_and_schedule_are_accessible(
     page = signed_in_page(world.admin)
     assert_accessible(page)
     page.get_by_role("link", name="Failed reminders").click()
-    assert page.get_by_text("No reminder has failed.").is_visible()
+    expect(page.get_by_text("No reminder has failed.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="When the scans run").click()
-    assert page.get_by_text("Every day at 07:00").is_visible()
+    expect(page.get_by_text("Every day at 07:00")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/reports/")
     assert_accessible(page)
@@ -75,8 +77,8 @@ def test_organiser_prepares_the_learning_set_report_from_its_page(
     assert_accessible(page)
     page.get_by_role("button", name="Prepare the report as PDF and spreadsheet").click()
     page.wait_for_url("**/reports/*/")
-    assert page.get_by_text("is being prepared").is_visible()
-    assert page.get_by_text("Ready", exact=False).first.is_visible()
+    expect(page.get_by_text("is being prepared")).to_be_visible()
+    expect(page.get_by_text("Ready", exact=False).first).to_be_visible()
     assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the PDF").click()

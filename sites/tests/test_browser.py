@@ -1,5 +1,7 @@
 """A project lead, in Chromium, finds their site and builds its project group."""
 
+from playwright.sync_api import expect
+
 from imroc.tests.browser import BROWSER_TEST, assert_accessible
 
 pytestmark = BROWSER_TEST
@@ -11,7 +13,7 @@ def test_lead_adds_a_carer_and_a_board_sponsor_and_the_group_becomes_co_produced
     page = signed_in_page(world.lead_a)
     assert_accessible(page)
     page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
-    assert page.get_by_text("Not yet co-produced").is_visible()
+    expect(page.get_by_text("Not yet co-produced")).to_be_visible()
     assert_accessible(page)
 
     for name, role, perspective in [
@@ -24,10 +26,10 @@ def test_lead_adds_a_carer_and_a_board_sponsor_and_the_group_becomes_co_produced
         page.get_by_label("Perspective").select_option(label=perspective)
         assert_accessible(page)
         page.get_by_role("button", name="Save member").click()
-        assert page.get_by_text(f"{name} added to the project group.").is_visible()
+        expect(page.get_by_text(f"{name} added to the project group.")).to_be_visible()
 
-    assert page.get_by_text("Co-produced", exact=True).is_visible()
-    assert page.get_by_role("row", name="Mary Trelawny").is_visible()
+    expect(page.get_by_text("Co-produced", exact=True)).to_be_visible()
+    expect(page.get_by_role("row", name="Mary Trelawny")).to_be_visible()
 
 
 def test_site_directory_filters_by_category_with_the_keyboard(world, signed_in_page, live_server):
@@ -38,5 +40,5 @@ def test_site_directory_filters_by_category_with_the_keyboard(world, signed_in_p
     page.get_by_role("button", name="Filter").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/sites/?*category=demonstration*")
-    assert page.get_by_role("link", name="Beta Health Board").is_visible()
+    expect(page.get_by_role("link", name="Beta Health Board")).to_be_visible()
     assert page.get_by_role("link", name="Alpha Partnership NHS Trust").count() == 0

@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from imroc.tests.browser import BROWSER_TEST, assert_accessible, sign_in
 
 pytestmark = BROWSER_TEST
@@ -12,7 +14,7 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
 ):
     page = signed_in_page(world.consultant)
     page.goto(f"{live_server.url}/sites/alpha/")
-    assert page.get_by_text("No review yet").is_visible()
+    expect(page.get_by_text("No review yet")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Support given").click()
@@ -24,15 +26,15 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     page.get_by_label("Topic").fill("Review against the key challenges")
     assert_accessible(page)
     page.get_by_role("button", name="Log support").click()
-    assert page.get_by_text("Support logged.").is_visible()
-    assert page.get_by_role("row", name="Review against the key challenges").is_visible()
+    expect(page.get_by_text("Support logged.")).to_be_visible()
+    expect(page.get_by_role("row", name="Review against the key challenges")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Alpha Partnership NHS Trust").click()
     page.get_by_role("link", name="Progress reviews").click()
     assert_accessible(page)
     page.get_by_role("link", name="Write a review").click()
-    assert page.get_by_role("heading", name="The site now").is_visible()
+    expect(page.get_by_role("heading", name="The site now")).to_be_visible()
     page.get_by_label("Some concerns").check()
     page.get_by_label("What moved since the last review").fill("Peer worker posts agreed.")
     page.get_by_label("Risks").fill("No premises for the recovery college yet.")
@@ -44,9 +46,9 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     first_action.get_by_label("Due").fill("2012-04-30")
     assert_accessible(page)
     page.get_by_role("button", name="Save review").click()
-    assert page.get_by_text("Review saved.").is_visible()
-    assert page.get_by_text("Some concerns").first.is_visible()
-    assert page.get_by_role("row", name="Find recovery college premises").is_visible()
+    expect(page.get_by_text("Review saved.")).to_be_visible()
+    expect(page.get_by_text("Some concerns").first).to_be_visible()
+    expect(page.get_by_role("row", name="Find recovery college premises")).to_be_visible()
     assert page.get_by_role("button", name="Send response").count() == 0
     assert_accessible(page)
 
@@ -55,11 +57,11 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     page.get_by_role("link", name="Reviews").click()
     assert_accessible(page)
     page.get_by_role("row", name="Alpha Partnership NHS Trust").get_by_role("link").click()
-    assert page.get_by_text("Peer worker posts agreed.").is_visible()
+    expect(page.get_by_text("Peer worker posts agreed.")).to_be_visible()
     page.get_by_label("Your response").fill("We are viewing two buildings next month.")
     page.get_by_role("button", name="Send response").click()
-    assert page.get_by_text("Response sent.").is_visible()
-    assert page.get_by_text("We are viewing two buildings next month.").is_visible()
+    expect(page.get_by_text("Response sent.")).to_be_visible()
+    expect(page.get_by_text("We are viewing two buildings next month.")).to_be_visible()
     assert_accessible(page)
 
 
@@ -67,7 +69,7 @@ def test_lead_updates_the_sites_outcomes_and_sees_the_history(world, signed_in_p
     page = signed_in_page(world.lead_a)
     page.goto(f"{live_server.url}/sites/alpha/")
     page.get_by_role("link", name="Programme outcomes").click()
-    assert page.get_by_text("No figures reported yet.").first.is_visible()
+    expect(page.get_by_text("No figures reported yet.").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Update the figures").click()
     page.get_by_label("Figures as at").fill("2012-06-30")
@@ -77,10 +79,10 @@ def test_lead_updates_the_sites_outcomes_and_sees_the_history(world, signed_in_p
     page.get_by_label("WRAP").check()
     assert_accessible(page)
     page.get_by_role("button", name="Save figures").click()
-    assert page.get_by_text("cannot be more than the head count").is_visible()
+    expect(page.get_by_text("cannot be more than the head count")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Peer support workers (whole-time equivalent)").fill("3.5")
     page.get_by_role("button", name="Save figures").click()
-    assert page.get_by_text("Programme outcomes saved.").is_visible()
-    assert page.get_by_text("4 employed (3.50 WTE)").is_visible()
+    expect(page.get_by_text("Programme outcomes saved.")).to_be_visible()
+    expect(page.get_by_text("4 employed (3.50 WTE)")).to_be_visible()
     assert_accessible(page)
