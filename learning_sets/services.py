@@ -33,6 +33,10 @@ class EvaluationAlreadyReceived(Exception):
     pass
 
 
+class AlreadyRegistered(Exception):
+    """Someone registered this email for the workshop in the meantime."""
+
+
 # Learning sets -----------------------------------------------------------------------------
 
 
@@ -233,6 +237,9 @@ def delegate_register(
     workshop = (
         Workshop.objects.select_related("venue").select_for_update(of=("self",)).get(pk=workshop.pk)
     )
+    email = email.strip().lower()
+    if workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(email=email).exists():
+        raise AlreadyRegistered(f"{email} is already registered for this workshop.")
     problem = _place_problem(workshop, site.pk)
     if problem is not None and not waiting_list_ok:
         raise problem
@@ -240,7 +247,7 @@ def delegate_register(
         workshop=workshop,
         site=site,
         full_name=full_name,
-        email=email.strip().lower(),
+        email=email,
         perspective=perspective,
         dietary_needs=dietary_needs,
         access_needs=access_needs,

@@ -217,3 +217,41 @@ def test_two_organisers_taking_the_last_place_at_once_only_one_gets_it(monkeypat
 
     assert sorted(outcomes) == ["full", "placed"]
     assert workshop.delegates.filter(status=Delegate.Status.REGISTERED).count() == 2
+
+
+def test_the_same_email_cannot_be_registered_twice_for_a_workshop(db):
+    site = SiteFactory()
+    workshop = workshop_for([site])
+    register(workshop, site, email="Grace@Example.org")
+    with pytest.raises(services.AlreadyRegistered, match="grace@example.org is already"):
+        register(workshop, site, email="grace@example.org ")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_registering_the_same_email_at_once_get_one_place_and_a_message():
+    """The duplicate check runs after the workshop row is locked, so the second of two
+    simultaneous registrations is told, instead of failing on the database constraint."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locks (SELECT ... FOR UPDATE); CI runs it there")
+    site = SiteFactory()
+    workshop = workshop_for([site])
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def register_grace():
+        try:
+            barrier.wait()
+            register(workshop, site, email="grace@example.org")
+            outcomes.append("placed")
+        except services.AlreadyRegistered:
+            outcomes.append("already registered")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register_grace) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["already registered", "placed"]

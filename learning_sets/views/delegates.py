@@ -42,6 +42,8 @@ def delegate_add(request, pk):
             form.add_error(
                 None, f"{limit} Tick “put them on the waiting list” to wait for a place."
             )
+        except services.AlreadyRegistered as duplicate:
+            form.add_error("email", str(duplicate))
         else:
             if delegate.status == Delegate.Status.WAITING:
                 messages.warning(request, f"No place is free: {delegate} is on the waiting list.")
