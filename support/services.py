@@ -75,6 +75,22 @@ def support_log_add(
     )
 
 
+def support_log_update(*, entry: SupportLogEntry, **fields) -> SupportLogEntry:
+    """Correct an entry: the same rule as adding (someone gave it) holds."""
+    given_by, name = fields.get("given_by"), fields.get("given_by_name", "").strip()
+    if given_by is None and not name:
+        raise ValueError("Support is given by someone: a user or a named peer trainer.")
+    fields["given_by_name"] = "" if given_by else name
+    for field, value in fields.items():
+        setattr(entry, field, value)
+    entry.save()
+    return entry
+
+
+def support_log_delete(*, entry: SupportLogEntry) -> None:
+    entry.delete()
+
+
 def training_record(*, site: Site, recorded_by, **fields) -> TrainingDelivery:
     return TrainingDelivery.objects.create(site=site, recorded_by=recorded_by, **fields)
 

@@ -109,6 +109,38 @@ def log_add(request, slug):
     )
 
 
+def _log_entry(request, slug, pk):
+    site = _site(request, slug)
+    entry = get_object_or_404(selectors.support_log(site), pk=pk)
+    return site, entry
+
+
+@login_required
+def log_edit(request, slug, pk):
+    site, entry = _log_entry(request, slug, pk)
+    require(request.user, "support.change_supportlogentry", entry)
+    form = SupportLogEntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        services.support_log_update(entry=entry, **form.cleaned_data)
+        messages.success(request, "Support log entry corrected.")
+        return redirect("support:site-support", slug=site.slug)
+    return render(
+        request,
+        "support/form.html",
+        {"site": site, "form": form, "section": "Support", "title": "Correct a support entry"},
+    )
+
+
+@login_required
+@require_POST
+def log_delete(request, slug, pk):
+    site, entry = _log_entry(request, slug, pk)
+    require(request.user, "support.delete_supportlogentry", entry)
+    services.support_log_delete(entry=entry)
+    messages.success(request, f"Removed: {entry}.")
+    return redirect("support:site-support", slug=site.slug)
+
+
 @login_required
 def training_add(request, slug):
     site = _site(request, slug)

@@ -78,6 +78,55 @@ def test_bad_support_entry_shows_errors_and_saves_nothing(world, as_user):
     assert not SupportLogEntry.objects.exists()
 
 
+def test_a_consultant_corrects_an_entry_and_removes_another(world, as_user):
+    wrong = SupportLogEntryFactory(site=world.site_a, given_by=world.consultant, hours=Decimal(6))
+    extra = SupportLogEntryFactory(site=world.site_a, given_by=world.consultant)
+    client = as_user(world.consultant)
+    page = client.get("/support/sites/alpha/").content.decode()
+    assert f"/support/sites/alpha/log/{wrong.pk}/edit/" in page
+    response = client.post(
+        f"/support/sites/alpha/log/{wrong.pk}/edit/",
+        {
+            "kind": "email_advice",
+            "date": "2011-06-02",
+            "hours": "0.5",
+            "given_by": "",
+            "given_by_name": "Jane Whitby",
+            "is_peer_trainer": "on",
+        },
+    )
+    assert response.status_code == 302
+    wrong.refresh_from_db()
+    assert (wrong.kind, wrong.hours, wrong.given_by, wrong.given_by_name) == (
+        "email_advice",
+        Decimal("0.5"),
+        None,
+        "Jane Whitby",
+    )
+    client.post(f"/support/sites/alpha/log/{extra.pk}/delete/")
+    assert list(SupportLogEntry.objects.all()) == [wrong]
+
+
+def test_a_correction_with_bad_input_keeps_the_entry_as_it_was(world, as_user):
+    entry = SupportLogEntryFactory(site=world.site_a, given_by=world.consultant, hours=Decimal(6))
+    response = as_user(world.consultant).post(
+        f"/support/sites/alpha/log/{entry.pk}/edit/",
+        {"kind": "site_visit", "date": "2011-06-02", "hours": "-1", "given_by": ""},
+    )
+    assert response.status_code == 200
+    assert "more than 0" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.hours == Decimal(6) and entry.given_by == world.consultant
+
+
+def test_the_site_team_reads_the_log_but_cannot_correct_it(world, as_user):
+    entry = SupportLogEntryFactory(site=world.site_a, given_by=world.consultant)
+    client = as_user(world.lead_a)
+    assert f"/log/{entry.pk}/edit/" not in client.get("/support/sites/alpha/").content.decode()
+    assert client.post(f"/support/sites/alpha/log/{entry.pk}/delete/").status_code == 403
+    assert SupportLogEntry.objects.filter(pk=entry.pk).exists()
+
+
 def test_the_support_log_filters_by_kind_and_period(world, as_user):
     SupportLogEntryFactory(
         site=world.site_a, kind="email_advice", date=D(2011, 5, 1), topic="Email in May 2011"

@@ -1,6 +1,6 @@
 from imroc.tests.walk import Case, expect, site_a_editable, site_a_readable
 
-from .factories import ProgressReviewFactory
+from .factories import ProgressReviewFactory, SupportLogEntryFactory
 
 # Consultants log support at any site; the administrator too. Site teams read.
 CONSULTANT_OR_ADMIN = expect(200, lead_a=403, member_a=403, lead_b=404, organiser=403)
@@ -15,6 +15,7 @@ def cases(world):
     a, b = world.site_a, world.site_b
     review_a = ProgressReviewFactory(site=a, consultant=world.consultant)
     review_b = ProgressReviewFactory(site=b, consultant=world.admin)
+    entry = SupportLogEntryFactory(site=a, given_by=world.consultant)
     return [
         Case("support:review-index", "/support/reviews/", expect(200)),
         Case("support:site-support", f"/support/sites/{a.slug}/", site_a_readable()),
@@ -22,6 +23,22 @@ def cases(world):
         Case("support:package-edit", f"/support/sites/{a.slug}/package/", REVIEWER_OF_A),
         Case("support:package-edit", f"/support/sites/{b.slug}/package/", REVIEWER_OF_B),
         Case("support:log-add", f"/support/sites/{a.slug}/log/add/", CONSULTANT_OR_ADMIN),
+        Case(
+            "support:log-edit",
+            f"/support/sites/{a.slug}/log/{entry.pk}/edit/",
+            CONSULTANT_OR_ADMIN,
+        ),
+        Case(
+            "support:log-delete",
+            f"/support/sites/{a.slug}/log/{entry.pk}/delete/",
+            expect(302, lead_a=403, member_a=403, lead_b=404, organiser=403),
+            method="post",
+        ),
+        Case(
+            "support:log-edit",
+            f"/support/sites/{b.slug}/log/{entry.pk}/edit/",
+            expect(404, lead_a=404, member_a=404, lead_b=404),
+        ),
         Case(
             "support:log-add",
             f"/support/sites/{b.slug}/log/add/",
