@@ -95,6 +95,17 @@ def training_record(*, site: Site, recorded_by, **fields) -> TrainingDelivery:
     return TrainingDelivery.objects.create(site=site, recorded_by=recorded_by, **fields)
 
 
+def training_update(*, course: TrainingDelivery, **fields) -> TrainingDelivery:
+    for name, value in fields.items():
+        setattr(course, name, value)
+    course.save()
+    return course
+
+
+def training_delete(*, course: TrainingDelivery) -> None:
+    course.delete()
+
+
 def outcome_record(*, site: Site, recorded_by, **fields) -> ProgrammeOutcome:
     """A new dated snapshot; earlier ones stay as the history."""
     return ProgrammeOutcome.objects.create(site=site, recorded_by=recorded_by, **fields)

@@ -15,6 +15,12 @@ urlpatterns = [
     path("sites/<slug:slug>/log/<int:pk>/edit/", views.log_edit, name="log-edit"),
     path("sites/<slug:slug>/log/<int:pk>/delete/", views.log_delete, name="log-delete"),
     path("sites/<slug:slug>/training/add/", views.training_add, name="training-add"),
+    path("sites/<slug:slug>/training/<int:pk>/edit/", views.training_edit, name="training-edit"),
+    path(
+        "sites/<slug:slug>/training/<int:pk>/delete/",
+        views.training_delete,
+        name="training-delete",
+    ),
     path("sites/<slug:slug>/outcomes/", views.outcomes, name="outcomes"),
     path("sites/<slug:slug>/outcomes/add/", views.outcome_add, name="outcome-add"),
     path("sites/<slug:slug>/reviews/", views.review_list, name="review-list"),

@@ -157,6 +157,37 @@ def training_add(request, slug):
     )
 
 
+def _course(request, slug, pk):
+    site = _site(request, slug)
+    return site, get_object_or_404(selectors.training_for_site(site), pk=pk)
+
+
+@login_required
+def training_edit(request, slug, pk):
+    site, course = _course(request, slug, pk)
+    require(request.user, "support.change_trainingdelivery", course)
+    form = TrainingDeliveryForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        services.training_update(course=course, **form.cleaned_data)
+        messages.success(request, "Training record corrected.")
+        return redirect("support:site-support", slug=site.slug)
+    return render(
+        request,
+        "support/form.html",
+        {"site": site, "form": form, "section": "Support", "title": "Correct a training record"},
+    )
+
+
+@login_required
+@require_POST
+def training_delete(request, slug, pk):
+    site, course = _course(request, slug, pk)
+    require(request.user, "support.delete_trainingdelivery", course)
+    services.training_delete(course=course)
+    messages.success(request, f"Removed: {course}.")
+    return redirect("support:site-support", slug=site.slug)
+
+
 @login_required
 def outcomes(request, slug):
     site = _site(request, slug)

@@ -127,6 +127,43 @@ def test_the_site_team_reads_the_log_but_cannot_correct_it(world, as_user):
     assert SupportLogEntry.objects.filter(pk=entry.pk).exists()
 
 
+def test_the_site_team_corrects_a_training_record_and_removes_another(world, as_user):
+    from support.tests.factories import TrainingDeliveryFactory
+
+    course = TrainingDeliveryFactory(site=world.site_a, course_title="Understanding recovry")
+    other = TrainingDeliveryFactory(site=world.site_a)
+    client = as_user(world.member_a)
+    response = client.post(
+        f"/support/sites/alpha/training/{course.pk}/edit/",
+        {
+            "course_title": "Understanding recovery",
+            "date": "2012-03-01",
+            "audience": course.audience,
+            "staff_attending": "12",
+            "service_users_attending": "4",
+            "co_delivered_by_peer_trainer": "on",
+        },
+    )
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert (course.course_title, course.staff_attending) == ("Understanding recovery", 12)
+    client.post(f"/support/sites/alpha/training/{other.pk}/delete/")
+    assert list(TrainingDelivery.objects.all()) == [course]
+    response = client.post(
+        f"/support/sites/alpha/training/{course.pk}/edit/",
+        {
+            "course_title": "",
+            "date": "2012-03-01",
+            "audience": course.audience,
+            "staff_attending": "0",
+            "service_users_attending": "0",
+        },
+    )
+    assert response.status_code == 200
+    course.refresh_from_db()
+    assert course.course_title == "Understanding recovery"
+
+
 def test_the_support_log_filters_by_kind_and_period(world, as_user):
     SupportLogEntryFactory(
         site=world.site_a, kind="email_advice", date=D(2011, 5, 1), topic="Email in May 2011"

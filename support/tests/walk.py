@@ -1,6 +1,6 @@
 from imroc.tests.walk import Case, expect, site_a_editable, site_a_readable
 
-from .factories import ProgressReviewFactory, SupportLogEntryFactory
+from .factories import ProgressReviewFactory, SupportLogEntryFactory, TrainingDeliveryFactory
 
 # Consultants log support at any site; the administrator too. Site teams read.
 CONSULTANT_OR_ADMIN = expect(200, lead_a=403, member_a=403, lead_b=404, organiser=403)
@@ -16,6 +16,7 @@ def cases(world):
     review_a = ProgressReviewFactory(site=a, consultant=world.consultant)
     review_b = ProgressReviewFactory(site=b, consultant=world.admin)
     entry = SupportLogEntryFactory(site=a, given_by=world.consultant)
+    course = TrainingDeliveryFactory(site=a)
     return [
         Case("support:review-index", "/support/reviews/", expect(200)),
         Case("support:site-support", f"/support/sites/{a.slug}/", site_a_readable()),
@@ -43,6 +44,17 @@ def cases(world):
             "support:log-add",
             f"/support/sites/{b.slug}/log/add/",
             expect(200, lead_a=404, member_a=404, lead_b=403, organiser=403),
+        ),
+        Case(
+            "support:training-edit",
+            f"/support/sites/{a.slug}/training/{course.pk}/edit/",
+            expect(200, lead_b=404, organiser=403),
+        ),
+        Case(
+            "support:training-delete",
+            f"/support/sites/{a.slug}/training/{course.pk}/delete/",
+            expect(302, lead_b=404, organiser=403),
+            method="post",
         ),
         Case(
             "support:training-add",
