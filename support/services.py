@@ -58,8 +58,7 @@ def support_log_add(
     topic: str = "",
     notes: str = "",
 ) -> SupportLogEntry:
-    if given_by is None and not given_by_name.strip():
-        raise ValueError("Support is given by someone: a user or a named peer trainer.")
+    given_by_name = _giver_name(given_by, given_by_name)
     return SupportLogEntry.objects.create(
         site=site,
         kind=kind,
@@ -67,7 +66,7 @@ def support_log_add(
         hours=hours,
         recorded_by=recorded_by,
         given_by=given_by,
-        given_by_name="" if given_by else given_by_name.strip(),
+        given_by_name=given_by_name,
         is_peer_trainer=is_peer_trainer,
         challenge=challenge,
         topic=topic,
@@ -75,16 +74,24 @@ def support_log_add(
     )
 
 
+def _giver_name(given_by, given_by_name: str) -> str:
+    """Support is given by someone: an account, or else a named peer trainer."""
+    if given_by is None and not given_by_name.strip():
+        raise ValueError("Support is given by someone: a user or a named peer trainer.")
+    return "" if given_by else given_by_name.strip()
+
+
+def _correct(record, fields: dict):
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.save()
+    return record
+
+
 def support_log_update(*, entry: SupportLogEntry, **fields) -> SupportLogEntry:
     """Correct an entry: the same rule as adding (someone gave it) holds."""
-    given_by, name = fields.get("given_by"), fields.get("given_by_name", "").strip()
-    if given_by is None and not name:
-        raise ValueError("Support is given by someone: a user or a named peer trainer.")
-    fields["given_by_name"] = "" if given_by else name
-    for field, value in fields.items():
-        setattr(entry, field, value)
-    entry.save()
-    return entry
+    fields["given_by_name"] = _giver_name(fields.get("given_by"), fields.get("given_by_name", ""))
+    return _correct(entry, fields)
 
 
 def support_log_delete(*, entry: SupportLogEntry) -> None:
@@ -96,10 +103,7 @@ def training_record(*, site: Site, recorded_by, **fields) -> TrainingDelivery:
 
 
 def training_update(*, course: TrainingDelivery, **fields) -> TrainingDelivery:
-    for name, value in fields.items():
-        setattr(course, name, value)
-    course.save()
-    return course
+    return _correct(course, fields)
 
 
 def training_delete(*, course: TrainingDelivery) -> None:

@@ -109,25 +109,45 @@ def log_add(request, slug):
     )
 
 
+def _correct(request, site, record, *, form_class, perm, save, done, title):
+    """The shared page for correcting a logged record of a site's support."""
+    require(request.user, perm, record)
+    form = form_class(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        save(record, form.cleaned_data)
+        messages.success(request, done)
+        return redirect("support:site-support", slug=site.slug)
+    return render(
+        request,
+        "support/form.html",
+        {"site": site, "form": form, "section": "Support", "title": title},
+    )
+
+
+def _remove(request, site, record, *, perm, delete):
+    require(request.user, perm, record)
+    delete(record)
+    messages.success(request, f"Removed: {record}.")
+    return redirect("support:site-support", slug=site.slug)
+
+
 def _log_entry(request, slug, pk):
     site = _site(request, slug)
-    entry = get_object_or_404(selectors.support_log(site), pk=pk)
-    return site, entry
+    return site, get_object_or_404(selectors.support_log(site), pk=pk)
 
 
 @login_required
 def log_edit(request, slug, pk):
     site, entry = _log_entry(request, slug, pk)
-    require(request.user, "support.change_supportlogentry", entry)
-    form = SupportLogEntryForm(request.POST or None, instance=entry)
-    if request.method == "POST" and form.is_valid():
-        services.support_log_update(entry=entry, **form.cleaned_data)
-        messages.success(request, "Support log entry corrected.")
-        return redirect("support:site-support", slug=site.slug)
-    return render(
+    return _correct(
         request,
-        "support/form.html",
-        {"site": site, "form": form, "section": "Support", "title": "Correct a support entry"},
+        site,
+        entry,
+        form_class=SupportLogEntryForm,
+        perm="support.change_supportlogentry",
+        save=lambda entry, data: services.support_log_update(entry=entry, **data),
+        done="Support log entry corrected.",
+        title="Correct a support entry",
     )
 
 
@@ -135,10 +155,13 @@ def log_edit(request, slug, pk):
 @require_POST
 def log_delete(request, slug, pk):
     site, entry = _log_entry(request, slug, pk)
-    require(request.user, "support.delete_supportlogentry", entry)
-    services.support_log_delete(entry=entry)
-    messages.success(request, f"Removed: {entry}.")
-    return redirect("support:site-support", slug=site.slug)
+    return _remove(
+        request,
+        site,
+        entry,
+        perm="support.delete_supportlogentry",
+        delete=lambda entry: services.support_log_delete(entry=entry),
+    )
 
 
 @login_required
@@ -165,16 +188,15 @@ def _course(request, slug, pk):
 @login_required
 def training_edit(request, slug, pk):
     site, course = _course(request, slug, pk)
-    require(request.user, "support.change_trainingdelivery", course)
-    form = TrainingDeliveryForm(request.POST or None, instance=course)
-    if request.method == "POST" and form.is_valid():
-        services.training_update(course=course, **form.cleaned_data)
-        messages.success(request, "Training record corrected.")
-        return redirect("support:site-support", slug=site.slug)
-    return render(
+    return _correct(
         request,
-        "support/form.html",
-        {"site": site, "form": form, "section": "Support", "title": "Correct a training record"},
+        site,
+        course,
+        form_class=TrainingDeliveryForm,
+        perm="support.change_trainingdelivery",
+        save=lambda course, data: services.training_update(course=course, **data),
+        done="Training record corrected.",
+        title="Correct a training record",
     )
 
 
@@ -182,10 +204,13 @@ def training_edit(request, slug, pk):
 @require_POST
 def training_delete(request, slug, pk):
     site, course = _course(request, slug, pk)
-    require(request.user, "support.delete_trainingdelivery", course)
-    services.training_delete(course=course)
-    messages.success(request, f"Removed: {course}.")
-    return redirect("support:site-support", slug=site.slug)
+    return _remove(
+        request,
+        site,
+        course,
+        perm="support.delete_trainingdelivery",
+        delete=lambda course: services.training_delete(course=course),
+    )
 
 
 @login_required
