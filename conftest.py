@@ -20,7 +20,7 @@ def fast_password_hasher(settings):
 def world(db):
     """Two sites and one person a role: lead and team member of site A, lead of site B,
     a consultant assigned to site A, an organiser, an administrator."""
-    from sites.tests.factories import build_world
+    from tests.sites.factories import build_world
 
     return build_world()
 
@@ -46,7 +46,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def signed_in_page(page, live_server):
     """Return a function that signs a user in through the real form and returns the page."""
-    from imroc.tests.browser import sign_in
+    from tests.browser import sign_in
 
     def _sign_in(user):
         sign_in(page, live_server.url, user)

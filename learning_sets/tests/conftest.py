@@ -1,1 +1,0 @@
-from imroc.tests.celery_worker import real_worker  # noqa: F401

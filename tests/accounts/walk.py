@@ -1,0 +1,21 @@
+from tests.walk import Case, expect
+
+
+def cases(world):
+    signed_in = expect(200)
+    return [
+        Case("home", "/", signed_in),
+        Case("healthz", "/healthz", expect(200, anonymous=200)),
+        Case("login", "/accounts/login/", expect(302, anonymous=200)),
+        Case("logout", "/accounts/logout/", expect(302), method="post"),
+        Case("password_change", "/accounts/password-change/", signed_in),
+        Case("password_change_done", "/accounts/password-change/done/", signed_in),
+        Case("password_reset", "/accounts/password-reset/", expect(200, anonymous=200)),
+        Case("password_reset_done", "/accounts/password-reset/done/", expect(200, anonymous=200)),
+        Case(
+            "password_reset_confirm",
+            "/accounts/reset/MQ/set-password/",
+            expect(200, anonymous=200),
+        ),
+        Case("password_reset_complete", "/accounts/reset/done/", expect(200, anonymous=200)),
+    ]

@@ -1,0 +1,40 @@
+"""Helpers for Playwright tests: sign in through the real form, check accessibility."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.sites.factories import PASSWORD
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+
+# Browser tests talk to a live server, so they need real transactions. Those empty every
+# table afterwards, so the ``world`` fixture recreates the data migrations' reference rows.
+BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page, base_url: str, user, password: str = PASSWORD) -> None:
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base_url}/")
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core (WCAG 2.2 AA rules) on the page; fail on serious or critical issues."""
+    assert AXE.exists(), f"{AXE} missing: run `npm ci` (bin/test does)"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(node["target"][0] for node in v["nodes"][:3])
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
+    assert not problems, f"{page.url}:\n" + "\n".join(problems)

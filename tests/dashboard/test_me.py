@@ -1,0 +1,62 @@
+"""A consultant's own page: their sites, whose review is due, which have gone quiet."""
+
+import datetime
+
+import time_machine
+
+from tests.pdsa.factories import DataPointFactory, IndicatorFactory
+from tests.sites.factories import SiteFactory
+from tests.support.factories import ProgressReviewFactory, SupportLogEntryFactory
+
+TODAY = datetime.date(2012, 6, 1)
+
+
+@time_machine.travel(datetime.datetime(2012, 6, 1, 12, 0), tick=False)
+def test_consultant_sees_reviews_due_and_quiet_sites(world, client, django_assert_max_num_queries):
+    a = world.site_a  # no review yet, no activity: due and quiet
+    busy = SiteFactory(name="Busy Trust")
+    calm = SiteFactory(name="Calm Trust")
+    SiteFactory(name="Not mine")
+    for site in (busy, calm):
+        site.consultants.add(world.consultant)
+    ProgressReviewFactory(
+        site=busy,
+        consultant=world.consultant,
+        review_date=datetime.date(2012, 3, 1),
+        period_start=datetime.date(2012, 1, 1),
+        period_end=datetime.date(2012, 3, 1),
+        next_review_due=datetime.date(2012, 6, 10),  # within 14 days: due
+    )
+    SupportLogEntryFactory(site=busy, date=datetime.date(2012, 5, 20), given_by=world.consultant)
+    ProgressReviewFactory(
+        site=calm,
+        consultant=world.consultant,
+        review_date=datetime.date(2012, 3, 1),
+        period_start=datetime.date(2012, 1, 1),
+        period_end=datetime.date(2012, 3, 1),
+        next_review_due=datetime.date(2012, 9, 1),
+    )
+    DataPointFactory(
+        indicator=IndicatorFactory(goal__priority__site=calm), date=datetime.date(2012, 5, 1)
+    )
+    client.force_login(world.consultant)
+    with django_assert_max_num_queries(5):
+        response = client.get("/dashboard/me/")
+    context = response.context
+    assert [row["site"].name for row in context["rows"]] == [
+        a.name,
+        "Busy Trust",
+        "Calm Trust",
+    ]
+    assert [row["site"].name for row in context["due"]] == [a.name, "Busy Trust"]
+    # Calm's last review (1 March) is 13 weeks old but its data point (1 May) is recent.
+    assert [row["site"].name for row in context["quiet"]] == [a.name]
+    lasts = {row["site"].name: row["last_activity"] for row in context["rows"]}
+    assert lasts == {
+        a.name: None,
+        "Busy Trust": datetime.date(2012, 5, 20),
+        "Calm Trust": datetime.date(2012, 5, 1),
+    }
+    page = response.content.decode()
+    assert "Not mine" not in page
+    assert "no review yet" in page

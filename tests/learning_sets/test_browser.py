@@ -1,0 +1,149 @@
+"""An organiser, in Chromium, runs a learning set from its creation to its evaluation."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser import BROWSER_TEST, assert_accessible
+from tests.sites.factories import SiteFactory
+
+from .factories import standard_topics
+
+pytestmark = BROWSER_TEST
+
+
+def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
+    world, signed_in_page, live_server
+):
+    standard_topics()
+    others = [SiteFactory(name=f"Network Site {n}", category="network") for n in range(5)]
+    members = [world.site_a, world.site_b, *others]
+    page = signed_in_page(world.organiser)
+    assert_accessible(page)
+
+    # A venue that holds nine people.
+    page.get_by_role("link", name="Learning sets").first.click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Venues").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="New venue").click()
+    page.get_by_label("Name").fill("Exeter Guildhall")
+    page.get_by_label("Address").fill("High Street, Exeter")
+    page.get_by_label("Capacity").fill("9")
+    page.get_by_label("Accessibility notes").fill("Step-free entrance; hearing loop.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save venue").click()
+    expect(page.get_by_text("Venue Exeter Guildhall saved.")).to_be_visible()
+
+    # A learning set of seven sites of mixed categories.
+    page.get_by_role("link", name="Learning sets").first.click()
+    page.get_by_role("link", name="New learning set").click()
+    page.get_by_label("Name").fill("South West learning set")
+    page.get_by_label(world.organiser.get_full_name()).check()
+    for site in members:
+        page.get_by_label(f"{site.name} ({site.get_category_display()})").check()
+    page.get_by_label("Start date").fill("2030-01-15")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save learning set").click()
+    expect(page.get_by_text("Learning set “South West learning set” created.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Member sites (7)")).to_be_visible()
+    assert_accessible(page)
+
+    # The six workshops at once.
+    page.get_by_role("link", name="Create the six workshops").click()
+    page.get_by_label("Date of the first workshop").fill("2030-02-03")
+    page.get_by_label("Months between workshops").fill("4")
+    page.get_by_label("Venue").select_option(label="Exeter Guildhall (holds 9)")
+    assert_accessible(page)
+    page.get_by_role("button", name="Create the six workshops").click()
+    expect(page.get_by_text("Six workshops created.")).to_be_visible()
+    assert page.get_by_role("link", name=re.compile(r"^Workshop \d$")).count() == 6
+    expect(page.get_by_role("cell", name="Mon 3 Jun 2030, 10:00–16:00")).to_be_visible()
+    assert_accessible(page)
+
+    # The agenda of the first workshop, from the standard parts.
+    page.get_by_role("link", name="Workshop 1").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add the standard agenda").click()
+    page.get_by_role("link", name="Edit Expert presentation").click()
+    page.get_by_label("Speaker").fill("Professor Julie Repper")
+    page.get_by_label("Title").fill("Recovery colleges: the eight features")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save agenda item").click()
+    page.get_by_role("link", name="Edit Market stalls").click()
+    page.get_by_label(world.site_a.name).check()
+    page.get_by_label(world.site_b.name).check()
+    page.get_by_role("button", name="Save agenda item").click()
+    expect(page.get_by_role("cell", name="Professor Julie Repper")).to_be_visible()
+    expect(
+        page.get_by_text("Stalls: Alpha Partnership NHS Trust; Beta Health Board")
+    ).to_be_visible()
+    assert_accessible(page)
+
+    # Delegates up to the limits: eight from one site, then the venue's nine.
+    def register(site, name, perspective="NHS professional"):
+        page.get_by_role("link", name="Register a delegate").click()
+        page.get_by_label("Site").select_option(label=site.name)
+        page.get_by_label("Full name").fill(name)
+        page.get_by_label("Email").fill(f"{name.lower().replace(' ', '.')}@example.org")
+        page.get_by_label("Perspective").select_option(label=perspective)
+        assert_accessible(page)
+        page.get_by_role("button", name="Register delegate").click()
+
+    perspectives = ["Service user", "Carer"] + ["NHS professional"] * 6
+    for n, perspective in enumerate(perspectives, start=1):
+        register(world.site_a, f"Alpha Delegate {n}", perspective)
+        expect(page.get_by_text(f"Alpha Delegate {n} registered")).to_be_visible()
+    register(world.site_a, "Alpha Delegate 9")
+    expect(page.get_by_text("the most a site may send to a workshop")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Workshop 1").click()
+    register(world.site_b, "Beta Delegate 1", "Third sector")
+    register(world.site_b, "Beta Delegate 2")
+    expect(page.get_by_text("The workshop is full: the venue holds 9 people")).to_be_visible()
+    page.get_by_role("link", name="Workshop 1").click()
+    expect(page.get_by_text("9 registered of 9 places")).to_be_visible()
+    assert_accessible(page)
+
+    # Attendance on the day: one tap per delegate.
+    page.get_by_role("link", name="Mark attendance").click()
+    assert_accessible(page)
+    for name in ["Alpha Delegate 1", "Alpha Delegate 2", "Alpha Delegate 3", "Beta Delegate 1"]:
+        page.get_by_role("button", name=re.compile(name)).click()
+        page.wait_for_selector(f"button[aria-pressed=true]:has-text('{name}')")
+    expect(page.get_by_text("4 of 9 attended")).to_be_visible()
+    page.reload()
+    expect(page.get_by_text("4 of 9 attended")).to_be_visible()
+    assert_accessible(page)
+
+    # Two attendees answer through their own link.
+    page.get_by_role("link", name="Workshop 1").click()
+    page.get_by_role("link", name="Evaluation links").click()
+    assert_accessible(page)
+    links = [
+        page.get_by_label(f"Evaluation link for {name}").input_value()
+        for name in ["Alpha Delegate 1", "Beta Delegate 1"]
+    ]
+    for link, rating in zip(links, ["5", "4"], strict=True):
+        page.goto(link)
+        assert_accessible(page)
+        page.locator(f"input[name=overall_rating][value='{rating}']").check()
+        page.locator("input[name=usefulness][value='5']").check()
+        page.get_by_label("What I will take back to my organisation").fill(
+            f"Co-produce our training (rated {rating})"
+        )
+        page.get_by_role("button", name="Send my evaluation").click()
+        expect(page.get_by_text("Your evaluation has been received.")).to_be_visible()
+        assert_accessible(page)
+
+    # The evaluation summary.
+    page.goto(f"{live_server.url}/learning-sets/")
+    page.get_by_role("link", name="South West learning set").click()
+    page.get_by_role("link", name="Report", exact=True).click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Workshop 1").last.click()
+    expect(page.get_by_text("Mean overall rating 4.5 out of 5")).to_be_visible()
+    expect(page.get_by_text("2 evaluations (50% of attendees)")).to_be_visible()
+    expect(page.get_by_text("Co-produce our training (rated 5)")).to_be_visible()
+    expect(page.get_by_text("2 (50% of attendees)")).to_be_visible()
+    assert_accessible(page)

@@ -1,0 +1,70 @@
+"""A busy site's progress report stays readable and quick: the PDF charts a few indicators
+and lists the latest cycles; the spreadsheet keeps every value and every cycle."""
+
+import datetime
+
+import pytest
+
+from pdsa import report_sections
+from pdsa.models import DataPoint
+from tests.pdsa.factories import CycleFactory, GoalFactory, IndicatorFactory, completed
+from reports.models import Report
+from reports.registry import ReportContext
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_busy_site_report_charts_the_latest_values_of_a_few_indicators(world):
+    start = datetime.date(2011, 1, 3)
+    goal = GoalFactory(priority__site=world.site_a, status="in_progress")
+    closed = GoalFactory(priority__site=world.site_a, status="achieved")
+    indicators = [IndicatorFactory(goal=goal) for _ in range(report_sections.CHARTED_INDICATORS)]
+    indicators.append(IndicatorFactory(goal=closed, name="Closed goal's indicator"))
+    DataPoint.objects.bulk_create(
+        DataPoint(indicator=i, date=start + datetime.timedelta(weeks=w), value=w % 7)
+        for i in indicators
+        for w in range(60)
+    )
+    ctx = ReportContext(
+        report=Report(kind="site_progress", site=world.site_a),
+        today=datetime.date(2012, 6, 1),
+        site=world.site_a,
+    )
+
+    built = report_sections.priorities_and_goals(ctx)
+
+    goals = {g["goal"].title: g for b in built.context["blocks"] for g in b["goals"]}
+    charted = goals[goal.title]["charts"]
+    assert len(charted) == report_sections.CHARTED_INDICATORS
+    assert {c["charted"] for c in charted} == {report_sections.CHARTED_POINTS}
+    assert {c["points"] for c in charted} == {60}
+    assert goals[closed.title]["charts"] == [] and goals[closed.title]["others"] == 1
+    assert built.context["uncharted"] == 1
+    data = next(t for t in built.tables if t.name == "Indicator data")
+    assert len(data.rows) == 60 * len(indicators)
+
+
+def test_a_busy_site_report_lists_open_and_latest_cycles_and_keeps_all_in_the_table(world):
+    goal = GoalFactory(priority__site=world.site_a)
+    total = report_sections.LISTED_CYCLES + 10
+    for number in range(1, total):
+        completed(
+            goal=goal,
+            number=number,
+            act_done=datetime.date(2012, 1, 1) + datetime.timedelta(days=number),
+        )
+    CycleFactory(goal=goal, number=total)  # still open
+    ctx = ReportContext(
+        report=Report(kind="site_progress", site=world.site_a),
+        today=datetime.date(2012, 6, 1),
+        site=world.site_a,
+    )
+
+    built = report_sections.cycles_and_outcomes(ctx)
+
+    listed = [row[1] for row in built.context["rows"]]
+    assert len(listed) == report_sections.LISTED_CYCLES
+    assert listed[0] == total  # the open cycle first, then the latest completed
+    assert listed[1] == total - 1
+    assert built.context["unlisted"] == 10
+    assert len(built.tables[0].rows) == total

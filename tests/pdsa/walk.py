@@ -1,0 +1,76 @@
+from tests.walk import Case, expect, site_a_editable, site_a_readable
+from tests.pdsa.factories import (
+    CycleFactory,
+    DataPointFactory,
+    GoalFactory,
+    IndicatorFactory,
+    PriorityFactory,
+    completed,
+)
+
+# Comments: the site team, consultants and the administrator; organisers only read.
+COMMENTERS = expect(302, lead_b=404, organiser=403)
+
+
+def cases(world):
+    site = world.site_a
+    priority = PriorityFactory(site=site)
+    goal = GoalFactory(priority=priority)
+    indicator = IndicatorFactory(goal=goal)
+    point = DataPointFactory(indicator=indicator)
+    cycle = CycleFactory(goal=goal)
+    done = completed(goal=GoalFactory(priority=PriorityFactory(site=world.site_b)))
+    version = {"version": 1}
+    return [
+        Case("pdsa:priorities-edit", f"/pdsa/sites/{site.slug}/priorities/", site_a_editable()),
+        Case("pdsa:goal-add", f"/pdsa/sites/{site.slug}/goals/add/", site_a_editable()),
+        Case("pdsa:site-timeline", f"/pdsa/sites/{site.slug}/timeline/", site_a_readable()),
+        Case("pdsa:goal-detail", f"/pdsa/goals/{goal.pk}/", site_a_readable()),
+        Case("pdsa:goal-edit", f"/pdsa/goals/{goal.pk}/edit/", site_a_editable()),
+        Case(
+            "pdsa:goal-comment",
+            f"/pdsa/goals/{goal.pk}/comments/",
+            COMMENTERS,
+            method="post",
+            data={"text": "Good start."},
+        ),
+        Case("pdsa:indicator-add", f"/pdsa/goals/{goal.pk}/indicators/add/", site_a_editable()),
+        Case("pdsa:cycle-add", f"/pdsa/goals/{goal.pk}/cycles/add/", site_a_editable()),
+        Case("pdsa:indicator-detail", f"/pdsa/indicators/{indicator.pk}/", site_a_readable()),
+        Case("pdsa:indicator-edit", f"/pdsa/indicators/{indicator.pk}/edit/", site_a_editable()),
+        Case(
+            "pdsa:datapoint-add",
+            f"/pdsa/indicators/{indicator.pk}/data/add/",
+            site_a_editable(),
+        ),
+        Case(
+            "pdsa:datapoint-import",
+            f"/pdsa/indicators/{indicator.pk}/data/import/",
+            site_a_editable(),
+        ),
+        Case(
+            "pdsa:datapoint-delete",
+            f"/pdsa/indicators/{indicator.pk}/data/{point.pk}/delete/",
+            site_a_editable(302),
+            method="post",
+        ),
+        Case("pdsa:cycle-detail", f"/pdsa/cycles/{cycle.pk}/", site_a_readable()),
+        *[
+            Case(
+                "pdsa:cycle-stage",
+                f"/pdsa/cycles/{cycle.pk}/{stage}/",
+                site_a_editable(),
+                data=version,
+            )
+            for stage in ("plan", "do", "study", "act")
+        ],
+        Case(
+            "pdsa:cycle-comment",
+            f"/pdsa/cycles/{cycle.pk}/comments/",
+            COMMENTERS,
+            method="post",
+            data={"text": "What did the carers say?"},
+        ),
+        Case("pdsa:cycle-library", "/pdsa/library/", expect(200)),
+        Case("pdsa:library-cycle", f"/pdsa/library/{done.pk}/", expect(200)),
+    ]

@@ -1,0 +1,149 @@
+"""The programme report: the dashboard's figures for a period, across all sites, in SQL."""
+
+import datetime
+import time
+
+import pytest
+
+from challenges.models import Assessment, Framework, Rating
+from pdsa.models import Cycle, Goal, Priority
+from tests.pdsa.factories import challenge
+from reports import services
+from reports.generation import collect
+from reports.models import Report
+from reports.registry import ReportContext
+from tests.reports.factories import ReportFactory
+from tests.reports.pdf import assert_pdf_contains, sheets
+from tests.reports.progress import TODAY, site_with_progress
+from sites.models import Site
+from support.models import SupportLogEntry
+
+pytestmark = pytest.mark.django_db
+PERIOD = {"period_start": datetime.date(2012, 1, 1), "period_end": datetime.date(2012, 6, 30)}
+
+
+def programme_report(**kwargs) -> Report:
+    report = ReportFactory(kind=Report.Kind.PROGRAMME, site=None, **PERIOD, **kwargs)
+    assert services.report_generate(report=report, today=TODAY)
+    report.refresh_from_db()
+    return report
+
+
+def many_sites(n: int, by, first: int = 0) -> None:
+    """``n`` sites, each assessed with a goal, a finished cycle and a visit, in bulk."""
+    framework = Framework.objects.current()
+    stages = list(framework.stages.order_by("rank"))
+    challenges = list(framework.challenges.all())
+    sites = Site.objects.bulk_create(
+        Site(
+            name=f"Bulk site {i}",
+            slug=f"bulk-{i}",
+            category=["demonstration", "pilot", "network"][i % 3],
+            organisation_type="nhs_trust",
+            region="london",
+            date_joined=datetime.date(2011, 4, 1),
+        )
+        for i in range(first, first + n)
+    )
+    assessments = Assessment.objects.bulk_create(
+        Assessment(site=s, framework=framework, assessed_on=datetime.date(2012, 2, 1))
+        for s in sites
+    )
+    Rating.objects.bulk_create(
+        Rating(assessment=a, challenge=c, stage=stages[(i + c.number) % len(stages)])
+        for i, a in enumerate(assessments)
+        for c in challenges
+    )
+    priorities = Priority.objects.bulk_create(
+        Priority(site=s, challenge=challenge(1), agreed_on=datetime.date(2011, 6, 1)) for s in sites
+    )
+    goals = Goal.objects.bulk_create(
+        Goal(
+            priority=p,
+            title=f"Goal {i}",
+            difficulty="hard" if i % 2 else "easy",
+            start_date=datetime.date(2011, 6, 1),
+            target_date=datetime.date(2012, 12, 31),
+            status="in_progress",
+        )
+        for i, p in enumerate(priorities)
+    )
+    Cycle.objects.bulk_create(
+        Cycle(
+            goal=g,
+            number=1,
+            objective="o",
+            change_idea="c",
+            prediction="p",
+            starts_on=datetime.date(2012, 1, 1),
+            ends_on=datetime.date(2012, 2, 1),
+            plan_done=datetime.date(2012, 1, 1),
+            do_done=datetime.date(2012, 2, 1),
+            study_done=datetime.date(2012, 2, 8),
+            act_done=datetime.date(2012, 2, 15),
+            outcome="abandon" if i % 4 == 0 else "adopt",
+        )
+        for i, g in enumerate(goals)
+    )
+    SupportLogEntry.objects.bulk_create(
+        SupportLogEntry(
+            site=s,
+            kind="site_visit",
+            date=datetime.date(2012, 3, 1),
+            given_by=by,
+            hours=7.5,
+            recorded_by=by,
+        )
+        for s in sites
+    )
+
+
+def test_the_programme_report_counts_every_part_for_the_period(world):
+    site_with_progress(world)
+    report = programme_report(requested_by=world.admin)
+    with report.pdf.open("rb") as pdf:
+        assert_pdf_contains(
+            pdf.read(),
+            "Programme report",
+            "Sites by category",
+            "Stages of the key challenges",
+            "Goals and PDSA cycles",
+            "Support and outcomes",
+            "Learning sets",
+        )
+    with report.spreadsheet.open("rb") as xlsx:
+        tables = sheets(xlsx.read())
+    assert ("Adopt", 1, 1) in tables["Cycle outcomes"]
+    assert ("In progress", 1) in tables["Goals by status"]
+    assert ("Site visit", 1, 0.2, 1) in tables["Support given"]
+    assert ("Peer support workers", 9) in tables["Outcome totals"]
+    assert ("Workshops held", 1) in tables["Learning-set attendance"]
+    assert ("Share with lived experience (%)", 100) in tables["Learning-set attendance"]
+    stages = tables["Stages by challenge"]
+    assert stages[0][:3] == ("Challenge", "Title", stages[0][2])
+    assert sum(stages[1][2:]) == 1  # one site assessed
+
+
+def test_the_programme_sections_read_in_a_fixed_number_of_queries(
+    world, django_assert_max_num_queries
+):
+    ctx = ReportContext(
+        report=ReportFactory(kind=Report.Kind.PROGRAMME, site=None), today=TODAY, **PERIOD
+    )
+    many_sites(2, world.consultant)
+    with django_assert_max_num_queries(25) as few:
+        collect(ctx)
+    many_sites(30, world.consultant, first=2)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        collect(ctx)
+
+
+def test_the_programme_report_for_500_sites_takes_under_a_minute(world):
+    many_sites(500, world.consultant)
+    started = time.monotonic()
+    report = programme_report(requested_by=world.admin)
+    assert time.monotonic() - started < 60
+    with report.spreadsheet.open("rb") as xlsx:
+        tables = sheets(xlsx.read())
+    assert ("Abandon", 125, 125) in tables["Cycle outcomes"]
+    assert len(tables["Sites"]) == 503  # header, the world's two sites, 500 more

@@ -1,0 +1,88 @@
+"""In Chromium: a consultant logs a visit and writes a review; the lead reads and answers it."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser import BROWSER_TEST, assert_accessible, sign_in
+
+pytestmark = BROWSER_TEST
+
+
+def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
+    world, signed_in_page, live_server
+):
+    page = signed_in_page(world.consultant)
+    page.goto(f"{live_server.url}/sites/alpha/")
+    expect(page.get_by_text("No review yet")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Support given").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Log support").click()
+    page.get_by_label("Kind").select_option(label="Site visit")
+    page.get_by_label("Date").fill("2012-02-09")
+    page.get_by_label("Time spent (hours)").fill("6.5")
+    page.get_by_label("Topic").fill("Review against the key challenges")
+    assert_accessible(page)
+    page.get_by_role("button", name="Log support").click()
+    expect(page.get_by_text("Support logged.")).to_be_visible()
+    expect(page.get_by_role("row", name="Review against the key challenges")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Alpha Partnership NHS Trust").click()
+    page.get_by_role("link", name="Progress reviews").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Write a review").click()
+    expect(page.get_by_role("heading", name="The site now")).to_be_visible()
+    page.get_by_label("Some concerns").check()
+    page.get_by_label("What moved since the last review").fill("Peer worker posts agreed.")
+    page.get_by_label("Risks").fill("No premises for the recovery college yet.")
+    first_action = page.get_by_role("group", name="Action 1")
+    first_action.get_by_role("textbox", name=re.compile(r"^Action")).fill(
+        "Find recovery college premises"
+    )
+    first_action.get_by_label("Owner").fill(world.lead_a.get_full_name())
+    first_action.get_by_label("Due").fill("2012-04-30")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save review").click()
+    expect(page.get_by_text("Review saved.")).to_be_visible()
+    expect(page.get_by_text("Some concerns").first).to_be_visible()
+    expect(page.get_by_role("row", name="Find recovery college premises")).to_be_visible()
+    assert page.get_by_role("button", name="Send response").count() == 0
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, live_server.url, world.lead_a)
+    page.get_by_role("link", name="Reviews").click()
+    assert_accessible(page)
+    page.get_by_role("row", name="Alpha Partnership NHS Trust").get_by_role("link").click()
+    expect(page.get_by_text("Peer worker posts agreed.")).to_be_visible()
+    page.get_by_label("Your response").fill("We are viewing two buildings next month.")
+    page.get_by_role("button", name="Send response").click()
+    expect(page.get_by_text("Response sent.")).to_be_visible()
+    expect(page.get_by_text("We are viewing two buildings next month.")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_lead_updates_the_sites_outcomes_and_sees_the_history(world, signed_in_page, live_server):
+    page = signed_in_page(world.lead_a)
+    page.goto(f"{live_server.url}/sites/alpha/")
+    page.get_by_role("link", name="Programme outcomes").click()
+    expect(page.get_by_text("No figures reported yet.").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Update the figures").click()
+    page.get_by_label("Figures as at").fill("2012-06-30")
+    page.get_by_label("Peer support workers employed (head count)").fill("4")
+    page.get_by_label("Peer support workers (whole-time equivalent)").fill("5")
+    page.get_by_role("combobox", name=re.compile(r"^Recovery college")).select_option(label="Open")
+    page.get_by_label("WRAP").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save figures").click()
+    expect(page.get_by_text("cannot be more than the head count")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Peer support workers (whole-time equivalent)").fill("3.5")
+    page.get_by_role("button", name="Save figures").click()
+    expect(page.get_by_text("Programme outcomes saved.")).to_be_visible()
+    expect(page.get_by_text("4 employed (3.50 WTE)")).to_be_visible()
+    assert_accessible(page)

@@ -1,0 +1,77 @@
+"""The review page shows the site's assessment, goals, cycles and indicators beside the form,
+in a fixed number of queries however much work the site has."""
+
+import datetime
+
+import pytest
+
+from tests.challenges.factories import assess
+from pdsa.models import Goal
+from tests.pdsa.factories import (
+    CycleFactory,
+    DataPointFactory,
+    GoalFactory,
+    IndicatorFactory,
+    PriorityFactory,
+    completed,
+)
+
+REVIEW_PAGE_QUERIES = 15  # the issue-7 maximum for any page
+
+
+def work(site, n):
+    assess(site, [0] * 10, on=datetime.date(2011, 6, 1))
+    assess(site, [1, 2, 0, 0, 0, 0, 0, 0, 0, 0], on=datetime.date(2012, 1, 10))
+    priority = PriorityFactory(site=site)
+    for i in range(n):
+        goal = GoalFactory(priority=priority, title=f"Goal {i}", status=Goal.Status.STALLED)
+        CycleFactory(goal=goal, number=1)
+        completed(goal=goal, number=2, act_done=datetime.date.today())
+        indicator = IndicatorFactory(goal=goal, name=f"Indicator {i}", target=50)
+        for day in range(n):
+            DataPointFactory(
+                indicator=indicator,
+                date=datetime.date(2012, 1, 2) + datetime.timedelta(days=7 * day),
+                value=10 + day,
+            )
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_review_form_shows_the_site_now_in_constant_queries(
+    world, client, django_assert_max_num_queries, n
+):
+    work(world.site_a, n)
+    client.force_login(world.consultant)
+    with django_assert_max_num_queries(REVIEW_PAGE_QUERIES):
+        response = client.get("/support/sites/alpha/reviews/add/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Latest assessment" in page
+    assert "up from" in page  # challenge 1 moved up a stage
+    assert page.count("Stalled") == n
+    assert "overdue" in page  # the open cycles' plan stage was due in January 2012
+    assert f"Indicator {n - 1}" in page
+    assert f"latest {10 + n - 1}%" in page
+    assert "target 50%" in page and "not met yet" in page
+
+
+def test_xmr_signal_of_the_latest_point_is_written_out(world, client):
+    indicator = IndicatorFactory(goal=GoalFactory(priority=PriorityFactory(site=world.site_a)))
+    for day, value in enumerate([10, 11, 10, 12, 11, 10, 11, 10, 11, 12, 10, 90]):
+        DataPointFactory(
+            indicator=indicator,
+            date=datetime.date(2012, 1, 2) + datetime.timedelta(days=day),
+            value=value,
+        )
+    client.force_login(world.consultant)
+    page = client.get("/support/sites/alpha/reviews/add/").content.decode()
+    assert "XmR: improvement: outside the process limits" in page
+    assert "Run chart: the latest point is part of an astronomical point" in page
+
+
+def test_a_site_with_no_work_says_so(world, client):
+    client.force_login(world.consultant)
+    page = client.get("/support/sites/alpha/reviews/add/").content.decode()
+    assert "Not assessed yet." in page
+    assert "No goals set yet." in page
+    assert "No indicators yet." in page

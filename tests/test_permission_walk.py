@@ -1,0 +1,64 @@
+"""Every URL of the project, requested as every role, answers with the status its app
+declared. A new view that no app lists fails here, so nothing ships unchecked."""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from .walk import ROLES, SIGN_IN
+
+SKIPPED_NAMESPACES = {"admin"}
+
+
+def project_url_names(patterns=None, namespace=None) -> set[str]:
+    names = set()
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns in SKIPPED_NAMESPACES:
+                continue
+            names |= project_url_names(entry.url_patterns, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{namespace}:{entry.name}" if namespace else entry.name)
+    return names
+
+
+def all_cases(world):
+    cases = []
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"tests.{config.name}.walk")
+        except ModuleNotFoundError:
+            continue
+        cases.extend(module.cases(world))
+    return cases
+
+
+def test_every_url_of_the_project_is_in_the_walk(world):
+    listed = {case.name for case in all_cases(world)}
+    missing = project_url_names() - listed
+    assert not missing, f"URLs with no permission-walk case: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_answers_each_role_as_declared(client, world, role):
+    failures = []
+    for case in all_cases(world):
+        if role != "anonymous":
+            client.force_login(world.users[role])  # again: a case may have signed out
+        with transaction.atomic():
+            response = getattr(client, case.method)(case.url, case.data)
+            transaction.set_rollback(True)
+        expected = case.expected[role]
+        if response.status_code != expected:
+            failures.append(
+                f"{case.method.upper()} {case.url} ({case.name}): "
+                f"{response.status_code}, expected {expected}"
+            )
+        elif role == "anonymous" and expected == SIGN_IN:
+            if "/accounts/login/" not in response["Location"]:
+                failures.append(f"{case.url}: anonymous sent to {response['Location']}")
+    assert not failures, f"as {role}:\n" + "\n".join(failures)
