@@ -1,7 +1,6 @@
 """The programme report: the dashboard's figures for a period, across all sites, in SQL."""
 
 import datetime
-import time
 
 import pytest
 
@@ -138,12 +137,11 @@ def test_the_programme_sections_read_in_a_fixed_number_of_queries(
         collect(ctx)
 
 
-def test_the_programme_report_for_500_sites_takes_under_a_minute(world):
-    many_sites(500, world.consultant)
-    started = time.monotonic()
+def test_the_programme_report_counts_every_site_of_a_large_programme(world):
+    """Its time at 500 and 2,000 sites is measured by ``manage.py benchmark``, not here."""
+    many_sites(80, world.consultant)
     report = programme_report(requested_by=world.admin)
-    assert time.monotonic() - started < 60
     with report.spreadsheet.open("rb") as xlsx:
         tables = sheets(xlsx.read())
-    assert ("Abandon", 125, 125) in tables["Cycle outcomes"]
-    assert len(tables["Sites"]) == 503  # header, the world's two sites, 500 more
+    assert ("Abandon", 20, 20) in tables["Cycle outcomes"]
+    assert len(tables["Sites"]) == 83  # header, the world's two sites, 80 more
