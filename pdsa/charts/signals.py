@@ -1,7 +1,7 @@
-"""Signal rules for run charts (IHI) and XmR charts (NHS "Making Data Count").
+"""Signal rules for run charts (IHI) and XmR charts (NHS "Making Data Count") over one phase.
 
 Pure functions over a list of numbers in time order, so the rules can be tested without
-Django and shared by the web pages, the PDF export and the SVG renderer.
+Django. :mod:`pdsa.charts` splits a series into phases and runs these on each.
 
 The XmR rules reproduce NHSRplotthedots (``ptd_spc_standard`` and ``ptd_calculate_point_type``,
 nhs-r-community/NHSRplotthedots) point for point; the only departure is documented in
@@ -20,6 +20,7 @@ LIMIT_FACTOR = 2.66  # 3 sigma from the mean moving range (3 / d2, d2 = 1.128)
 NEAR_FACTOR = 2 * (LIMIT_FACTOR / 3)  # the two-thirds line, same expression as the reference
 SCREEN_FACTOR = 3.267  # D4: a moving range this large is itself a special cause
 XMR_RUN = 7  # points for a shift or a trend
+TRIAL_BELOW = 12  # limits from fewer points are provisional (NHSRplotthedots warns below 12)
 
 # IHI run chart rules.
 RUN_SHIFT = 6
@@ -66,6 +67,7 @@ class RunChart:
     runs_upper: int | None
     too_few_runs: bool
     too_many_runs: bool
+    phases: tuple = ()  # pdsa.charts.Phase of each phase, when split into phases
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,12 @@ class XmrChart:
     upper_two_thirds: float | None
     lower_two_thirds: float | None
     screened_out: tuple[int, ...]  # indexes of points whose moving range was dropped
+    phases: tuple = ()  # pdsa.charts.Phase of each phase, when split into phases
+
+    @property
+    def trial(self) -> bool:
+        """The (latest) limits come from fewer than 12 points: trial limits."""
+        return self.upper_limit is not None and self.baseline < TRIAL_BELOW
 
 
 def _high_side(better: str) -> str:
@@ -114,6 +122,13 @@ def _numbers(values) -> list[float]:
     if not all(math.isfinite(v) for v in numbers):
         raise ValueError("chart values must be finite numbers")
     return numbers
+
+
+def _check_baseline(baseline, *, least: int) -> None:
+    if baseline is not None and (isinstance(baseline, bool) or not isinstance(baseline, int)):
+        raise TypeError("baseline must be a whole number of points")
+    if baseline is not None and baseline < least:
+        raise ValueError(f"baseline must use at least {least} points, not {baseline}")
 
 
 def _sign(x: float) -> int:
@@ -145,7 +160,7 @@ def _monotone_runs(values: list[float], length: int) -> list[tuple[int, list[int
 # --- Run chart -------------------------------------------------------------------------------
 
 
-def run_chart(values) -> RunChart:
+def run_chart(values, baseline: int | None = None) -> RunChart:
     """IHI run chart: median line, shift, trend, number of runs and astronomical points.
 
     Decisions, following IHI practice (Perla et al. 2011):
@@ -164,11 +179,15 @@ def run_chart(values) -> RunChart:
       range it is part of is one the XmR screening drops (>= 3.267 x the mean moving range).
       The jump condition stops a step change, where every point sits far from the overall mean,
       from flagging every point; a sustained change shows as a shift instead.
+
+    The median comes from the first ``baseline`` points (all points when None or when the data
+    are shorter) and is extended over the rest (IHI); the rules run over every point.
     """
+    _check_baseline(baseline, least=1)
     numbers = _numbers(values)
     if not numbers:
         return RunChart((), None, 0, 0, None, None, False, False)
-    median = statistics.median(numbers)
+    median = statistics.median(numbers if baseline is None else numbers[:baseline])
     positions = ["above" if v > median else "below" if v < median else "on" for v in numbers]
     signals: list[set[str]] = [set() for _ in numbers]
 
@@ -242,12 +261,7 @@ def xmr_chart(values, baseline: int | None = None) -> XmrChart:
     nothing is outside unless it differs from the mean. With one point there is no moving range
     and no limits; the point is common cause.
     """
-    if baseline is not None and (isinstance(baseline, bool) or not isinstance(baseline, int)):
-        raise TypeError("baseline must be a whole number of points")
-    if baseline is not None and baseline < 2:
-        raise ValueError(
-            f"baseline must use at least 2 points to give a moving range, not {baseline}"
-        )
+    _check_baseline(baseline, least=2)
     numbers = _numbers(values)
     n_base = len(numbers) if baseline is None else min(baseline, len(numbers))
     moving = [None] + [abs(b - a) for a, b in pairwise(numbers)]
