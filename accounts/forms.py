@@ -1,4 +1,5 @@
 from django.contrib.auth.forms import AuthenticationForm
+from django.forms.utils import ErrorDict
 
 
 class SignInForm(AuthenticationForm):
@@ -9,3 +10,13 @@ class SignInForm(AuthenticationForm):
         "invalid_login": "That username and password do not match an account. Check both and "
         "try again (the password is case-sensitive).",
     }
+
+    @classmethod
+    def locked(cls, request, *, username: str, message: str) -> "SignInForm":
+        """The form as a locked-out person sees it: their username kept, the reason as its
+        error, and no second authentication attempt (validating would count another)."""
+        form = cls(request, data={"username": username})
+        form.cleaned_data = {}
+        form._errors = ErrorDict()
+        form.add_error(None, message)
+        return form

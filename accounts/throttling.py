@@ -1,0 +1,40 @@
+"""Sign-in throttling with django-axes: whose address a request comes from, and what a
+locked-out person sees (the sign-in page with the reason, not a bare 403)."""
+
+import logging
+
+from django.conf import settings
+from django.shortcuts import render
+
+from .forms import SignInForm
+
+log = logging.getLogger(__name__)
+
+
+def client_ip(request) -> str:
+    """REMOTE_ADDR, or behind ``IMROC_TRUSTED_PROXIES`` proxies the address the outermost
+    one saw: the entries a client adds itself to X-Forwarded-For are never trusted."""
+    proxies = settings.IMROC_TRUSTED_PROXIES
+    forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [ip for ip in forwarded if ip]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def lockout_message() -> str:
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return (
+        f"Too many failed sign-ins for this account from your network: signing in is paused "
+        f"for {minutes} minutes. Try again after that, or ask the programme administrator to "
+        f"unlock your account. If you have forgotten your password, reset it."
+    )
+
+
+def locked_out(request, response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE, for every sign-in form (ours and the admin's)."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    log.warning("Sign-in locked out: username %r from %s", username[:150], client_ip(request))
+    form = SignInForm.locked(request, username=username, message=lockout_message())
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    return render(request, "registration/login.html", {"form": form, "next": next_url}, status=429)
