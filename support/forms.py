@@ -223,15 +223,82 @@ class ProgressReviewForm(forms.ModelForm):
         return data
 
 
+OUTSIDE = "outside"
+MAX_ACTIONS = 30
+
+
+def action_owner_choices(site, members) -> list:
+    """Who may own an action: the site's project group (``members``, already read for the
+    page) and the consultants who review it, by name (1 query); or someone outside, named
+    by hand."""
+    User = get_user_model()
+    members = [(f"p{m.person_id}", m.person.full_name) for m in members]
+    staff = [
+        (f"u{user.pk}", user.get_full_name() or user.username)
+        for user in User.objects.filter(consulted_sites=site, is_active=True).order_by(
+            "first_name", "last_name"
+        )
+    ]
+    return [
+        ("", "Choose the owner"),
+        (f"{site.name} project group", sorted(members, key=lambda c: c[1])),
+        ("ImROC consultants", staff),
+        (OUTSIDE, "Someone outside the programme (type their name)"),
+    ]
+
+
 class ReviewActionForm(forms.ModelForm):
+    """The owner is picked from the programme's people; a typed name is only for someone
+    outside it. The done state is not here: the owner or the lead sets it on the action."""
+
+    owner = forms.ChoiceField(label="Owner", required=False)
+
     class Meta:
         model = ReviewAction
-        fields = ["action", "owner_name", "due_on", "done"]
+        fields = ["action", "owner", "owner_name", "due_on"]
         widgets = {"due_on": DATE}
+        help_texts = {"owner_name": "Only when the owner is outside the programme."}
+
+    def __init__(self, *args, owner_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = owner_choices
+        self.fields["owner_name"].required = False
+        if self.instance.pk and not self.is_bound:
+            if self.instance.owner_person_id:
+                self.initial["owner"] = f"p{self.instance.owner_person_id}"
+            elif self.instance.owner_user_id:
+                self.initial["owner"] = f"u{self.instance.owner_user_id}"
+            else:
+                self.initial["owner"] = OUTSIDE
+
+    def clean(self):
+        from sites.models import Person
+
+        data = super().clean()
+        owner, name = data.get("owner") or "", (data.get("owner_name") or "").strip()
+        person = user = None
+        if owner.startswith("p"):
+            person = Person.objects.filter(pk=owner[1:]).first()
+        elif owner.startswith("u"):
+            user = get_user_model().objects.filter(pk=owner[1:]).first()
+        if person or user:
+            name = ""
+        elif not name:
+            self.add_error("owner", "Choose who owns the action, or name someone outside.")
+        data.update(owner_person=person, owner_user=user, owner_name=name)
+        self.instance.owner_person, self.instance.owner_user = person, user
+        return data
 
 
 ReviewActionFormSet = forms.inlineformset_factory(
-    ProgressReview, ReviewAction, form=ReviewActionForm, extra=2, can_delete=True
+    ProgressReview,
+    ReviewAction,
+    form=ReviewActionForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_ACTIONS,
+    absolute_max=MAX_ACTIONS,
+    validate_max=True,
 )
 
 
@@ -242,6 +309,26 @@ def action_rows(formset) -> list[dict]:
         for form in formset.forms
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
+
+
+class ActionDoneForm(forms.Form):
+    done = forms.TypedChoiceField(
+        label="Is the action done?",
+        choices=[("yes", "Yes, it is done"), ("no", "No, not yet")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note",
+        help_text="What was done, or what is holding it up.",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Save")
 
 
 class ReviewResponseForm(forms.Form):

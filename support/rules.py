@@ -1,7 +1,15 @@
 """Who may give, read and review the support a site receives."""
 
+import rules
+
 from accounts.rules import is_administrator, is_consultant
-from sites.rules import can_edit_site_work, can_review_site, can_view_site, is_site_team
+from sites.rules import (
+    can_edit_site_work,
+    can_review_site,
+    can_view_site,
+    is_site_lead,
+    is_site_team,
+)
 
 # Consultants log the support they give at any site, not only the sites they review.
 can_log_support = is_administrator | is_consultant
@@ -17,3 +25,16 @@ can_write_review = can_review_site
 can_respond_to_review = is_administrator | is_site_team
 
 can_read_site_support = can_view_site
+
+
+@rules.predicate
+def is_action_owner(user, action) -> bool:
+    if not user.is_authenticated or action is None:
+        return False
+    if action.owner_user_id == user.pk:
+        return True
+    return action.owner_person_id is not None and action.owner_person.user_id == user.pk
+
+
+# The owner says when their action is done; the site's lead (or the administrator) may too.
+can_complete_action = is_action_owner | is_site_lead | is_administrator

@@ -4,7 +4,7 @@ answer in one query each, so a programme dashboard can aggregate 500 sites as ch
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 
 from challenges.selectors import latest_stages
 from sites.models import Site
@@ -13,6 +13,7 @@ from sites.selectors import project_group, sites_for_user
 from .models import (
     ProgrammeOutcome,
     ProgressReview,
+    ReviewAction,
     ReviewResponse,
     SupportLogEntry,
     SupportPackage,
@@ -145,15 +146,24 @@ def outcome_history(site: Site) -> QuerySet[ProgrammeOutcome]:
     return site.outcomes.select_related("recorded_by")
 
 
-def reviews_for_user(user) -> QuerySet[ProgressReview]:
+def reviews_for_user(user, today=None) -> QuerySet[ProgressReview]:
     """Reviews of the sites the user may see: all for staff, their own sites for a team."""
+    today = today or datetime.date.today()
     return (
         ProgressReview.objects.filter(site__in=sites_for_user(user))
         .select_related("site", "consultant")
         .annotate(
             action_count=Count("actions", distinct=True),
             open_actions=Count("actions", filter=Q(actions__done=False), distinct=True),
+            overdue_actions=Count(
+                "actions", filter=Q(actions__done=False, actions__due_on__lt=today), distinct=True
+            ),
             response_count=Count("responses", distinct=True),
+            is_latest=~Exists(
+                ProgressReview.objects.filter(
+                    site=OuterRef("site"), review_date__gt=OuterRef("review_date")
+                )
+            ),
         )
         .order_by("-review_date", "-pk")
     )
@@ -161,13 +171,28 @@ def reviews_for_user(user) -> QuerySet[ProgressReview]:
 
 def review_with_details(reviews: QuerySet[ProgressReview]) -> QuerySet[ProgressReview]:
     return reviews.prefetch_related(
-        "actions",
+        Prefetch("actions", queryset=actions_with_owners()),
         Prefetch("responses", queryset=ReviewResponse.objects.select_related("author")),
     )
 
 
+def actions_with_owners() -> QuerySet[ReviewAction]:
+    return ReviewAction.objects.select_related("owner_person", "owner_user")
+
+
+def actions_for_user(user) -> QuerySet[ReviewAction]:
+    """Actions of the reviews the user may read."""
+    return (
+        actions_with_owners()
+        .filter(review__site__in=sites_for_user(user))
+        .select_related("review__site", "review__consultant")
+    )
+
+
 def previous_review(site: Site, before: ProgressReview | None = None) -> ProgressReview | None:
-    reviews = site.reviews.select_related("consultant").prefetch_related("actions")
+    reviews = site.reviews.select_related("consultant").prefetch_related(
+        Prefetch("actions", queryset=actions_with_owners())
+    )
     if before is not None:
         reviews = reviews.filter(
             Q(review_date__lt=before.review_date)

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from sites.models import Site
 
@@ -17,7 +18,7 @@ from .models import (
     TrainingDelivery,
 )
 
-ACTION_FIELDS = ("action", "owner_name", "due_on", "done")
+ACTION_FIELDS = ("action", "owner_person", "owner_user", "owner_name", "due_on")
 
 
 @transaction.atomic
@@ -119,27 +120,80 @@ def outcome_record(*, site: Site, recorded_by, **fields) -> ProgrammeOutcome:
 def review_create(*, site: Site, consultant, actions: list[dict], **fields) -> ProgressReview:
     """The review and its agreed actions are saved together or not at all."""
     review = ProgressReview.objects.create(site=site, consultant=consultant, **fields)
-    _save_actions(review, actions)
+    for row in actions:
+        _action_add(review, row)
     return review
 
 
 @transaction.atomic
 def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> ProgressReview:
-    """Rewrite the review and replace its actions with the list given (nothing refers to an
-    action, so replacing keeps the list exactly as the consultant left it)."""
+    """Rewrite the review and its actions. An action kept on the form (its row carries the
+    ``id`` it was shown with) is updated in place, so its done state, note and history stay;
+    rows without one are new; actions left off the list are removed."""
     for name, value in fields.items():
         setattr(review, name, value)
     review.save()
-    review.actions.all().delete()
-    _save_actions(review, actions)
+    existing = {action.pk: action for action in review.actions.all()}
+    kept = set()
+    for row in actions:
+        current = row.get("id")
+        action = existing.get(getattr(current, "pk", current))
+        if action is None:
+            _action_add(review, row)
+            continue
+        kept.add(action.pk)
+        values = _action_values(row)
+        changed = [name for name, value in values.items() if getattr(action, name) != value]
+        if changed:
+            for name in changed:
+                setattr(action, name, values[name])
+            action.save()
+            if "owner_person" in changed or "owner_user" in changed:
+                _on_assigned(action)
+    for pk, action in existing.items():
+        if pk not in kept:
+            action.delete()
     return review
 
 
-def _save_actions(review: ProgressReview, actions: list[dict]) -> None:
-    ReviewAction.objects.bulk_create(
-        ReviewAction(review=review, **{name: row[name] for name in ACTION_FIELDS})
-        for row in actions
-    )
+def _action_add(review: ProgressReview, row: dict) -> ReviewAction:
+    action = ReviewAction(review=review, **_action_values(row))
+    if row.get("done"):
+        action.done = True
+    action.save()
+    _on_assigned(action)
+    return action
+
+
+def _action_values(row: dict) -> dict:
+    values = {name: row.get(name) for name in ACTION_FIELDS}
+    values["owner_name"] = values["owner_name"] or ""
+    return values
+
+
+def _on_assigned(action: ReviewAction) -> None:
+    """Where the notifications registry is on main, the new owner is told (see NOTES.md)."""
+
+
+@transaction.atomic
+def action_set_done(*, action: ReviewAction, done: bool, note: str, by) -> ReviewAction:
+    """The owner or the site's lead says the action is done (or reopens it), with a note; the
+    history keeps every change and who made it."""
+    action = ReviewAction.objects.select_for_update().get(pk=action.pk)
+    was_done = action.done
+    action.done = done
+    action.done_note = note.strip()
+    action.done_at = timezone.now() if done else None
+    action.done_by = by if done else None
+    action._history_user = by
+    action.save()
+    if done and not was_done:
+        _on_done(action)
+    return action
+
+
+def _on_done(action: ReviewAction) -> None:
+    """Where the notifications registry is on main, the review's consultant is told."""
 
 
 def review_respond(*, review: ProgressReview, author, text: str) -> ReviewResponse:

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
@@ -18,13 +17,9 @@ from . import selectors, services
 from .filters import SupportLogFilter
 from .forms import (
     ProgrammeOutcomeForm,
-    ProgressReviewForm,
-    ReviewActionFormSet,
-    ReviewResponseForm,
     SupportLogEntryForm,
     SupportPackageForm,
     TrainingDeliveryForm,
-    action_rows,
 )
 from .models import SupportPackage
 
@@ -248,120 +243,3 @@ def outcome_add(request, slug):
             "intro": "Each update is kept with its date, so the history shows how the site moved.",
         },
     )
-
-
-@login_required
-def review_index(request):
-    reviews = selectors.reviews_for_user(request.user)
-    return render(
-        request,
-        "support/review_list.html",
-        {"page": _page(request, reviews), "query": "", "site": None},
-    )
-
-
-@login_required
-def review_list(request, slug):
-    site = _site(request, slug)
-    reviews = selectors.reviews_for_user(request.user).filter(site=site)
-    return render(
-        request,
-        "support/review_list.html",
-        {"page": _page(request, reviews), "query": "", "site": site},
-    )
-
-
-def _review_form_page(request, *, site, review=None):
-    context = selectors.review_context(site, review)
-    form = ProgressReviewForm(
-        request.POST or None,
-        instance=review,
-        prefix="review",
-        initial=None if review else _new_review_initial(site, context["previous_review"]),
-    )
-    formset = ReviewActionFormSet(request.POST or None, instance=review, prefix="actions")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        fields = {name: form.cleaned_data[name] for name in ProgressReviewForm.Meta.fields}
-        if review is None:
-            review = services.review_create(
-                site=site, consultant=request.user, actions=action_rows(formset), **fields
-            )
-            messages.success(request, "Review saved.")
-        else:
-            services.review_update(review=review, actions=action_rows(formset), **fields)
-            messages.success(request, "Review updated.")
-        return redirect(review)
-    return render(
-        request,
-        "support/review_form.html",
-        {
-            "site": site,
-            "review": review,
-            "form": form,
-            "formset": formset,
-            **context,
-        },
-    )
-
-
-def _new_review_initial(site, last) -> dict:
-    """``last`` is the site's latest review (the previous one to a new review), if any."""
-    today = datetime.date.today()
-    return {
-        "review_date": today,
-        "period_start": last.period_end if last else site.date_joined,
-        "period_end": today,
-        "next_review_due": today + datetime.timedelta(weeks=12),
-    }
-
-
-@login_required
-def review_add(request, slug):
-    site = _site(request, slug)
-    require(request.user, "support.add_progressreview", site)
-    return _review_form_page(request, site=site)
-
-
-@login_required
-def review_edit(request, pk):
-    review = get_object_or_404(selectors.reviews_for_user(request.user), pk=pk)
-    require(request.user, "support.change_progressreview", review)
-    return _review_form_page(request, site=review.site, review=review)
-
-
-def _review(request, pk):
-    return get_object_or_404(
-        selectors.review_with_details(selectors.reviews_for_user(request.user)), pk=pk
-    )
-
-
-def _render_review(request, review, response_form):
-    return render(
-        request,
-        "support/review_detail.html",
-        {
-            "review": review,
-            "site": review.site,
-            "response_form": response_form,
-            "today": datetime.date.today(),
-        },
-    )
-
-
-@login_required
-def review_detail(request, pk):
-    review = _review(request, pk)
-    return _render_review(request, review, ReviewResponseForm())
-
-
-@login_required
-@require_POST
-def review_respond(request, pk):
-    review = _review(request, pk)
-    require(request.user, "support.respond_progressreview", review)
-    form = ReviewResponseForm(request.POST)
-    if not form.is_valid():
-        return _render_review(request, review, form)
-    services.review_respond(review=review, author=request.user, text=form.cleaned_data["text"])
-    messages.success(request, "Response sent.")
-    return redirect(reverse("support:review-detail", kwargs={"pk": review.pk}) + "#responses")

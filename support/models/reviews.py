@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from rules.contrib.models import RulesModel
+from simple_history.models import HistoricalRecords
 
 from sites.models import Site
 
@@ -68,21 +69,82 @@ class ProgressReview(RulesModel):
         return self.next_review_due < today
 
 
-class ReviewAction(models.Model):
-    """An action agreed at a review, with whoever owns it (who may have no account)."""
+class ReviewAction(RulesModel):
+    """An action agreed at a review: a work item with an owner from the programme (a
+    project-group member or an account), or a name only for someone outside it, a due date
+    and a done state its owner or the site's lead sets, with a note. Every change is kept."""
 
     review = models.ForeignKey(ProgressReview, on_delete=models.CASCADE, related_name="actions")
     action = models.CharField(max_length=300)
-    owner_name = models.CharField("owner", max_length=200)
+    owner_person = models.ForeignKey(
+        "sites.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_actions",
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_actions",
+    )
+    owner_name = models.CharField("owner outside the programme", max_length=200, blank=True)
     due_on = models.DateField("due")
     done = models.BooleanField(default=False)
+    done_note = models.TextField("note", blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_on", "pk"]
         indexes = [models.Index(fields=["done", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(owner_person__isnull=False)
+                | Q(owner_user__isnull=False)
+                | ~Q(owner_name=""),
+                name="review_action_has_owner",
+            )
+        ]
+        rules_permissions = {
+            "view": support_rules.can_read_site_support,
+            "complete": support_rules.can_complete_action,
+        }
 
     def __str__(self) -> str:
         return self.action
+
+    def get_absolute_url(self) -> str:
+        return reverse("support:action-detail", kwargs={"pk": self.pk})
+
+    @property
+    def site_id(self) -> int:
+        """For the site predicates (select_related review)."""
+        return self.review.site_id
+
+    @property
+    def owner_label(self) -> str:
+        if self.owner_person_id:
+            return self.owner_person.full_name
+        if self.owner_user_id:
+            return self.owner_user.get_full_name() or self.owner_user.username
+        return self.owner_name
+
+    @property
+    def owner_account(self):
+        """The account told about the action, if its owner has one."""
+        if self.owner_person_id:
+            return self.owner_person.user
+        return self.owner_user
 
     def is_overdue(self, today) -> bool:
         return not self.done and self.due_on < today

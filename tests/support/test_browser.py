@@ -42,8 +42,18 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     first_action.get_by_role("textbox", name=re.compile(r"^Action")).fill(
         "Find recovery college premises"
     )
-    first_action.get_by_label("Owner").fill(world.lead_a.get_full_name())
+    first_action.get_by_label("Owner", exact=True).select_option(label=world.lead_a.get_full_name())
     first_action.get_by_label("Due").fill("2012-04-30")
+    page.get_by_role("button", name="Add another action").click()
+    second_action = page.get_by_role("group", name="Action 2")
+    expect(second_action).to_be_visible()
+    expect(first_action.get_by_label("Due")).to_have_value("2012-04-30")
+    second_action.get_by_role("textbox", name=re.compile(r"^Action")).fill("Brief the board")
+    second_action.get_by_label("Owner", exact=True).select_option(
+        label="Someone outside the programme (type their name)"
+    )
+    second_action.get_by_label("Owner outside the programme").fill("Pat Board")
+    second_action.get_by_label("Due").fill("2012-05-30")
     assert_accessible(page)
     page.get_by_role("button", name="Save review").click()
     expect(page.get_by_text("Review saved.")).to_be_visible()
@@ -62,6 +72,14 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     page.get_by_role("button", name="Send response").click()
     expect(page.get_by_text("Response sent.")).to_be_visible()
     expect(page.get_by_text("We are viewing two buildings next month.")).to_be_visible()
+    assert_accessible(page)
+    expect(page.get_by_role("row", name="Brief the board")).to_contain_text("Pat Board")
+    page.get_by_role("link", name="Find recovery college premises").click()
+    page.get_by_label("Yes, it is done").check()
+    page.get_by_label("Note").fill("Lease signed for the old library.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Action saved.")).to_be_visible()
+    expect(page.get_by_text("Lease signed for the old library.").first).to_be_visible()
     assert_accessible(page)
 
 

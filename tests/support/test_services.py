@@ -137,7 +137,6 @@ def test_review_create_saves_the_review_with_its_actions(world):
                 "action": "Name a board sponsor",
                 "owner_name": "Ruth",
                 "due_on": D(2012, 1, 1),
-                "done": False,
             }
         ],
         review_date=D(2011, 10, 14),
@@ -152,7 +151,7 @@ def test_review_create_saves_the_review_with_its_actions(world):
 
 
 def test_review_create_saves_nothing_when_an_action_cannot_be_saved(world):
-    undated = {"action": "No date", "owner_name": "Lee", "due_on": None, "done": False}
+    undated = {"action": "No date", "owner_name": "Lee", "due_on": None}
     with pytest.raises(IntegrityError):
         services.review_create(
             site=world.site_a,
@@ -169,17 +168,35 @@ def test_review_create_saves_nothing_when_an_action_cannot_be_saved(world):
     assert not ProgressReview.objects.exists()
 
 
-def test_review_update_replaces_the_actions(world):
+def test_review_update_keeps_an_actions_done_state_and_note_and_replaces_the_rest(world):
     review = ProgressReviewFactory(site=world.site_a, consultant=world.consultant)
-    review.actions.create(action="Old", owner_name="A", due_on=D(2012, 1, 1))
+    kept = review.actions.create(action="Kept", owner_name="A", due_on=D(2012, 1, 1))
+    services.action_set_done(action=kept, done=True, note="Sponsor named.", by=world.lead_a)
+    review.actions.create(action="Dropped", owner_name="A", due_on=D(2012, 1, 1))
     services.review_update(
         review=review,
         status=ProgressReview.Status.OFF_TRACK,
-        actions=[{"action": "New", "owner_name": "B", "due_on": D(2012, 2, 1), "done": True}],
+        actions=[
+            {"id": kept, "action": "Kept, reworded", "owner_name": "A", "due_on": D(2012, 3, 1)},
+            {"action": "New", "owner_name": "B", "due_on": D(2012, 2, 1)},
+        ],
     )
     review.refresh_from_db()
     assert review.status == ProgressReview.Status.OFF_TRACK
-    assert [(a.action, a.done) for a in review.actions.all()] == [("New", True)]
+    rows = [(a.pk == kept.pk, a.action, a.done, a.done_note) for a in review.actions.all()]
+    assert rows == [(False, "New", False, ""), (True, "Kept, reworded", True, "Sponsor named.")]
+    assert kept.history.count() == 3  # created, marked done, reworded
+
+
+def test_marking_an_action_done_records_who_and_when_and_reopening_clears_it(world):
+    review = ProgressReviewFactory(site=world.site_a, consultant=world.consultant)
+    action = review.actions.create(action="Name a sponsor", owner_name="A", due_on=D(2012, 1, 1))
+    action = services.action_set_done(action=action, done=True, note=" Done. ", by=world.lead_a)
+    assert (action.done, action.done_note, action.done_by) == (True, "Done.", world.lead_a)
+    assert action.done_at is not None
+    action = services.action_set_done(action=action, done=False, note="Not yet.", by=world.admin)
+    assert (action.done, action.done_at, action.done_by) == (False, None, None)
+    assert action.history.first().history_user == world.admin
 
 
 def test_latest_review_per_site_and_the_previous_one(world):

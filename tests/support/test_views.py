@@ -313,7 +313,7 @@ def test_an_invalid_action_row_keeps_the_whole_review_unsaved(world, as_user):
         "/support/sites/alpha/reviews/add/", review_post(**{"actions-1-action": "No owner"})
     )
     assert response.status_code == 200
-    assert response.context["formset"].errors[1]["owner_name"]
+    assert response.context["formset"].errors[1]["owner"]
     assert not ProgressReview.objects.exists()
 
 
@@ -350,14 +350,13 @@ def test_editing_a_review_changes_its_status_and_actions(world, as_user):
                 "actions-0-action": action.action,
                 "actions-0-owner_name": action.owner_name,
                 "actions-0-due_on": "2012-02-28",
-                "actions-0-done": "on",
             }
         ),
     )
     assert response.status_code == 302
     review.refresh_from_db()
     assert review.status == "off_track"
-    assert [(a.action, a.done) for a in review.actions.all()] == [(action.action, True)]
+    assert [(a.pk, a.action) for a in review.actions.all()] == [(action.pk, action.action)]
 
 
 def test_the_lead_sees_the_review_and_answers_it(world, as_user):

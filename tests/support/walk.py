@@ -1,6 +1,11 @@
 from tests.walk import Case, expect, site_a_editable, site_a_readable
 
-from .factories import ProgressReviewFactory, SupportLogEntryFactory, TrainingDeliveryFactory
+from .factories import (
+    ProgressReviewFactory,
+    ReviewActionFactory,
+    SupportLogEntryFactory,
+    TrainingDeliveryFactory,
+)
 
 # Consultants log support at any site; the administrator too. Site teams read.
 CONSULTANT_OR_ADMIN = expect(200, lead_a=403, member_a=403, lead_b=404, organiser=403)
@@ -17,7 +22,16 @@ def cases(world):
     review_b = ProgressReviewFactory(site=b, consultant=world.admin)
     entry = SupportLogEntryFactory(site=a, given_by=world.consultant)
     course = TrainingDeliveryFactory(site=a)
+    action = ReviewActionFactory(review=review_a, owner_person=world.member_a.person, owner_name="")
     return [
+        Case("support:action-detail", f"/support/actions/{action.pk}/", site_a_readable()),
+        Case(
+            "support:action-detail",
+            f"/support/actions/{action.pk}/",
+            expect(302, lead_b=404, consultant=403, organiser=403),
+            method="post",
+            data={"done": "no", "note": "walk"},
+        ),
         Case("support:review-index", "/support/reviews/", expect(200)),
         Case("support:site-support", f"/support/sites/{a.slug}/", site_a_readable()),
         Case("support:site-support", f"/support/sites/{b.slug}/", READ_B),

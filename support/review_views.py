@@ -1,0 +1,219 @@
+"""Progress reviews and their agreed actions: thin views over the support services."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms.utils import ErrorDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import require
+
+from . import selectors, services
+from .forms import (
+    MAX_ACTIONS,
+    ActionDoneForm,
+    ProgressReviewForm,
+    ReviewActionFormSet,
+    ReviewResponseForm,
+    action_owner_choices,
+    action_rows,
+)
+from .views import _page, _site
+
+
+@login_required
+def review_index(request):
+    reviews = selectors.reviews_for_user(request.user)
+    return render(
+        request,
+        "support/review_list.html",
+        {
+            "page": _page(request, reviews),
+            "query": "",
+            "site": None,
+            "today": datetime.date.today(),
+        },
+    )
+
+
+@login_required
+def review_list(request, slug):
+    site = _site(request, slug)
+    reviews = selectors.reviews_for_user(request.user).filter(site=site)
+    return render(
+        request,
+        "support/review_list.html",
+        {
+            "page": _page(request, reviews),
+            "query": "",
+            "site": site,
+            "today": datetime.date.today(),
+        },
+    )
+
+
+def _review_form_page(request, *, site, review=None):
+    context = selectors.review_context(site, review)
+    data = request.POST or None
+    adding_row = data is not None and "add_action" in data
+    if adding_row:
+        data = _with_one_more_action(data)
+    form = ProgressReviewForm(
+        data,
+        instance=review,
+        prefix="review",
+        initial=None if review else _new_review_initial(site, context["previous_review"]),
+    )
+    formset = ReviewActionFormSet(
+        data,
+        instance=review,
+        prefix="actions",
+        queryset=selectors.actions_with_owners(),
+        form_kwargs={"owner_choices": action_owner_choices(site, context["members"])},
+    )
+    if adding_row:
+        _quiet(form, *formset.forms)
+    elif data is not None and form.is_valid() and formset.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ProgressReviewForm.Meta.fields}
+        if review is None:
+            review = services.review_create(
+                site=site, consultant=request.user, actions=action_rows(formset), **fields
+            )
+            messages.success(request, "Review saved.")
+        else:
+            services.review_update(review=review, actions=action_rows(formset), **fields)
+            messages.success(request, "Review updated.")
+        return redirect(review)
+    return render(
+        request,
+        "support/review_form.html",
+        {
+            "site": site,
+            "review": review,
+            "form": form,
+            "formset": formset,
+            "can_add_action": formset.total_form_count() < MAX_ACTIONS,
+            **context,
+        },
+    )
+
+
+def _with_one_more_action(data):
+    """ "Add another action" re-renders the page with an empty row more; nothing is saved."""
+    data = data.copy()
+    key = "actions-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, 0))
+    except ValueError:
+        total = 0
+    data[key] = str(min(max(total, 0) + 1, MAX_ACTIONS))
+    return data
+
+
+def _quiet(*forms):
+    """Adding a row is not a save: keep what was typed, show no errors yet."""
+    for form in forms:
+        form._errors = ErrorDict()
+
+
+def _new_review_initial(site, last) -> dict:
+    """``last`` is the site's latest review (the previous one to a new review), if any."""
+    today = datetime.date.today()
+    return {
+        "review_date": today,
+        "period_start": last.period_end if last else site.date_joined,
+        "period_end": today,
+        "next_review_due": today + datetime.timedelta(weeks=12),
+    }
+
+
+@login_required
+def review_add(request, slug):
+    site = _site(request, slug)
+    require(request.user, "support.add_progressreview", site)
+    return _review_form_page(request, site=site)
+
+
+@login_required
+def review_edit(request, pk):
+    review = get_object_or_404(selectors.reviews_for_user(request.user), pk=pk)
+    require(request.user, "support.change_progressreview", review)
+    return _review_form_page(request, site=review.site, review=review)
+
+
+def _review(request, pk):
+    return get_object_or_404(
+        selectors.review_with_details(selectors.reviews_for_user(request.user)), pk=pk
+    )
+
+
+def _render_review(request, review, response_form):
+    return render(
+        request,
+        "support/review_detail.html",
+        {
+            "review": review,
+            "site": review.site,
+            "response_form": response_form,
+            "today": datetime.date.today(),
+        },
+    )
+
+
+@login_required
+def review_detail(request, pk):
+    review = _review(request, pk)
+    return _render_review(request, review, ReviewResponseForm())
+
+
+@login_required
+@require_POST
+def review_respond(request, pk):
+    review = _review(request, pk)
+    require(request.user, "support.respond_progressreview", review)
+    form = ReviewResponseForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, review, form)
+    services.review_respond(review=review, author=request.user, text=form.cleaned_data["text"])
+    messages.success(request, "Response sent.")
+    return redirect(reverse("support:review-detail", kwargs={"pk": review.pk}) + "#responses")
+
+
+def _action(request, pk):
+    return get_object_or_404(selectors.actions_for_user(request.user), pk=pk)
+
+
+@login_required
+def action_detail(request, pk):
+    """An agreed action as a work item: its owner or the site's lead says when it is done."""
+    action = _action(request, pk)
+    form = ActionDoneForm(
+        request.POST or None,
+        initial={"done": "yes" if action.done else "no", "note": action.done_note},
+    )
+    if request.method == "POST":
+        require(request.user, "support.complete_reviewaction", action)
+        if form.is_valid():
+            services.action_set_done(
+                action=action,
+                done=form.cleaned_data["done"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+            messages.success(request, "Action saved.")
+            return redirect(action)
+    return render(
+        request,
+        "support/action_detail.html",
+        {
+            "action": action,
+            "review": action.review,
+            "site": action.review.site,
+            "form": form,
+            "history": action.history.select_related("history_user").order_by("-history_date")[:20],
+            "today": datetime.date.today(),
+        },
+    )
