@@ -175,6 +175,31 @@ class DataPoint(models.Model):
         return f"{self.indicator}: {self.value} on {self.date}"
 
 
+class Phase(models.Model):
+    """Where a new phase of an indicator's chart begins: a change was made and understood
+    (usually a cycle adopted), so the charts draw new centre lines and limits from here on."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="phases")
+    starts_on = models.DateField("new phase starts on")
+    reason = models.CharField(max_length=300)
+    cycle = models.ForeignKey(
+        "Cycle", null=True, blank=True, on_delete=models.SET_NULL, related_name="phases"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "starts_on"], name="one_phase_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: new phase from {self.starts_on} ({self.reason})"
+
+
 class Stage(models.TextChoices):
     PLAN = "plan", "Plan"
     DO = "do", "Do"

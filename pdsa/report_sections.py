@@ -8,48 +8,58 @@ from django.db.models import Count, Prefetch, Q
 
 from reports.registry import Section, Table, section
 
-from .chart_svg import render_run_chart_svg, render_xmr_chart_svg
-from .charts import run_chart, xmr_chart
-from .models import Cycle, DataPoint, Goal, Indicator, Priority, Stage
+from .chart_results import chart_results
+from .indicator_svg import render_indicator_svg
+from .models import Cycle, DataPoint, Goal, Indicator, Phase, Priority, Stage
 
-XMR_FROM_POINTS = 5  # fewer points give limits too wide to read
 # A PDF stays readable and quick to make: charts for the indicators of open goals, most
-# recently measured first, each of its latest values; every value is in the spreadsheet.
+# recently measured first; each chart is the one on the indicator's page (same phases, same
+# limits, the last two years shown); every value is in the spreadsheet.
 CHARTED_INDICATORS = 8
-CHARTED_POINTS = 52
 LISTED_CYCLES = 60  # in the PDF: open cycles and the latest completed; all in the spreadsheet
 OPEN_STATUSES = {Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS, Goal.Status.STALLED}
 
 
-def _indicator_charts(indicator) -> dict:
-    every = indicator.data_points.all()
-    points = list(every)[-CHARTED_POINTS:]
-    values = [p.value for p in points]
-    labels = [f"{p.date:%-d %b %Y}" for p in points]
-    charts = {
+def _results(indicator):
+    """The indicator's one chart result, from the prefetched series, phases and cycles."""
+    return chart_results(
+        indicator,
+        points=list(indicator.data_points.all()),
+        phases=list(indicator.phases.all()),
+        cycles=sorted(indicator.cycles.all(), key=lambda c: (c.starts_on, c.number)),
+    )
+
+
+def _indicator_charts(indicator, results) -> dict:
+    return {
         "indicator": indicator,
-        "points": len(every),
-        "charted": len(points),
-        "run": "",
-        "xmr": "",
+        "results": results,
+        "phase_lines": results.phase_summaries(),
+        "points": len(results.values),
+        "charted": len(results.values) - results.window,
+        "run": render_indicator_svg(results, "run") if results.values else "",
+        "xmr": render_indicator_svg(results, "xmr") if len(results.values) >= 2 else "",
     }
-    if points:
-        charts["run"] = render_run_chart_svg(
-            run_chart(values),
-            labels=labels,
-            title=f"{indicator.name}: run chart",
-            unit=indicator.unit,
-            better=indicator.better,
-        )
-    if len(points) >= XMR_FROM_POINTS:
-        charts["xmr"] = render_xmr_chart_svg(
-            xmr_chart(values, indicator.xmr_baseline),
-            labels=labels,
-            title=f"{indicator.name}: XmR chart",
-            unit=indicator.unit,
-            better=indicator.better,
-        )
-    return charts
+
+
+def _limit_rows(goal, indicator, results) -> list[list]:
+    """One spreadsheet row per phase: its dates, reason, centre lines and limits."""
+    return [
+        [
+            goal.title,
+            indicator.name,
+            phase.number,
+            phase.first,
+            phase.last,
+            phase.reason,
+            phase.median,
+            phase.xmr.centre,
+            phase.xmr.lower_limit,
+            phase.xmr.upper_limit,
+            "Yes" if phase.xmr.upper_limit is not None and phase.xmr.trial else "No",
+        ]
+        for phase in results.phase_summaries()
+    ]
 
 
 def _charted(priorities) -> set[int]:
@@ -69,9 +79,11 @@ def _charted(priorities) -> set[int]:
 
 @section("site_progress", order=40)
 def priorities_and_goals(ctx):
-    """Four queries: priorities, goals, indicators, data points."""
+    """Six queries: priorities, goals, indicators, data points, phases, watching cycles."""
     indicators = Indicator.objects.order_by("name", "pk").prefetch_related(
-        Prefetch("data_points", queryset=DataPoint.objects.order_by("date"))
+        Prefetch("data_points", queryset=DataPoint.objects.order_by("date")),
+        Prefetch("phases", queryset=Phase.objects.order_by("starts_on")),
+        "cycles",
     )
     priorities = list(
         Priority.objects.filter(site=ctx.site)
@@ -86,12 +98,13 @@ def priorities_and_goals(ctx):
         )
     )
     charted = _charted(priorities)
-    goal_rows, data_rows, blocks = [], [], []
+    goal_rows, data_rows, limit_rows, blocks = [], [], [], []
     for priority in priorities:
         goals = []
         for goal in priority.goals.all():
             indicators = goal.indicators.all()
-            charts = [_indicator_charts(i) for i in indicators if i.pk in charted]
+            results = {i.pk: _results(i) for i in indicators}
+            charts = [_indicator_charts(i, results[i.pk]) for i in indicators if i.pk in charted]
             goals.append({"goal": goal, "charts": charts, "others": len(indicators) - len(charts)})
             goal_rows.append(
                 [
@@ -104,16 +117,20 @@ def priorities_and_goals(ctx):
                     goal.target_date,
                 ]
             )
-            for indicator in goal.indicators.all():
-                for point in indicator.data_points.all():
-                    data_rows.append([goal.title, indicator.name, point.date, point.value])
+            for indicator in indicators:
+                result = results[indicator.pk]
+                limit_rows += _limit_rows(goal, indicator, result)
+                for point, xmr in zip(indicator.data_points.all(), result.xmr.points, strict=True):
+                    reading = xmr.reading(indicator.better or None)
+                    data_rows.append(
+                        [goal.title, indicator.name, point.date, point.value, point.note, reading]
+                    )
         blocks.append({"priority": priority, "goals": goals})
     return Section(
         title="Priorities, goals and indicators",
         template="pdsa/report/_goals.html",
         context={
             "blocks": blocks,
-            "charted_points": CHARTED_POINTS,
             "uncharted": sum(g["others"] for b in blocks for g in b["goals"]),
         },
         tables=[
@@ -122,7 +139,28 @@ def priorities_and_goals(ctx):
                 ["Challenge", "Goal", "Difficulty", "Status", "Owner", "Start", "Target"],
                 goal_rows,
             ),
-            Table("Indicator data", ["Goal", "Indicator", "Date", "Value"], data_rows),
+            Table(
+                "Indicator data",
+                ["Goal", "Indicator", "Date", "Value", "Note", "XmR reading"],
+                data_rows,
+            ),
+            Table(
+                "Indicator phases and limits",
+                [
+                    "Goal",
+                    "Indicator",
+                    "Phase",
+                    "From",
+                    "To",
+                    "Reason",
+                    "Median",
+                    "Mean",
+                    "Lower limit",
+                    "Upper limit",
+                    "Trial limits",
+                ],
+                limit_rows,
+            ),
         ],
     )
 

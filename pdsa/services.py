@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from .history import Change, changes_since
-from .models import Comment, Cycle, DataPoint, Goal, Indicator, Priority
+from .models import Comment, Cycle, DataPoint, Goal, Indicator, Phase, Priority
 
 
 class Conflict(Exception):
@@ -100,6 +100,22 @@ def data_points_add(*, indicator: Indicator, rows) -> list[DataPoint]:
 
 def data_point_delete(*, data_point: DataPoint) -> None:
     data_point.delete()
+
+
+@transaction.atomic
+def phase_start(
+    *, indicator: Indicator, starts_on: datetime.date, reason: str, cycle=None, by=None
+) -> Phase:
+    """Begin a new phase of the indicator's charts: new centre lines and limits from here."""
+    phase = Phase(indicator=indicator, starts_on=starts_on, reason=reason, cycle=cycle)
+    phase.created_by = by
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+def phase_delete(*, phase: Phase) -> None:
+    phase.delete()
 
 
 @transaction.atomic

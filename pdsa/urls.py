@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import cycles, goals, indicators, library
+from .views import cycles, goals, indicators, library, phases
 
 app_name = "pdsa"
 
@@ -21,6 +21,12 @@ urlpatterns = [
         "indicators/<int:pk>/data/<int:point_pk>/delete/",
         indicators.datapoint_delete,
         name="datapoint-delete",
+    ),
+    path("indicators/<int:pk>/phases/add/", phases.phase_add, name="phase-add"),
+    path(
+        "indicators/<int:pk>/phases/<int:phase_pk>/delete/",
+        phases.phase_delete,
+        name="phase-delete",
     ),
     path("cycles/<int:pk>/", cycles.cycle_detail, name="cycle-detail"),
     re_path(

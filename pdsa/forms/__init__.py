@@ -1,6 +1,7 @@
 from .cycles import CommentForm, CycleActForm, CycleDoForm, CyclePlanForm, CycleStudyForm
 from .goals import GoalForm, PrioritiesForm
 from .indicators import DataImportForm, DataPointForm, IndicatorForm
+from .phases import PhaseForm
 
 __all__ = [
     "CommentForm",
@@ -12,5 +13,6 @@ __all__ = [
     "DataPointForm",
     "GoalForm",
     "IndicatorForm",
+    "PhaseForm",
     "PrioritiesForm",
 ]

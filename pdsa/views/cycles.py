@@ -78,6 +78,7 @@ def cycle_detail(request, pk):
         "goal": cycle.goal,
         "stages": cycle.stages(timezone.localdate()),
         "comment_form": CommentForm(),
+        "offer_phases": request.user.has_perm("pdsa.change_cycle", cycle),
     }
     context.update(selectors.cycle_page(cycle))
     return render(request, "pdsa/cycle_detail.html", context)
@@ -115,6 +116,10 @@ def cycle_stage(request, pk, stage):
                 messages.info(request, "Adapted: the next cycle starts from this one.")
                 return redirect(
                     reverse("pdsa:cycle-add", kwargs={"pk": cycle.goal_id}) + f"?from={cycle.pk}"
+                )
+            if stage == "act" and cycle.outcome == Cycle.Outcome.ADOPT and cycle.is_complete:
+                messages.info(
+                    request, "Adopted: you can start a new phase on the indicators it watches."
                 )
             return response
     return render(

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
 
-from .. import charts, history, selectors, services
-from ..chart_svg import render_run_chart_svg, render_xmr_chart_svg
+from .. import history, selectors, services
+from ..chart_results import chart_results
 from ..csv_import import DATE_FORMAT_HELP
 from ..forms import DataImportForm, DataPointForm, IndicatorForm
+from ..indicator_svg import render_indicator_svg
 from ..models import DataPoint, Indicator
 
 DATA_PAGE_SIZE = 50
@@ -92,23 +93,20 @@ def stretches(signalled) -> list[Stretch]:
     return found
 
 
-def chart_context(indicator: Indicator, points) -> dict:
+def chart_context(indicator: Indicator, points, results=None) -> dict:
     """Both charts as inline SVG, and their signals in words for those who do not see them."""
-    values = [p.value for p in points]
-    labels = [f"{p.date:%-d %b %y}" for p in points]
-    run = charts.run_chart(values)
-    baseline = indicator.xmr_baseline if indicator.xmr_baseline else None
-    xmr = charts.xmr_chart(values, baseline=baseline)
+    results = results or chart_results(indicator, points=points)
+    run, xmr = results.run, results.xmr
 
-    def side(value) -> str:
+    def side(index, value) -> str:
         """A shift below the median and the next one above it are two stretches."""
-        if run.median is None or value == run.median:
+        median = next(p.centre for p in run.phases if p.start <= index < p.end)
+        if median is None or value == median:
             return ""
-        return "; above the median" if value > run.median else "; below the median"
+        return "; above the median" if value > median else "; below the median"
 
-    title = f"{indicator.name}{f' ({indicator.unit})' if indicator.unit else ''}"
     run_signals = stretches(
-        (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)) + side(p.value))
+        (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)) + side(i, p.value))
         for i, (p, point) in enumerate(zip(points, run.points, strict=True))
         if point.signals
     )
@@ -118,22 +116,12 @@ def chart_context(indicator: Indicator, points) -> dict:
         if point.cause
     )
     return {
+        "results": results,
         "run": run,
         "xmr": xmr,
-        "run_svg": render_run_chart_svg(
-            run,
-            labels=labels,
-            title=f"Run chart: {title}",
-            unit=indicator.unit,
-            better=indicator.better,
-        ),
-        "xmr_svg": render_xmr_chart_svg(
-            xmr,
-            labels=labels,
-            title=f"XmR chart: {title}",
-            unit=indicator.unit,
-            better=indicator.better,
-        ),
+        "phase_lines": results.phase_summaries(),
+        "run_svg": render_indicator_svg(results, "run"),
+        "xmr_svg": render_indicator_svg(results, "xmr"),
         "run_signals": run_signals,
         "xmr_signals": xmr_signals,
     }
@@ -143,6 +131,7 @@ def chart_context(indicator: Indicator, points) -> dict:
 def indicator_detail(request, pk):
     indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
     points = selectors.data_points(indicator)
+    phases = list(indicator.phases.order_by("starts_on"))
     # The charts draw every point; the table lists a page of them, the latest by default.
     paginator = Paginator(points, DATA_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page") or paginator.num_pages)
@@ -152,8 +141,11 @@ def indicator_detail(request, pk):
         "points": points,
         "page": page,
         "history": history.entries(indicator.history.select_related("history_user")),
+        "phases": phases,
     }
-    context.update(chart_context(indicator, points))
+    context.update(
+        chart_context(indicator, points, chart_results(indicator, points=points, phases=phases))
+    )
     return render(request, "pdsa/indicator_detail.html", context)
 
 

@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from challenges.models import Challenge, Framework
-from pdsa.models import Cycle, DataPoint, Goal, Indicator, Priority
+from pdsa.models import Cycle, DataPoint, Goal, Indicator, Phase, Priority
 from tests.sites.factories import SiteFactory
 
 START = datetime.date(2012, 1, 2)
@@ -54,6 +54,15 @@ class DataPointFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     date = factory.Sequence(lambda n: START + datetime.timedelta(days=7 * n))
     value = 10.0
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Phase
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    starts_on = factory.Sequence(lambda n: START + datetime.timedelta(days=70 + 7 * n))
+    reason = "Cycle 1 adopted"
 
 
 class CycleFactory(factory.django.DjangoModelFactory):

@@ -92,7 +92,7 @@ def pages(goal):
 PINNED = {
     "site": SITE_PAGE_QUERIES,
     "goal": 9,
-    "indicator": 7,
+    "indicator": 9,  # with its phases and the cycles drawn on its charts
     "cycle": 9,
     "library": 7,
     "timeline": 7,

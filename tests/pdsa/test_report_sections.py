@@ -23,7 +23,7 @@ def test_a_busy_site_report_charts_the_latest_values_of_a_few_indicators(world):
     DataPoint.objects.bulk_create(
         DataPoint(indicator=i, date=start + datetime.timedelta(weeks=w), value=w % 7)
         for i in indicators
-        for w in range(60)
+        for w in range(120)
     )
     ctx = ReportContext(
         report=Report(kind="site_progress", site=world.site_a),
@@ -36,12 +36,13 @@ def test_a_busy_site_report_charts_the_latest_values_of_a_few_indicators(world):
     goals = {g["goal"].title: g for b in built.context["blocks"] for g in b["goals"]}
     charted = goals[goal.title]["charts"]
     assert len(charted) == report_sections.CHARTED_INDICATORS
-    assert {c["charted"] for c in charted} == {report_sections.CHARTED_POINTS}
-    assert {c["points"] for c in charted} == {60}
+    # 119 weeks span more than two years: the charts show weeks 15 to 119, the last 731 days.
+    assert {c["charted"] for c in charted} == {105}
+    assert {c["points"] for c in charted} == {120}
     assert goals[closed.title]["charts"] == [] and goals[closed.title]["others"] == 1
     assert built.context["uncharted"] == 1
     data = next(t for t in built.tables if t.name == "Indicator data")
-    assert len(data.rows) == 60 * len(indicators)
+    assert len(data.rows) == 120 * len(indicators)
 
 
 def test_a_busy_site_report_lists_open_and_latest_cycles_and_keeps_all_in_the_table(world):

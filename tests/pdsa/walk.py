@@ -4,6 +4,7 @@ from tests.pdsa.factories import (
     DataPointFactory,
     GoalFactory,
     IndicatorFactory,
+    PhaseFactory,
     PriorityFactory,
     completed,
 )
@@ -18,6 +19,7 @@ def cases(world):
     goal = GoalFactory(priority=priority)
     indicator = IndicatorFactory(goal=goal)
     point = DataPointFactory(indicator=indicator)
+    phase = PhaseFactory(indicator=indicator)
     cycle = CycleFactory(goal=goal)
     done = completed(goal=GoalFactory(priority=PriorityFactory(site=world.site_b)))
     version = {"version": 1}
@@ -53,6 +55,12 @@ def cases(world):
             f"/pdsa/indicators/{indicator.pk}/data/{point.pk}/delete/",
             site_a_editable(302),
             method="post",
+        ),
+        Case("pdsa:phase-add", f"/pdsa/indicators/{indicator.pk}/phases/add/", site_a_editable()),
+        Case(
+            "pdsa:phase-delete",
+            f"/pdsa/indicators/{indicator.pk}/phases/{phase.pk}/delete/",
+            site_a_editable(),
         ),
         Case("pdsa:cycle-detail", f"/pdsa/cycles/{cycle.pk}/", site_a_readable()),
         *[

@@ -1,0 +1,160 @@
+"""Everything an indicator's charts show, computed once from its series, phases and cycles.
+
+The indicator page, the site PDF, the spreadsheet and the summary tables all read this one
+result, so they cannot disagree: the same points, the same phases, the same limits. A long
+series is computed whole and *shown* from :attr:`IndicatorCharts.window` on (the last two
+years), never re-baselined on the part shown.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from dataclasses import dataclass
+
+from . import charts
+
+SHOWN_DAYS = 731  # a long series is drawn from its last two years; every value is in the table
+ICONS = {
+    "common_cause": "Common cause variation",
+    "improvement_high": "Special cause improvement (higher)",
+    "improvement_low": "Special cause improvement (lower)",
+    "concern_high": "Special cause concern (higher)",
+    "concern_low": "Special cause concern (lower)",
+    "neutral_high": "Special cause variation (higher)",
+    "neutral_low": "Special cause variation (lower)",
+}
+ASSURANCE = {
+    "pass": "Consistently meets the target",
+    "fail": "Consistently fails the target",
+    "hit_and_miss": "Hits and misses the target at random",
+}
+
+
+@dataclass(frozen=True)
+class PhaseMark:
+    index: int  # first point of the phase; len(values) when no value has come in yet
+    starts_on: datetime.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class CycleMark:
+    number: int
+    starts_on: datetime.date
+    ends_on: datetime.date
+    outcome: str  # its label ("Adopt") or "" while the cycle is open
+    change_idea: str
+
+
+@dataclass(frozen=True)
+class PhaseSummary:
+    """One phase in words and numbers: the page's text and the spreadsheet's rows."""
+
+    number: int
+    first: datetime.date
+    last: datetime.date
+    count: int
+    reason: str
+    median: float | None
+    xmr: charts.Phase
+
+
+@dataclass(frozen=True)
+class IndicatorCharts:
+    name: str
+    unit: str
+    better: str | None
+    target: float | None
+    dates: tuple[datetime.date, ...]
+    values: tuple[float, ...]
+    notes: tuple[str, ...]
+    phases: tuple[PhaseMark, ...]
+    cycles: tuple[CycleMark, ...]
+    run: charts.RunChart
+    xmr: charts.XmrChart
+    window: int  # first point shown; 0 unless the series is longer than two years
+
+    @property
+    def variation(self) -> str | None:
+        """The Making Data Count variation icon of the latest point."""
+        return charts.variation_icon(self.xmr, self.better)
+
+    @property
+    def variation_words(self) -> str:
+        return ICONS.get(self.variation, "No data yet")
+
+    @property
+    def assurance(self) -> str | None:
+        return charts.assurance(self.xmr, self.target, self.better)
+
+    @property
+    def assurance_words(self) -> str:
+        if self.target is None:
+            return "No target set"
+        return ASSURANCE.get(self.assurance, "Not enough data to judge the target")
+
+    @property
+    def trial(self) -> bool:
+        return self.xmr.trial
+
+    @property
+    def summarised(self) -> bool:
+        return self.window > 0
+
+    def phase_summaries(self) -> list[PhaseSummary]:
+        reasons = {m.index: m.reason for m in self.phases}
+        return [
+            PhaseSummary(
+                number,
+                self.dates[run.start],
+                self.dates[run.end - 1],
+                run.end - run.start,
+                reasons.get(run.start, ""),
+                run.centre,
+                xmr,
+            )
+            for number, (run, xmr) in enumerate(
+                zip(self.run.phases, self.xmr.phases, strict=True), start=1
+            )
+            if run.end > run.start
+        ]
+
+
+def chart_results(indicator, *, points=None, phases=None, cycles=None) -> IndicatorCharts:
+    """The indicator's charts. Pass ``points`` (date order), ``phases`` and ``cycles`` when
+    prefetched; otherwise they are read (three queries)."""
+    if points is None:
+        points = list(indicator.data_points.order_by("date"))
+    if phases is None:
+        phases = list(indicator.phases.order_by("starts_on"))
+    if cycles is None:
+        cycles = list(indicator.cycles.order_by("starts_on", "number"))
+    dates = tuple(p.date for p in points)
+    values = tuple(p.value for p in points)
+    marks = tuple(
+        PhaseMark(bisect.bisect_left(dates, phase.starts_on), phase.starts_on, phase.reason)
+        for phase in sorted(phases, key=lambda p: p.starts_on)
+    )
+    starts = [m.index for m in marks]
+    baseline = indicator.xmr_baseline or None
+    window = 0
+    if dates and (dates[-1] - dates[0]).days > SHOWN_DAYS:
+        window = bisect.bisect_left(dates, dates[-1] - datetime.timedelta(days=SHOWN_DAYS))
+    return IndicatorCharts(
+        name=indicator.name,
+        unit=indicator.unit,
+        better=indicator.better or None,
+        target=indicator.target,
+        dates=dates,
+        values=values,
+        notes=tuple(p.note for p in points),
+        phases=marks,
+        cycles=tuple(
+            CycleMark(c.number, c.starts_on, c.ends_on, c.get_outcome_display(), c.change_idea)
+            for c in cycles
+        ),
+        run=charts.run_chart(values, baseline, starts),
+        xmr=charts.xmr_chart(values, baseline if baseline and baseline >= 2 else None, starts),
+        window=window,
+    )
