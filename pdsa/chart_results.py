@@ -2,7 +2,7 @@
 
 The indicator page, the site PDF, the spreadsheet and the summary tables all read this one
 result, so they cannot disagree: the same points, the same phases, the same limits. A long
-series is computed whole and *shown* from :attr:`IndicatorCharts.window` on (the last two
+series is computed whole and *shown* from :attr:`ChartResults.window` on (the last two
 years), never re-baselined on the part shown.
 """
 
@@ -61,7 +61,7 @@ class PhaseSummary:
 
 
 @dataclass(frozen=True)
-class IndicatorCharts:
+class ChartResults:
     name: str
     unit: str
     better: str | None
@@ -121,15 +121,20 @@ class IndicatorCharts:
         ]
 
 
-def chart_results(indicator, *, points=None, phases=None, cycles=None) -> IndicatorCharts:
-    """The indicator's charts. Pass ``points`` (date order), ``phases`` and ``cycles`` when
-    prefetched; otherwise they are read (three queries)."""
-    if points is None:
-        points = list(indicator.data_points.order_by("date"))
-    if phases is None:
-        phases = list(indicator.phases.order_by("starts_on"))
-    if cycles is None:
-        cycles = list(indicator.cycles.order_by("starts_on", "number"))
+def chart_results(indicator) -> ChartResults:
+    """The indicator's charts, read and computed (three queries). The perf work wraps this in
+    the shared cache, keyed on the indicator's data version."""
+    return compute(
+        indicator,
+        list(indicator.data_points.order_by("date")),
+        phases=list(indicator.phases.order_by("starts_on")),
+        cycles=list(indicator.cycles.order_by("starts_on", "number")),
+    )
+
+
+def compute(indicator, points, phases=(), cycles=()) -> ChartResults:
+    """Everything derived from the series (``points`` in date order), the phases and the
+    cycles that watch the indicator. Pure apart from reading their attributes."""
     dates = tuple(p.date for p in points)
     values = tuple(p.value for p in points)
     marks = tuple(
@@ -141,7 +146,7 @@ def chart_results(indicator, *, points=None, phases=None, cycles=None) -> Indica
     window = 0
     if dates and (dates[-1] - dates[0]).days > SHOWN_DAYS:
         window = bisect.bisect_left(dates, dates[-1] - datetime.timedelta(days=SHOWN_DAYS))
-    return IndicatorCharts(
+    return ChartResults(
         name=indicator.name,
         unit=indicator.unit,
         better=indicator.better or None,
@@ -152,7 +157,7 @@ def chart_results(indicator, *, points=None, phases=None, cycles=None) -> Indica
         phases=marks,
         cycles=tuple(
             CycleMark(c.number, c.starts_on, c.ends_on, c.get_outcome_display(), c.change_idea)
-            for c in cycles
+            for c in sorted(cycles, key=lambda c: (c.starts_on, c.number))
         ),
         run=charts.run_chart(values, baseline, starts),
         xmr=charts.xmr_chart(values, baseline if baseline and baseline >= 2 else None, starts),

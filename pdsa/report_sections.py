@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, Q
 
 from reports.registry import Section, Table, section
 
-from .chart_results import chart_results
+from .chart_results import compute
 from .indicator_svg import render_indicator_svg
 from .models import Cycle, DataPoint, Goal, Indicator, Phase, Priority, Stage
 
@@ -22,11 +22,11 @@ OPEN_STATUSES = {Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS, Goal.Status.S
 
 def _results(indicator):
     """The indicator's one chart result, from the prefetched series, phases and cycles."""
-    return chart_results(
+    return compute(
         indicator,
-        points=list(indicator.data_points.all()),
+        list(indicator.data_points.all()),
         phases=list(indicator.phases.all()),
-        cycles=sorted(indicator.cycles.all(), key=lambda c: (c.starts_on, c.number)),
+        cycles=list(indicator.cycles.all()),
     )
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.permissions import require
 
 from .. import history, selectors, services
-from ..chart_results import chart_results
+from ..chart_results import compute
 from ..csv_import import DATE_FORMAT_HELP
 from ..forms import DataImportForm, DataPointForm, IndicatorForm
 from ..indicator_svg import render_indicator_svg
@@ -93,9 +93,8 @@ def stretches(signalled) -> list[Stretch]:
     return found
 
 
-def chart_context(indicator: Indicator, points, results=None) -> dict:
+def chart_context(indicator: Indicator, points, results) -> dict:
     """Both charts as inline SVG, and their signals in words for those who do not see them."""
-    results = results or chart_results(indicator, points=points)
     run, xmr = results.run, results.xmr
 
     def side(index, value) -> str:
@@ -144,7 +143,7 @@ def indicator_detail(request, pk):
         "phases": phases,
     }
     context.update(
-        chart_context(indicator, points, chart_results(indicator, points=points, phases=phases))
+        chart_context(indicator, points, compute(indicator, points, phases, indicator.cycles.all()))
     )
     return render(request, "pdsa/indicator_detail.html", context)
 
