@@ -1,9 +1,9 @@
 """Settings for imroc.
 
 Everything comes from the environment with safe local defaults, so a fresh clone runs on
-SQLite with Celery tasks executed in-process. Set ``IMROC_PRODUCTION=true`` to select the
-production configuration (HTTPS-only cookies, HSTS, SSL redirect), which requires
-``SECRET_KEY`` and ``ALLOWED_HOSTS``.
+SQLite with a Celery worker on an embedded broker (see bin/serve). Set
+``IMROC_PRODUCTION=true`` to select the production configuration (HTTPS-only cookies, HSTS,
+SSL redirect), which requires ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
 """
 
 from datetime import timedelta
@@ -102,6 +102,14 @@ DATABASES = {
         conn_max_age=env_int("CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the worker write to one file: readers do not wait for a writer
+    # (WAL), and a writer waits its turn instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -174,11 +182,17 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ImROC programme <imroc@local
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
-# Celery: with no REDIS_URL every task runs in-process, so the embedded default needs no broker.
+# Celery: on Redis when REDIS_URL is set; otherwise on an embedded broker, kombu's SQLAlchemy
+# transport on SQLite files in var/ (apart from the app's database), so the default install
+# runs a real worker and scheduler (bin/serve) with no outside service.
 REDIS_URL = env_str("REDIS_URL")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+if REDIS_URL:
+    CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_URL = f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}"
+    CELERY_RESULT_BACKEND = f"db+sqlite:///{VAR_DIR / 'celery-results.sqlite3'}"
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 # With Redis down, queueing gives up after a fraction of a second: the request goes on and
 # the next scheduled run picks the work up (see imroc/queueing.py).

@@ -7,5 +7,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Reminders and notifications"
 
     def ready(self):
-        """Each app registers its reminder kinds in its ``reminders.py``."""
-        autodiscover_modules("reminders")
+        """Each app registers its reminder kinds in its ``reminders.py`` and its event
+        kinds in its ``events.py``."""
+        autodiscover_modules("reminders", "events")

@@ -1,10 +1,8 @@
 from django import forms
 
-from . import registry
-
 
 class PreferencesForm(forms.Form):
-    """Two checkboxes per reminder kind: email me, and in a weekly digest instead."""
+    """Two checkboxes per event or reminder kind: email me, and in a weekly digest instead."""
 
     def __init__(self, *args, rows: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
@@ -22,6 +20,7 @@ class PreferencesForm(forms.Form):
             self.rows.append(
                 {
                     "kind": kind,
+                    "is_event": row["is_event"],
                     "email": self[f"{kind.name}-email"],
                     "digest": self[f"{kind.name}-digest"],
                 }
@@ -33,5 +32,13 @@ class PreferencesForm(forms.Form):
                 self.cleaned_data[f"{kind.name}-email"],
                 self.cleaned_data[f"{kind.name}-digest"],
             )
-            for kind in registry.kinds()
+            for kind in (row["kind"] for row in self.rows)
         }
+
+    @property
+    def event_rows(self) -> list[dict]:
+        return [row for row in self.rows if row["is_event"]]
+
+    @property
+    def reminder_rows(self) -> list[dict]:
+        return [row for row in self.rows if not row["is_event"]]

@@ -1,4 +1,10 @@
-"""The reminder-kind registry: every app adds its reminders with one small function.
+"""The registries of reminder kinds and event kinds: every app adds its own with one small
+function each. Reminders are found by the daily scan (something is due); events are raised by
+a service when something happens (``notify``). Both end as the same ``Reminder`` rows, so
+sending once, in-app notifications, preferences, digests and retries are shared.
+
+Reminders
+---------
 
 An app that owns something worth reminding about puts a ``reminders.py`` module beside its
 models (found by ``NotificationsConfig.ready``) and registers one function per kind::
@@ -24,6 +30,27 @@ everything that should make the reminder new again (the due date, the month...).
 ``context`` must be JSON-serialisable; it feeds ``notifications/email/<kind>.txt`` and
 ``.html`` if an app provides them, else the shared ``default`` templates, which show
 ``context["message"]``. People without accounts (workshop delegates) get the email only.
+
+Events
+------
+An app puts an ``events.py`` module beside its models and registers one function per event
+kind; it turns the objects the event is about into messages (the same ``Due``)::
+
+    from notifications.registry import Due, register_event
+
+    @register_event("review_published", label="A consultant published a review of your site")
+    def review_published(*, review):
+        for lead in leads_by_site([review.site_id]).get(review.site_id, []):
+            yield Due(kind="review_published", recipient=lead, key=f"review:{review.pk}", ...)
+
+The service that makes the change raises it inside its transaction::
+
+    from notifications.services import notify
+    notify("review_published", review=review)
+
+``notify`` records one ``Reminder`` per (kind, key, recipient) at once (so raising an event
+twice tells nobody twice, and a rollback takes the messages with it), adds each to the
+person's notifications, and queues the emails with ``transaction.on_commit``.
 """
 
 from __future__ import annotations
@@ -96,11 +123,45 @@ def kinds() -> list[Kind]:
     return sorted(_KINDS.values(), key=lambda kind: kind.label)
 
 
+@dataclass(frozen=True)
+class EventKind:
+    name: str
+    label: str
+    messages: Callable[..., Iterable[Due]]
+
+
+_EVENTS: dict[str, EventKind] = {}
+
+
+def register_event(name: str, *, label: str):
+    """Register ``messages(**objects) -> iterable[Due]`` as the event kind ``name``."""
+
+    def decorator(messages):
+        if name in _KINDS:
+            raise ValueError(f"{name!r} is already a reminder kind")
+        _EVENTS[name] = EventKind(name=name, label=label, messages=messages)
+        return messages
+
+    return decorator
+
+
+def event_kind(name: str) -> EventKind:
+    try:
+        return _EVENTS[name]
+    except KeyError:
+        raise LookupError(f"No event kind {name!r}: register it in an app's events.py") from None
+
+
+def event_kinds() -> list[EventKind]:
+    return sorted(_EVENTS.values(), key=lambda kind: kind.label)
+
+
 def label_of(name: str) -> str:
-    kind = _KINDS.get(name)
+    kind = _KINDS.get(name) or _EVENTS.get(name)
     return kind.label if kind else name
 
 
 def unregister(name: str) -> None:
     """For tests that register a kind of their own."""
     _KINDS.pop(name, None)
+    _EVENTS.pop(name, None)

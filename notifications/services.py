@@ -1,5 +1,6 @@
-"""State changes of reminders: the scan that records them, sending (claimed once),
-digests, failures and the reader's own list and preferences."""
+"""State changes of reminders and events: the scan that records reminders, ``notify`` that
+records an event's messages, sending (claimed once), digests, failures and the reader's own
+list and preferences."""
 
 import logging
 import smtplib
@@ -40,12 +41,38 @@ def scan(*, today: date) -> ScanResult:
     }
     for kind in registry.kinds():
         for due in kind.due(today):
-            recorded += _record(due, preferences)
+            recorded += _record(due, preferences) is not None
     return ScanResult(recorded=recorded, queued=queue_pending())
 
 
+def notify(kind: str, **objects) -> int:
+    """Tell people that something happened: the event kind's messages about ``objects``,
+    each recorded once per key and recipient (raising the same event again adds nothing),
+    in the app at once and by email, as each person chose, after the transaction commits.
+    Call it inside the service's transaction: a rollback takes the messages with it.
+    Returns how many messages were new."""
+    from .tasks import send_reminder
+
+    event = registry.event_kind(kind)
+    dues = list(event.messages(**objects))
+    for due in dues:
+        if due.kind != kind:
+            raise ValueError(f"The {kind!r} event made a message of kind {due.kind!r}")
+    users = {due.recipient.pk for due in dues if not isinstance(due.recipient, Recipient)}
+    preferences = {
+        (p.user_id, p.kind): p.delivery
+        for p in Preference.objects.filter(kind=kind, user_id__in=users)
+    }
+    recorded = [r for due in dues if (r := _record(due, preferences)) is not None]
+    for reminder in recorded:
+        if reminder.delivery == Reminder.Delivery.EMAIL:
+            queue_on_commit(send_reminder, reminder_id=reminder.pk)
+    return len(recorded)
+
+
 @transaction.atomic
-def _record(due: Due, preferences: dict) -> int:
+def _record(due: Due, preferences: dict) -> Reminder | None:
+    """The reminder if this call recorded it, None if it was there already."""
     if isinstance(due.recipient, Recipient):
         user, email, name = None, due.recipient.email, due.recipient.name
         recipient, delivery = email.lower(), Reminder.Delivery.EMAIL
@@ -70,11 +97,13 @@ def _record(due: Due, preferences: dict) -> int:
             "delivery": delivery,
         },
     )
-    if created and user is not None:
+    if not created:
+        return None
+    if user is not None:
         Notification.objects.create(
             user=user, reminder=reminder, kind=due.kind, subject=due.subject, url=due.url
         )
-    return int(created)
+    return reminder
 
 
 def queue_pending() -> int:

@@ -50,7 +50,7 @@ def preferences(request):
     form = PreferencesForm(request.POST or None, rows=selectors.preferences_for(request.user))
     if request.method == "POST" and form.is_valid():
         services.preferences_save(user=request.user, choices=form.choices())
-        messages.success(request, "Your reminder preferences are saved.")
+        messages.success(request, "Your notification preferences are saved.")
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
 

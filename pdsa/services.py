@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from notifications.services import notify
+
 from .history import Change, changes_since
 from .models import Comment, Cycle, DataPoint, Goal, Indicator, Phase, Priority
 
@@ -149,5 +151,9 @@ def cycle_update(
     return cycle
 
 
+@transaction.atomic
 def comment_add(*, author, text: str, goal: Goal | None = None, cycle: Cycle | None = None):
-    return Comment.objects.create(author=author, text=text, goal=goal, cycle=cycle)
+    """The goal's owner and the site's leads are told (not the author)."""
+    comment = Comment.objects.create(author=author, text=text, goal=goal, cycle=cycle)
+    notify("comment_added", comment=comment)
+    return comment

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from imroc.queueing import queue_on_commit
+from notifications.services import notify
 
 from .generation import collect, pdf_bytes, xlsx_bytes
 from .models import KEEP_FOR, Report
@@ -60,7 +61,8 @@ def _progress(report: Report, message: str) -> None:
 
 def report_generate(*, report: Report, today: date | None = None) -> bool:
     """Build the files of a queued report; only the worker that claims it does the work.
-    Any failure is shown to the person who asked, not left spinning."""
+    Any failure is shown to the person who asked, not left spinning; when it is ready they
+    are told."""
     claimed = Report.objects.filter(pk=report.pk, status=Report.Status.QUEUED).update(
         status=Report.Status.RUNNING, progress="Collecting the data"
     )
@@ -94,14 +96,17 @@ def report_generate(*, report: Report, today: date | None = None) -> bool:
         )
         return False
     now = timezone.now()
-    Report.objects.filter(pk=report.pk).update(
-        status=Report.Status.READY,
-        progress="Ready to download",
-        pdf=report.pdf.name,
-        spreadsheet=report.spreadsheet.name,
-        finished_at=now,
-        expires_at=now + KEEP_FOR,
-    )
+    with transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(
+            status=Report.Status.READY,
+            progress="Ready to download",
+            pdf=report.pdf.name,
+            spreadsheet=report.spreadsheet.name,
+            finished_at=now,
+            expires_at=now + KEEP_FOR,
+        )
+        report.refresh_from_db()
+        notify("report_ready", report=report)
     return True
 
 

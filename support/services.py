@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from notifications.services import notify
 from sites.models import Site
 
 from .models import (
@@ -122,6 +123,7 @@ def review_create(*, site: Site, consultant, actions: list[dict], **fields) -> P
     review = ProgressReview.objects.create(site=site, consultant=consultant, **fields)
     for row in actions:
         _action_add(review, row)
+    notify("review_published", review=review)
     return review
 
 
@@ -196,5 +198,9 @@ def _on_done(action: ReviewAction) -> None:
     """Where the notifications registry is on main, the review's consultant is told."""
 
 
+@transaction.atomic
 def review_respond(*, review: ProgressReview, author, text: str) -> ReviewResponse:
-    return ReviewResponse.objects.create(review=review, author=author, text=text.strip())
+    """The site's answer; the consultant who wrote the review is told."""
+    response = ReviewResponse.objects.create(review=review, author=author, text=text.strip())
+    notify("review_response", response=response)
+    return response

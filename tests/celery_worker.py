@@ -1,5 +1,7 @@
 """A real Celery worker for tests: a subprocess on its own Redis database and queue, using
 pytest-django's test database. Import ``real_worker`` into an app's ``tests/<app>/conftest.py``.
+``embedded_worker`` is the default install's worker instead: the SQLAlchemy broker on SQLite
+files of its own and the scheduler (beat) in the same process, as bin/serve starts it.
 
 The test process talks to it through a client app of its own (``worker.send(name, **kw)``),
 never by changing the project app's broker at run time (its producer is cached)."""
@@ -9,7 +11,9 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -61,49 +65,38 @@ class Worker:
         return [p.read_text() for p in sorted(self.mail_dir.glob("*.log"))]
 
 
-@pytest.fixture
-def real_worker(transactional_db, tmp_path):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "A worker subprocess needs a database it can share: the SQLite test database "
-            "lives in this process's memory. Run with DATABASE_URL=postgres://..."
-        )
-    broker = worker_broker_url()
-    if not _redis_reachable(broker):
-        pytest.skip(f"Redis is not reachable at {broker}")
-    from imroc.celery import app
-
-    queue = f"imroc-test-{uuid.uuid4().hex[:8]}"
-    mail_dir = tmp_path / "mail"
-    mail_dir.mkdir()
-    log = tmp_path / "worker.log"
-    env = {
+def _worker_env(mail_dir: Path, **extra) -> dict:
+    return {
         **os.environ,
         "DATABASE_URL": _database_url(),
-        "REDIS_URL": broker,
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "SITE_URL": settings.SITE_URL,
         "CONN_MAX_AGE": "0",
+        **extra,
     }
-    command = [sys.executable, "-m", "celery", "-A", "imroc", "worker", "--pool=solo"]
-    command += ["--without-mingle", "--without-gossip", "--loglevel=INFO", "-Q", queue]
+
+
+@contextmanager
+def _running(command: list[str], env: dict, log: Path):
+    """Start the worker, wait for it to say it is ready, stop it afterwards; the project's
+    app leaves eager mode meanwhile, so what a test queues goes to that worker."""
+    from imroc.celery import app
+
     with log.open("w") as out:
         process = subprocess.Popen(
             command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=settings.BASE_DIR
         )
-    client = Celery("imroc-test-client", broker=broker, backend=broker, set_as_current=False)
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = False
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while " ready." not in log.read_text():
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"The Celery worker did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        yield Worker(client=client, queue=queue, mail_dir=mail_dir)
+        yield process
     finally:
         app.conf.task_always_eager = previous
         process.terminate()
@@ -112,4 +105,94 @@ def real_worker(transactional_db, tmp_path):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _needs_postgresql() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "A worker subprocess needs a database it can share: the SQLite test database "
+            "lives in this process's memory. Run with DATABASE_URL=postgres://..."
+        )
+
+
+WORKER = [sys.executable, "-m", "celery", "-A", "imroc", "worker", "--pool=solo"]
+WORKER += ["--without-mingle", "--without-gossip", "--loglevel=INFO"]
+
+
+@pytest.fixture
+def real_worker(transactional_db, tmp_path):
+    _needs_postgresql()
+    broker = worker_broker_url()
+    if not _redis_reachable(broker):
+        pytest.skip(f"Redis is not reachable at {broker}")
+    queue = f"imroc-test-{uuid.uuid4().hex[:8]}"
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    env = _worker_env(mail_dir, REDIS_URL=broker, CELERY_TASK_DEFAULT_QUEUE=queue)
+    client = Celery("imroc-test-client", broker=broker, backend=broker, set_as_current=False)
+    try:
+        with _running([*WORKER, "-Q", queue], env, tmp_path / "worker.log"):
+            yield Worker(client=client, queue=queue, mail_dir=mail_dir)
+    finally:
+        client.close()
+
+
+@dataclass
+class EmbeddedWorker(Worker):
+    var_dir: Path
+    log: Path
+
+    def wait_for(self, condition, timeout: float = 90, what: str = ""):
+        """Poll ``condition()`` until it returns something true (the worker polls its
+        SQLite broker about once a second)."""
+        deadline = time.monotonic() + timeout
+        while not (result := condition()):
+            if time.monotonic() > deadline:
+                pytest.fail(f"Timed out waiting for {what}:\n{self.log.read_text()}")
+            time.sleep(0.3)
+        return result
+
+
+def backdate_beat_entry(schedule_file: Path, entry: str, last_run_at: datetime) -> None:
+    """Write a beat schedule file that says ``entry`` last ran at ``last_run_at``, as if the
+    machine had been off since: beat then runs it as soon as it starts."""
+    from celery.beat import PersistentScheduler
+
+    app = Celery("imroc-test-beat", set_as_current=False)
+    app.conf.update(timezone=settings.CELERY_TIMEZONE, beat_schedule=settings.CELERY_BEAT_SCHEDULE)
+    scheduler = PersistentScheduler(app=app, schedule_filename=str(schedule_file))
+    scheduler.schedule[entry].last_run_at = last_run_at
+    scheduler._store["entries"] = scheduler.schedule
+    scheduler.sync()
+    scheduler.close()
+    app.close()
+
+
+@pytest.fixture
+def embedded_worker(transactional_db, tmp_path):
+    """``celery worker -B`` with no REDIS_URL: the embedded broker in a var/ of its own. The
+    reminder scan's schedule entry is backdated two days, so beat fires it on start."""
+    _needs_postgresql()
+    var_dir = tmp_path / "var"
+    var_dir.mkdir()
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    schedule = var_dir / "celerybeat-schedule"
+    backdate_beat_entry(schedule, "Reminder scan", datetime.now(UTC) - timedelta(days=2))
+    env = _worker_env(mail_dir, IMROC_VAR_DIR=str(var_dir))
+    env.pop("REDIS_URL", None)
+    env.pop("CELERY_TASK_DEFAULT_QUEUE", None)
+    client = Celery(
+        "imroc-test-client",
+        broker=f"sqla+sqlite:///{var_dir / 'celery-broker.sqlite3'}",
+        backend=f"db+sqlite:///{var_dir / 'celery-results.sqlite3'}",
+        set_as_current=False,
+    )
+    log = tmp_path / "worker.log"
+    try:
+        with _running([*WORKER, "-B", "-s", str(schedule)], env, log):
+            yield EmbeddedWorker(
+                client=client, queue="celery", mail_dir=mail_dir, var_dir=var_dir, log=log
+            )
+    finally:
         client.close()

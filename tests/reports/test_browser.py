@@ -48,7 +48,7 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
     assert_accessible(page)
     page.get_by_label("Weekly digest instead: Your site's project group").check()
     page.get_by_role("button", name="Save preferences").click()
-    expect(page.get_by_text("Your reminder preferences are saved.")).to_be_visible()
+    expect(page.get_by_text("Your notification preferences are saved.")).to_be_visible()
     assert page.get_by_label("Weekly digest instead: Your site's project group").is_checked()
     assert_accessible(page)
 

@@ -1,0 +1,34 @@
+"""Events of reports (registered with ``notifications.registry``; raised by the services):
+a report is ready for whoever asked for it; a scheduled one for the administrators."""
+
+from django.contrib.auth import get_user_model
+
+from accounts.roles import Role
+from notifications.registry import Due, register_event
+
+from .models import Report
+
+
+@register_event("report_ready", label="A report you asked for is ready")
+def report_ready(*, report: Report):
+    if report.requested_by is not None:
+        people = [report.requested_by]
+    else:
+        people = get_user_model().objects.filter(
+            groups__name=Role.ADMINISTRATOR.value, is_active=True
+        )
+    for person in people:
+        yield Due(
+            kind="report_ready",
+            recipient=person,
+            key=f"report:{report.pk}",
+            subject=f"Ready: {report.title}",
+            url=report.get_absolute_url(),
+            context={
+                "message": (
+                    f"The {report.title} is ready to download as a PDF and a spreadsheet. "
+                    f"It is kept until {report.expires_at:%-d %B %Y}."
+                ),
+                "title": report.title,
+            },
+        )
