@@ -245,7 +245,9 @@ class Delegate(RulesModel):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="delegates")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="delegates")
     full_name = models.CharField(max_length=200)
-    email = models.EmailField()
+    email = models.EmailField(
+        blank=True, help_text="Empty when they have none: their site's project leads hear instead."
+    )
     perspective = models.CharField(max_length=20, choices=DelegatePerspective.choices)
     dietary_needs = models.TextField(blank=True)
     access_needs = models.TextField(blank=True)
@@ -262,7 +264,7 @@ class Delegate(RulesModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["workshop", "email"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
                 name="one_active_registration_per_email",
             ),
             models.CheckConstraint(

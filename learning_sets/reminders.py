@@ -1,34 +1,23 @@
-"""Reminders to workshop delegates (registered with ``notifications.registry``): the day
-is coming (14 and 2 days before, with the .ics attached) and, after it, the evaluation form.
+"""Reminders to workshop delegates (registered with ``notifications.registry``): joining
+instructions 7 days before (venue, access, the day's agenda, the .ics attached), a last
+word 2 days before and, after the day, the evaluation link, once. The registration email
+(``events.py``) already carries the details and the .ics, so there is no earlier reminder.
 
 Delegates usually have no account, so they are reached by email; a delegate whose email
-belongs to an account gets the reminder in the app too (and their preferences apply)."""
+belongs to an account gets the reminder in the app too (and their preferences apply); a
+delegate with no email address is reached through their site's project leads."""
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
-from django.db.models.functions import Lower
 
-from notifications.registry import Attachment, Due, Recipient, register
+from notifications.registry import Due, register
 
-from .ical import ics_filename, workshop_ics
+from .messages import addressees, calendar_file, joining_details
 from .models import Delegate, Workshop
 
 DAY = datetime.timedelta(days=1)
 EVALUATION_ASKED_WITHIN = 14 * DAY
-
-
-def _recipients(delegates) -> dict[int, object]:
-    """Each delegate's account if their email has one, else their email (one query)."""
-    emails = {d.email.lower() for d in delegates}
-    accounts = {}
-    if emails:
-        users = get_user_model().objects.annotate(email_lower=Lower("email"))
-        accounts = {u.email_lower: u for u in users.filter(email_lower__in=emails, is_active=True)}
-    return {
-        d.pk: accounts.get(d.email.lower()) or Recipient(d.email, d.full_name) for d in delegates
-    }
 
 
 def _coming_workshops(first_day, last_day) -> list[Workshop]:
@@ -40,47 +29,53 @@ def _coming_workshops(first_day, last_day) -> list[Workshop]:
     )
 
 
-def _workshop_reminders(kind: str, workshops: list[Workshop], today):
-    recipients = _recipients([d for w in workshops for d in w.delegates.all()])
+def _workshop_reminders(kind: str, workshops: list[Workshop], today, *, lead_in: str):
+    recipients = addressees([d for w in workshops for d in w.delegates.all()])
     for workshop in workshops:
-        ics = Attachment(ics_filename(workshop), workshop_ics(workshop), "text/calendar")
+        ics = calendar_file(workshop)
         days = (workshop.date - today).days
-        where = workshop.venue.name if workshop.venue else "the venue to be confirmed"
-        context = {
-            "message": (
-                f"Workshop {workshop.number} of {workshop.learning_set}"
-                f"{f' ({workshop.topic})' if workshop.topic else ''} is on "
-                f"{workshop.date:%A %-d %B %Y}, {workshop.start_time:%H:%M} to "
-                f"{workshop.end_time:%H:%M}, at {where}. The calendar entry is attached."
-            ),
-            "workshop": str(workshop),
-            "learning_set": str(workshop.learning_set),
-            "days": days,
-        }
+        details = joining_details(workshop)
+        message = (
+            f"{lead_in} Workshop {workshop.number} of {workshop.learning_set}"
+            f"{f' ({workshop.topic})' if workshop.topic else ''} is on {details['when']}, at "
+            f"{details['venue']}."
+        )
         for delegate in workshop.delegates.all():
-            yield Due(
-                kind=kind,
-                recipient=recipients[delegate.pk],
-                key=f"workshop:{workshop.pk}:{kind}:{workshop.date:%Y-%m-%d}",
-                subject=f"{workshop.learning_set}: workshop {workshop.number} is on "
-                f"{workshop.date:%-d %B}",
-                url=workshop.get_absolute_url(),
-                context=context,
-                attachments=[ics],
-            )
+            for addressee in recipients[delegate.pk]:
+                subject = (
+                    f"{workshop.learning_set}: workshop {workshop.number} is on "
+                    f"{workshop.date:%-d %B}"
+                )
+                yield Due(
+                    kind=kind,
+                    recipient=addressee.recipient,
+                    key=f"workshop:{workshop.pk}:{kind}:{workshop.date:%Y-%m-%d}"
+                    + addressee.key(delegate),
+                    subject=addressee.subject(subject),
+                    url=workshop.get_absolute_url(),
+                    context={
+                        **details,
+                        "message": addressee.message(message),
+                        "days": days,
+                        "with_details": True,
+                    },
+                    attachments=[ics],
+                )
 
 
-@register("workshop_in_14_days", label="A workshop you are registered for is in 14 days")
-def workshop_in_14_days(today):
-    """From 14 days before until the 2-day reminder takes over."""
-    workshops = _coming_workshops(today + 3 * DAY, today + 14 * DAY)
-    yield from _workshop_reminders("workshop_in_14_days", workshops, today)
+@register("workshop_in_7_days", label="Joining instructions for a workshop a week away")
+def workshop_in_7_days(today):
+    """From 7 days before until the 2-day reminder takes over."""
+    workshops = _coming_workshops(today + 3 * DAY, today + 7 * DAY)
+    yield from _workshop_reminders(
+        "workshop_in_7_days", workshops, today, lead_in="Your joining instructions."
+    )
 
 
 @register("workshop_in_2_days", label="A workshop you are registered for is in 2 days")
 def workshop_in_2_days(today):
     workshops = _coming_workshops(today, today + 2 * DAY)
-    yield from _workshop_reminders("workshop_in_2_days", workshops, today)
+    yield from _workshop_reminders("workshop_in_2_days", workshops, today, lead_in="See you soon.")
 
 
 @register("workshop_evaluation", label="Please evaluate the workshop you attended")
@@ -94,23 +89,26 @@ def workshop_evaluation(today):
             workshop__date__gte=today - EVALUATION_ASKED_WITHIN,
         ).select_related("workshop__learning_set")
     )
-    recipients = _recipients(attendees)
+    recipients = addressees(attendees)
     for delegate in attendees:
         workshop = delegate.workshop
-        yield Due(
-            kind="workshop_evaluation",
-            recipient=recipients[delegate.pk],
-            key=f"delegate:{delegate.pk}:evaluation",
-            subject=f"{workshop.learning_set}: how was workshop {workshop.number}?",
-            url=delegate.get_evaluation_url(),
-            context={
-                "message": (
-                    f"Thank you for coming to workshop {workshop.number} of "
-                    f"{workshop.learning_set} on {workshop.date:%-d %B}. Two minutes on the "
-                    "evaluation form help the organisers shape the next one. The link is yours: "
-                    "no account is needed."
-                ),
-                "workshop": str(workshop),
-                "learning_set": str(workshop.learning_set),
-            },
+        message = (
+            f"Thank you for coming to workshop {workshop.number} of "
+            f"{workshop.learning_set} on {workshop.date:%-d %B}. Two minutes on the "
+            "evaluation form help the organisers shape the next one. The link is yours: "
+            "no account is needed."
         )
+        for addressee in recipients[delegate.pk]:
+            subject = f"{workshop.learning_set}: how was workshop {workshop.number}?"
+            yield Due(
+                kind="workshop_evaluation",
+                recipient=addressee.recipient,
+                key=f"delegate:{delegate.pk}:evaluation" + addressee.key(delegate),
+                subject=addressee.subject(subject),
+                url=delegate.get_evaluation_url(),
+                context={
+                    "message": addressee.message(message),
+                    "workshop": str(workshop),
+                    "learning_set": str(workshop.learning_set),
+                },
+            )

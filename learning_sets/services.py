@@ -7,6 +7,8 @@ from collections import Counter
 
 from django.db import IntegrityError, transaction
 
+from notifications.services import notify
+
 from .models import (
     MAX_DELEGATES_PER_SITE,
     WORKSHOPS_PER_SET,
@@ -230,7 +232,8 @@ def delegate_register(
     by=None,
     waiting_list_ok: bool = False,
 ) -> Delegate:
-    """Register a delegate, or put them on the waiting list when ``waiting_list_ok``.
+    """Register a delegate, or put them on the waiting list when ``waiting_list_ok``; they
+    (or, with no email address, their site's leads) and whoever registered them are told.
 
     The workshop row is locked first, so two people taking the last place at once are
     served one after the other and exactly one gets it."""
@@ -238,12 +241,13 @@ def delegate_register(
         Workshop.objects.select_related("venue").select_for_update(of=("self",)).get(pk=workshop.pk)
     )
     email = email.strip().lower()
-    if workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(email=email).exists():
+    active = workshop.delegates.exclude(status=Delegate.Status.CANCELLED)
+    if email and active.filter(email=email).exists():
         raise AlreadyRegistered(f"{email} is already registered for this workshop.")
     problem = _place_problem(workshop, site.pk)
     if problem is not None and not waiting_list_ok:
         raise problem
-    return Delegate.objects.create(
+    delegate = Delegate.objects.create(
         workshop=workshop,
         site=site,
         full_name=full_name,
@@ -255,6 +259,8 @@ def delegate_register(
         token=evaluation_token_new(),
         registered_by=by,
     )
+    notify("delegate_registered", delegate=delegate)
+    return delegate
 
 
 @transaction.atomic
@@ -286,13 +292,14 @@ def delegate_cancel(*, delegate: Delegate) -> list[Delegate]:
 
 def _promote_waiting(workshop: Workshop) -> list[Delegate]:
     """First come, first served; someone whose site is at its limit waits on (call with the
-    workshop row locked)."""
+    workshop row locked). Each one promoted and their site's leads are told."""
     promoted = []
     waiting = workshop.delegates.filter(status=Delegate.Status.WAITING).order_by("created_at", "pk")
     for candidate in waiting:
         if _place_problem(workshop, candidate.site_id) is None:
             candidate.status = Delegate.Status.REGISTERED
             candidate.save(update_fields=["status"])
+            notify("delegate_promoted", delegate=candidate)
             promoted.append(candidate)
     return promoted
 

@@ -5,6 +5,8 @@ list and preferences."""
 import logging
 import smtplib
 import socket
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,6 +47,20 @@ def scan(*, today: date) -> ScanResult:
     return ScanResult(recorded=recorded, queued=queue_pending())
 
 
+_quiet = ContextVar("notifications_quiet", default=False)
+
+
+@contextmanager
+def quiet():
+    """Raise no events inside: for loading made-up history (the demo's hundreds of past
+    workshop registrations), never for real work."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
 def notify(kind: str, **objects) -> int:
     """Tell people that something happened: the event kind's messages about ``objects``,
     each recorded once per key and recipient (raising the same event again adds nothing),
@@ -54,6 +70,8 @@ def notify(kind: str, **objects) -> int:
     from .tasks import send_reminder
 
     event = registry.event_kind(kind)
+    if _quiet.get():
+        return 0
     dues = list(event.messages(**objects))
     for due in dues:
         if due.kind != kind:

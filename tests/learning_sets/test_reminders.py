@@ -21,19 +21,21 @@ def workshop(world):
     return workshop_for([world.site_a, world.site_b], date=DATE)
 
 
-def test_registered_delegates_hear_fourteen_days_before_with_the_calendar_entry(workshop, world):
+def test_registered_delegates_get_joining_instructions_a_week_before_with_the_calendar_entry(
+    workshop, world
+):
     register(workshop, world.site_a, email="ann@example.org")
     cancelled = register(workshop, world.site_b, email="bob@example.org")
     services.delegate_cancel(delegate=cancelled)
-    [found] = due("workshop_in_14_days", DATE - 14 * DAY)
+    [found] = due("workshop_in_7_days", DATE - 7 * DAY)
     assert found.recipient.email == "ann@example.org"
     [ics] = found.attachments
     assert ics.mimetype == "text/calendar"
     assert b"BEGIN:VEVENT" in ics.content and b"DTSTART;TZID=Europe/London:20300301T100000" in (
         ics.content
     )
-    assert due("workshop_in_14_days", DATE - 15 * DAY) == []
-    assert due("workshop_in_14_days", DATE - 2 * DAY) == []
+    assert due("workshop_in_7_days", DATE - 8 * DAY) == []
+    assert due("workshop_in_7_days", DATE - 2 * DAY) == []
 
 
 def test_two_days_before_comes_a_second_reminder(workshop, world):
@@ -48,13 +50,14 @@ def test_scanning_twice_emails_each_delegate_once_with_the_ics(
 ):
     register(workshop, world.site_a, email="ann@example.org")
     register(workshop, world.site_b, email="bob@example.org")
-    scan(django_capture_on_commit_callbacks, DATE - 14 * DAY)
-    scan(django_capture_on_commit_callbacks, DATE - 13 * DAY)
-    emails = emails_of("workshop_in_14_days")
+    scan(django_capture_on_commit_callbacks, DATE - 7 * DAY)
+    scan(django_capture_on_commit_callbacks, DATE - 6 * DAY)
+    emails = emails_of("workshop_in_7_days")
     assert sorted(m.to[0] for m in emails) == ["ann@example.org", "bob@example.org"]
     filename, content, mimetype = emails[0].attachments[0]
     assert filename == f"imroc-workshop-{workshop.pk}.ics" and mimetype == "text/calendar"
-    assert "in 14 days" in emails[0].body
+    assert "Your joining instructions." in emails[0].body
+    assert "When: Friday 1 March 2030, 10:00 to 16:00" in emails[0].body
     assert f"/learning-sets/workshops/{workshop.pk}/" in emails[0].body
 
 
@@ -96,5 +99,5 @@ def test_workshop_reminders_read_in_a_fixed_number_of_queries(
     UserFactory(email="delegate-with-account@example.org")
     register(workshop, world.site_a, email="delegate-with-account@example.org")
     with django_assert_max_num_queries(4):
-        assert len(due("workshop_in_14_days", DATE - 14 * DAY)) == 7
+        assert len(due("workshop_in_7_days", DATE - 7 * DAY)) == 7
     assert not mail.outbox

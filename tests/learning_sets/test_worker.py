@@ -13,11 +13,11 @@ pytestmark = pytest.mark.worker
 
 def test_a_real_worker_emails_each_delegate_the_workshop_with_its_ics_once(real_worker, world):
     standard_topics()
-    workshop = workshop_for([world.site_a], date=datetime.date.today() + datetime.timedelta(14))
+    workshop = workshop_for([world.site_a], date=datetime.date.today() + datetime.timedelta(7))
     register(workshop, world.site_a, email="ann@example.org", full_name="Ann Delegate")
     real_worker.send("notifications.scan")
     real_worker.send("notifications.scan")
-    reminders = Reminder.objects.filter(kind="workshop_in_14_days")
+    reminders = Reminder.objects.filter(kind="workshop_in_7_days")
     deadline = time.monotonic() + 30
     while reminders.filter(status="sent").count() < 1:
         assert time.monotonic() < deadline, list(reminders.values("status", "last_error"))

@@ -1,0 +1,82 @@
+"""What the workshop reminders and events share: who hears on a delegate's behalf, and the
+workshop's joining details with its calendar file."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models.functions import Lower
+
+from notifications.registry import Attachment, Recipient
+from sites.selectors import leads_by_site
+
+from .ical import ics_filename, workshop_ics
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """One recipient of a delegate's message; ``on_behalf_of`` names the delegate when a
+    project lead hears instead (the delegate gave no email address)."""
+
+    recipient: object
+    on_behalf_of: str = ""
+
+    def key(self, delegate) -> str:
+        """Keys of messages to a lead carry the delegate, so each of several is told."""
+        return f":for-delegate:{delegate.pk}" if self.on_behalf_of else ""
+
+    def subject(self, subject: str) -> str:
+        return f"For {self.on_behalf_of}: {subject}" if self.on_behalf_of else subject
+
+    def message(self, message: str) -> str:
+        if not self.on_behalf_of:
+            return message
+        return (
+            f"{self.on_behalf_of} has no email address with us, so this comes to you as their "
+            f"site's project lead: please pass it on. {message}"
+        )
+
+
+def addressees(delegates) -> dict[int, list[Addressee]]:
+    """Each delegate's account if their email has one, else their email; a delegate with no
+    email address is reached through their site's project leads (two queries in all)."""
+    delegates = list(delegates)
+    emails = {d.email.lower() for d in delegates if d.email}
+    accounts = {}
+    if emails:
+        users = get_user_model().objects.annotate(email_lower=Lower("email"))
+        accounts = {u.email_lower: u for u in users.filter(email_lower__in=emails, is_active=True)}
+    without_email = {d.site_id for d in delegates if not d.email}
+    leads = leads_by_site(without_email) if without_email else {}
+    found = {}
+    for d in delegates:
+        if d.email:
+            account = accounts.get(d.email.lower())
+            found[d.pk] = [Addressee(account or Recipient(d.email, d.full_name))]
+        else:
+            found[d.pk] = [Addressee(lead, d.full_name) for lead in leads.get(d.site_id, [])]
+    return found
+
+
+def calendar_file(workshop) -> Attachment:
+    return Attachment(ics_filename(workshop), workshop_ics(workshop), "text/calendar")
+
+
+def joining_details(workshop) -> dict:
+    """The day as the email states it (reads ``learning_set``, ``venue``, ``topic`` and
+    ``agenda_items``: select or prefetch them)."""
+    venue = workshop.venue
+    return {
+        "learning_set": str(workshop.learning_set),
+        "workshop": str(workshop),
+        "when": (
+            f"{workshop.date:%A %-d %B %Y}, {workshop.start_time:%H:%M} to "
+            f"{workshop.end_time:%H:%M}"
+        ),
+        "venue": venue.name if venue else "to be confirmed",
+        "address": venue.address if venue else "",
+        "accessibility": venue.accessibility_notes if venue else "",
+        "agenda": [
+            f"{item.start_time:%H:%M}-{item.end_time:%H:%M} {item}"
+            for item in workshop.agenda_items.all()
+        ],
+    }
