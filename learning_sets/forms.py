@@ -182,12 +182,7 @@ class AgendaItemForm(forms.ModelForm):
 class DelegateForm(forms.Form):
     site = forms.ModelChoiceField(queryset=Site.objects.none(), empty_label=None)
     full_name = forms.CharField(max_length=200, label="Full name")
-    email = forms.EmailField(
-        required=False,
-        help_text="Their calendar entry, joining instructions and evaluation link are sent "
-        "here. Leave it empty if they have no email address: the site's project leads get "
-        "them instead.",
-    )
+    email = forms.EmailField(help_text="Their evaluation link is sent here after the workshop.")
     perspective = forms.ChoiceField(choices=DelegatePerspective.choices)
     dietary_needs = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     access_needs = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -222,8 +217,6 @@ class DelegateForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if not email:
-            return email
         others = self.workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(
             email=email
         )

@@ -15,7 +15,8 @@ from .ical import ics_filename, workshop_ics
 @dataclass(frozen=True)
 class Addressee:
     """One recipient of a delegate's message; ``on_behalf_of`` names the delegate when a
-    project lead hears instead (the delegate gave no email address)."""
+    project lead (or whoever registered them) hears instead: the delegate gave no email
+    address."""
 
     recipient: object
     on_behalf_of: str = ""
@@ -32,28 +33,41 @@ class Addressee:
             return message
         return (
             f"{self.on_behalf_of} has no email address with us, so this comes to you as their "
-            f"site's project lead: please pass it on. {message}"
+            f"site's project lead or the person who registered them: please pass it on. "
+            f"{message}"
         )
 
 
 def addressees(delegates) -> dict[int, list[Addressee]]:
     """Each delegate's account if their email has one, else their email; a delegate with no
-    email address is reached through their site's project leads (two queries in all)."""
+    email address is reached through their site's project leads and whoever registered them
+    (three queries in all)."""
     delegates = list(delegates)
     emails = {d.email.lower() for d in delegates if d.email}
     accounts = {}
     if emails:
         users = get_user_model().objects.annotate(email_lower=Lower("email"))
         accounts = {u.email_lower: u for u in users.filter(email_lower__in=emails, is_active=True)}
-    without_email = {d.site_id for d in delegates if not d.email}
-    leads = leads_by_site(without_email) if without_email else {}
+    without_email = [d for d in delegates if not d.email]
+    leads, registrars = {}, {}
+    if without_email:
+        leads = leads_by_site({d.site_id for d in without_email})
+        registrars = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .in_bulk({d.registered_by_id for d in without_email if d.registered_by_id})
+        )
     found = {}
     for d in delegates:
         if d.email:
             account = accounts.get(d.email.lower())
             found[d.pk] = [Addressee(account or Recipient(d.email, d.full_name))]
-        else:
-            found[d.pk] = [Addressee(lead, d.full_name) for lead in leads.get(d.site_id, [])]
+            continue
+        people = list(leads.get(d.site_id, []))
+        registrar = registrars.get(d.registered_by_id)
+        if registrar is not None and registrar not in people:
+            people.append(registrar)
+        found[d.pk] = [Addressee(person, d.full_name) for person in people]
     return found
 
 

@@ -245,9 +245,7 @@ class Delegate(RulesModel):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="delegates")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="delegates")
     full_name = models.CharField(max_length=200)
-    email = models.EmailField(
-        blank=True, help_text="Empty when they have none: their site's project leads hear instead."
-    )
+    email = models.EmailField()
     perspective = models.CharField(max_length=20, choices=DelegatePerspective.choices)
     dietary_needs = models.TextField(blank=True)
     access_needs = models.TextField(blank=True)
@@ -264,7 +262,7 @@ class Delegate(RulesModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["workshop", "email"],
-                condition=~Q(status="cancelled") & ~Q(email=""),
+                condition=~Q(status="cancelled"),
                 name="one_active_registration_per_email",
             ),
             models.CheckConstraint(

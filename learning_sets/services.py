@@ -241,8 +241,7 @@ def delegate_register(
         Workshop.objects.select_related("venue").select_for_update(of=("self",)).get(pk=workshop.pk)
     )
     email = email.strip().lower()
-    active = workshop.delegates.exclude(status=Delegate.Status.CANCELLED)
-    if email and active.filter(email=email).exists():
+    if workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(email=email).exists():
         raise AlreadyRegistered(f"{email} is already registered for this workshop.")
     problem = _place_problem(workshop, site.pk)
     if problem is not None and not waiting_list_ok:
