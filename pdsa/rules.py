@@ -20,3 +20,4 @@ can_comment = is_administrator | is_consultant | is_site_team
 is_programme_member = is_programme_staff | has_a_site
 
 rules.add_perm("pdsa.view_library", is_programme_member)
+rules.add_perm("pdsa.compare_indicators", is_programme_staff)

@@ -12,7 +12,8 @@ from sites.rules import site_roles
 from sites.selectors import sites_for_user
 
 from . import history
-from .models import Cycle, DataPoint, Goal, Indicator, Priority
+from .chart_results import compute
+from .models import Cycle, DataPoint, Goal, Indicator, Phase, Priority
 from .rules import is_programme_member
 
 OUTCOMES_COUNTED = {
@@ -109,9 +110,57 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
     return SiteWork(priorities=priorities, checklist=checklist)
 
 
+def with_results(indicators: QuerySet[Indicator]) -> list[Indicator]:
+    """The indicators, each with ``.results`` (its chart results), in three more queries."""
+    found = list(
+        indicators.prefetch_related(
+            Prefetch("data_points", queryset=DataPoint.objects.order_by("date")),
+            Prefetch("phases", queryset=Phase.objects.order_by("starts_on")),
+            "cycles",
+        )
+    )
+    for indicator in found:
+        points = list(indicator.data_points.all())
+        indicator.results = compute(
+            indicator, points, list(indicator.phases.all()), list(indicator.cycles.all())
+        )
+        indicator.points = len(points)
+        indicator.latest = points[-1] if points else None
+    return found
+
+
+def site_indicators(site: Site) -> list[Indicator]:
+    """Every indicator of the site with its chart results, by challenge and goal."""
+    return with_results(
+        Indicator.objects.filter(goal__priority__site=site)
+        .select_related("goal__priority__challenge")
+        .order_by("goal__priority__challenge__number", "goal__title", "name", "pk")
+    )
+
+
+def indicator_names(user) -> list[tuple[str, int]]:
+    """Indicator names in the sites the user sees, with how many sites use each."""
+    rows = (
+        Indicator.objects.filter(goal__priority__site__in=sites_for_user(user))
+        .values_list("name")
+        .annotate(sites=Count("goal__priority__site", distinct=True))
+        .order_by("name")
+    )
+    return list(rows)
+
+
+def indicators_named(user, name: str) -> list[Indicator]:
+    """The indicators of that name across the sites the user sees, with chart results."""
+    return with_results(
+        Indicator.objects.filter(goal__priority__site__in=sites_for_user(user), name=name)
+        .select_related("goal__priority__site")
+        .order_by("goal__priority__site__name", "goal__title", "pk")
+    )
+
+
 def goal_page(goal: Goal) -> dict:
     """Everything the goal page shows, in a fixed number of queries."""
-    indicators = list(goal.indicators.annotate(points=Count("data_points")).order_by("name", "pk"))
+    indicators = with_results(goal.indicators.order_by("name", "pk"))
     cycles = list(goal.cycles.order_by("number"))
     outcomes = Counter(c.outcome for c in cycles if c.outcome)
     return {

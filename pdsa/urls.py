@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import cycles, goals, indicators, library, phases
+from .views import cycles, goals, indicators, library, phases, summaries
 
 app_name = "pdsa"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("sites/<slug:slug>/priorities/", goals.priorities_edit, name="priorities-edit"),
     path("sites/<slug:slug>/goals/add/", goals.goal_add, name="goal-add"),
     path("sites/<slug:slug>/timeline/", goals.site_timeline, name="site-timeline"),
+    path("sites/<slug:slug>/indicators/", summaries.site_indicators, name="site-indicators"),
+    path("indicators/compare/", summaries.indicator_compare, name="indicator-compare"),
     path("goals/<int:pk>/", goals.goal_detail, name="goal-detail"),
     path("goals/<int:pk>/edit/", goals.goal_edit, name="goal-edit"),
     path("goals/<int:pk>/comments/", goals.goal_comment, name="goal-comment"),

@@ -27,6 +27,12 @@ def cases(world):
         Case("pdsa:priorities-edit", f"/pdsa/sites/{site.slug}/priorities/", site_a_editable()),
         Case("pdsa:goal-add", f"/pdsa/sites/{site.slug}/goals/add/", site_a_editable()),
         Case("pdsa:site-timeline", f"/pdsa/sites/{site.slug}/timeline/", site_a_readable()),
+        Case("pdsa:site-indicators", f"/pdsa/sites/{site.slug}/indicators/", site_a_readable()),
+        Case(
+            "pdsa:indicator-compare",
+            f"/pdsa/indicators/compare/?name={indicator.name}",
+            expect(200, lead_a=403, member_a=403, lead_b=403),
+        ),
         Case("pdsa:goal-detail", f"/pdsa/goals/{goal.pk}/", site_a_readable()),
         Case("pdsa:goal-edit", f"/pdsa/goals/{goal.pk}/edit/", site_a_editable()),
         Case(

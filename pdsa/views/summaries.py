@@ -1,0 +1,33 @@
+"""Tables of indicators with their Making Data Count icons: all of a site's, and one
+indicator name across sites for a consultant comparing them."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+
+from accounts.permissions import require
+from sites.selectors import sites_for_user
+
+from .. import selectors
+
+
+@login_required
+def site_indicators(request, slug):
+    site = get_object_or_404(sites_for_user(request.user), slug=slug)
+    return render(
+        request,
+        "pdsa/site_indicators.html",
+        {"site": site, "indicators": selectors.site_indicators(site)},
+    )
+
+
+@login_required
+def indicator_compare(request):
+    require(request.user, "pdsa.compare_indicators")
+    names = selectors.indicator_names(request.user)
+    name = request.GET.get("name", "")
+    indicators = selectors.indicators_named(request.user, name) if name else []
+    return render(
+        request,
+        "pdsa/indicator_compare.html",
+        {"names": names, "name": name, "indicators": indicators},
+    )
