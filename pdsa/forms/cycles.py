@@ -14,13 +14,21 @@ class StageForm(VersionedForm, forms.ModelForm):
 
     stage = ""
     complete = forms.BooleanField(required=False)
+    done_on = forms.DateField(
+        required=False,
+        widget=DATE,
+        help_text="When the stage was done: today unless the work happened earlier.",
+    )
 
     def __init__(self, *args, today: datetime.date, **kwargs):
         self.today = today
         super().__init__(*args, **kwargs)
         label = self.stage.capitalize()
         self.fields["complete"].label = f"The {label.lower()} stage is complete"
-        self.fields["complete"].initial = getattr(self.instance, f"{self.stage}_done") is not None
+        done = getattr(self.instance, f"{self.stage}_done")
+        self.fields["complete"].initial = done is not None
+        self.fields["done_on"].label = f"{label} completed on"
+        self.fields["done_on"].initial = done or today
         self.fields[f"{self.stage}_due"].label = f"{label} due on"
         if self.instance.pk is None:
             del self.fields["version"]
@@ -38,7 +46,27 @@ class StageForm(VersionedForm, forms.ModelForm):
                         "complete", f"Complete the {earlier} stage before the {self.stage} stage."
                     )
                     break
+        done_on = data.get("done_on")
+        if data.get("complete") and done_on is not None:
+            self._check_done_on(done_on)
         return data
+
+    def _check_done_on(self, done_on: datetime.date) -> None:
+        """A stage is done on a real day: not in the future, not before the stage before it."""
+        if done_on > self.today:
+            self.add_error("done_on", "The date cannot be in the future.")
+            return
+        stages = list(Cycle.STAGES)
+        index = stages.index(self.stage)
+        if index and self.instance.pk is not None:
+            previous = stages[index - 1]
+            before = getattr(self.instance, f"{previous}_done")
+            if before is not None and done_on < before:
+                self.add_error(
+                    "done_on",
+                    f"The {previous} stage was done on {before:%-d %B %Y}: "
+                    f"the {self.stage} stage cannot be done before it.",
+                )
 
     def _post_clean(self):
         """The services save (and check the version); the instance stays as loaded."""
@@ -47,7 +75,7 @@ class StageForm(VersionedForm, forms.ModelForm):
         """Field values for the service, with the stage's completion date."""
         data = {name: self.cleaned_data[name] for name in self._meta.fields}
         data.pop("watched_indicators", None)
-        done = getattr(self.instance, f"{self.stage}_done")
+        done = self.cleaned_data.get("done_on") or getattr(self.instance, f"{self.stage}_done")
         data[f"{self.stage}_done"] = (done or self.today) if self.cleaned_data["complete"] else None
         return data
 

@@ -88,6 +88,9 @@ def cycle_detail(request, pk):
 def cycle_stage(request, pk, stage):
     cycle = get_object_or_404(selectors.cycles_for_user(request.user), pk=pk)
     require(request.user, "pdsa.change_cycle", cycle)
+    if stage == "act" and not (cycle.do_done and cycle.study_done):
+        messages.info(request, "The act stage opens once the do and study stages are done.")
+        return redirect(cycle)
     form_class = STAGE_FORMS[stage]
     kwargs = {"instance": cycle, "today": timezone.localdate()}
     if stage == "plan":

@@ -1,3 +1,5 @@
+import datetime
+
 from tests.walk import Case, expect, site_a_editable, site_a_readable
 from tests.pdsa.factories import (
     CycleFactory,
@@ -8,6 +10,8 @@ from tests.pdsa.factories import (
     PriorityFactory,
     completed,
 )
+
+START = datetime.date(2012, 1, 10)
 
 # Comments: the site team, consultants and the administrator; organisers only read.
 COMMENTERS = expect(302, lead_b=404, organiser=403)
@@ -21,6 +25,7 @@ def cases(world):
     point = DataPointFactory(indicator=indicator)
     phase = PhaseFactory(indicator=indicator)
     cycle = CycleFactory(goal=goal)
+    studied = CycleFactory(goal=goal, plan_done=START, do_done=START, study_done=START)
     done = completed(goal=GoalFactory(priority=PriorityFactory(site=world.site_b)))
     version = {"version": 1}
     return [
@@ -76,8 +81,10 @@ def cases(world):
                 site_a_editable(),
                 data=version,
             )
-            for stage in ("plan", "do", "study", "act")
+            for stage in ("plan", "do", "study")
         ],
+        # The act stage opens once do and study are done.
+        Case("pdsa:cycle-stage", f"/pdsa/cycles/{studied.pk}/act/", site_a_editable()),
         Case(
             "pdsa:cycle-comment",
             f"/pdsa/cycles/{cycle.pk}/comments/",
