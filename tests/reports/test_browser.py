@@ -36,15 +36,23 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
     assert page.get_by_role("row", name="Site progress report: Alpha Partnership NHS Trust")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Notifications 1 unread").click()
+    # The report's "ready" event is in the lead's notifications beside the reminder.
+    page.get_by_role("link", name="Notifications 2 unread").click()
     expect(page.get_by_role("strong").filter(has_text="not yet co-produced")).to_be_visible()
+    expect(
+        page.get_by_role("strong").filter(
+            has_text="Ready: Site progress report: Alpha Partnership NHS Trust"
+        )
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Open Alpha Partnership NHS Trust").click()
     page.wait_for_url("**/sites/alpha/")
-    expect(page.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Notifications 1 unread")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"{live_server.url}/notifications/preferences/")
+    expect(page.get_by_text("When something happens")).to_be_visible()
+    expect(page.get_by_label("Email me: A report you asked for is ready")).to_be_checked()
     assert_accessible(page)
     page.get_by_label("Weekly digest instead: Your site's project group").check()
     page.get_by_role("button", name="Save preferences").click()
