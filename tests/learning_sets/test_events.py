@@ -11,6 +11,7 @@ from django.db import transaction
 from learning_sets import services
 from learning_sets.models import Delegate
 from notifications.models import Notification, Preference, Reminder
+from notifications.services import notify
 from tests.learning_sets.factories import register, standard_topics, workshop_for
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +128,16 @@ def test_the_joining_instructions_and_the_evaluation_reach_a_lead_for_a_delegate
     [evaluation] = due("workshop_evaluation", DATE + DAY)
     assert evaluation.recipient == world.lead_a
     assert evaluation.url == delegate.get_evaluation_url()
+
+
+def test_raising_the_place_events_again_tells_nobody_twice(
+    workshop, world, django_capture_on_commit_callbacks
+):
+    taken = register(workshop, world.site_b, email="first@example.org", by=world.lead_b)
+    waiting = register(workshop, world.site_a, email="bo@example.org", waiting_list_ok=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delegate_cancel(delegate=taken)
+        waiting.refresh_from_db()
+        notify("delegate_promoted", delegate=waiting)
+        notify("delegate_registered", delegate=taken)
+    assert sorted(m.to[0] for m in mail.outbox) == ["bo@example.org", world.lead_a.email]

@@ -6,6 +6,7 @@ from django.core import mail
 from django.db import transaction
 
 from notifications.models import Notification, Preference, Reminder
+from notifications.services import notify
 from pdsa import services
 from sites.models import Person
 from tests.pdsa.factories import CycleFactory, GoalFactory
@@ -57,3 +58,12 @@ def test_a_comment_that_is_rolled_back_tells_nobody(
             services.comment_add(author=world.consultant, text="x", goal=goal)
             raise RuntimeError
     assert mail.outbox == [] and not Reminder.objects.exists()
+
+
+def test_raising_the_comment_event_again_tells_nobody_twice(
+    world, goal, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = services.comment_add(author=world.consultant, text="Good.", goal=goal)
+        notify("comment_added", comment=comment)
+    assert len(mail.outbox) == 2 and Notification.objects.count() == 2

@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import transaction
 
 from notifications.models import Notification, Preference, Reminder
+from notifications.services import notify
 from support import services
 from support.models import ProgressReview
 from tests.sites.factories import PersonFactory, join
@@ -86,3 +87,16 @@ def test_the_leads_response_tells_the_consultant_once_per_response(
     with django_capture_on_commit_callbacks(execute=True):
         services.review_respond(review=review, author=world.lead_a, text="And the date.")
     assert len(mail.outbox) == 2  # a second response is news again
+
+
+def test_raising_the_review_events_again_tells_nobody_twice(
+    world, django_capture_on_commit_callbacks
+):
+    """E.g. a retried task or a service that runs twice for one review or response."""
+    with django_capture_on_commit_callbacks(execute=True):
+        review = publish(world)
+        response = services.review_respond(review=review, author=world.lead_a, text="Thanks.")
+        notify("review_published", review=review)
+        notify("review_response", response=response)
+    assert sorted(m.to[0] for m in mail.outbox) == [world.consultant.email, world.lead_a.email]
+    assert Notification.objects.count() == 2
