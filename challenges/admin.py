@@ -1,14 +1,16 @@
 from django.contrib import admin
 
+from imroc.formsets import CappedInline
+
 from .models import Assessment, Challenge, Framework, Participant, Rating, Stage
 
 
-class ChallengeInline(admin.TabularInline):
+class ChallengeInline(CappedInline, admin.TabularInline):
     model = Challenge
     extra = 0
 
 
-class StageInline(admin.TabularInline):
+class StageInline(CappedInline, admin.TabularInline):
     model = Stage
     extra = 0
 
@@ -31,12 +33,12 @@ class StageAdmin(admin.ModelAdmin):
     list_filter = ["framework"]
 
 
-class RatingInline(admin.TabularInline):
+class RatingInline(CappedInline, admin.TabularInline):
     model = Rating
     extra = 0
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(CappedInline, admin.TabularInline):
     model = Participant
     extra = 0
     raw_id_fields = ["person"]

@@ -5,13 +5,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from imroc.formsets import capped_formset_factory
 from sites.models import Perspective
 
 from .models import Assessment, Framework
 from .services import ParticipantEntry, RatingEntry
 
 TEXT = {"rows": 2}
-GUEST_ROWS = 2
+GUEST_ROWS = 2  # blank rows offered
+MOST_GUESTS = 10
 
 
 class AssessmentForm(forms.Form):
@@ -81,7 +83,8 @@ class BaseRatingFormSet(forms.BaseFormSet):
         self.framework = framework
         self.challenges = list(challenges)
         self.stages = list(framework.stages.all())
-        self.min_num = self.max_num = len(self.challenges)
+        # One form per challenge, never more, whatever TOTAL_FORMS says.
+        self.min_num = self.max_num = self.absolute_max = len(self.challenges)
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -89,8 +92,8 @@ class BaseRatingFormSet(forms.BaseFormSet):
         return {"challenge": challenge, "framework": self.framework, "stages": self.stages}
 
 
-RatingFormSet = forms.formset_factory(
-    RatingForm, formset=BaseRatingFormSet, extra=0, validate_min=True, validate_max=True
+RatingFormSet = capped_formset_factory(
+    RatingForm, formset=BaseRatingFormSet, cap=20, extra=0, validate_min=True
 )
 
 
@@ -121,7 +124,9 @@ class BaseGuestFormSet(forms.BaseFormSet):
         return {"number": (index or 0) + 1}
 
 
-GuestFormSet = forms.formset_factory(GuestForm, formset=BaseGuestFormSet, extra=GUEST_ROWS)
+GuestFormSet = capped_formset_factory(
+    GuestForm, formset=BaseGuestFormSet, cap=MOST_GUESTS, extra=GUEST_ROWS
+)
 
 
 class AssessmentEntry:
@@ -163,6 +168,7 @@ class AssessmentEntry:
 
     def is_valid(self) -> bool:
         valid = [self.form.is_valid(), self.ratings.is_valid(), self.guests.is_valid()]
+        self.errors.extend(self.guests.non_form_errors())
         if all(valid) and not self.participants():
             self.form.add_error(
                 "people", "Record who took part: tick people from the group or add a name."

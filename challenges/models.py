@@ -121,6 +121,13 @@ class Assessment(RulesModel):
         )
 
     @property
+    def recorded_by(self) -> str:
+        """Who recorded it; imported and demo assessments may have no author."""
+        if self.created_by is None:
+            return "Unknown"
+        return self.created_by.get_full_name() or self.created_by.username
+
+    @property
     def co_production(self) -> CoProduction:
         """Co-produced when service users or carers took part (reads prefetched participants)."""
         return CoProduction.of_perspectives(p.perspective for p in self.participants.all())

@@ -20,9 +20,11 @@ def queue_on_commit(task, *, on_error=None, **kwargs) -> None:
 
 
 def queue_now(task, *, on_error=None, **kwargs) -> bool:
-    """Queue ``task(**kwargs)``; return False (and call ``on_error``) if the broker is down."""
+    """Queue ``task(**kwargs)``; return False (and call ``on_error``) if the broker is down.
+    No result is asked for: the work's state lives in the database, and subscribing to a
+    result would wait on Redis again (twenty one-second retries when it is down)."""
     try:
-        task.apply_async(kwargs=kwargs)
+        task.apply_async(kwargs=kwargs, ignore_result=True)
     except (OperationalError, ConnectionError, OSError) as exc:
         logger.warning("Could not queue %s%s: %s", task.name, kwargs, exc)
         if on_error is not None:

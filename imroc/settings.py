@@ -194,11 +194,21 @@ else:
     CELERY_RESULT_BACKEND = f"db+sqlite:///{VAR_DIR / 'celery-results.sqlite3'}"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
-# With Redis down, queueing gives up after a fraction of a second: the request goes on and
-# the next scheduled run picks the work up (see imroc/queueing.py).
+# With Redis down, queueing gives up within a few seconds: connecting times out after
+# BROKER_TIMEOUT seconds and is retried once, the request goes on, and the report says it
+# could not start (see imroc/queueing.py). The app queues without asking for a result, so
+# a page never waits on the result backend; its own connections are bounded the same way.
+BROKER_TIMEOUT = env_int("CELERY_BROKER_TIMEOUT", 2)
 _QUICK_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
-CELERY_BROKER_TRANSPORT_OPTIONS = _QUICK_RETRY
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    **_QUICK_RETRY,
+    "socket_connect_timeout": BROKER_TIMEOUT,
+    "socket_timeout": 10,
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = _QUICK_RETRY
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": _QUICK_RETRY}
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

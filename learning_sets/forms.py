@@ -182,7 +182,10 @@ class AgendaItemForm(forms.ModelForm):
 class DelegateForm(forms.Form):
     site = forms.ModelChoiceField(queryset=Site.objects.none(), empty_label=None)
     full_name = forms.CharField(max_length=200, label="Full name")
-    email = forms.EmailField(help_text="Their evaluation link is sent here after the workshop.")
+    email = forms.EmailField(
+        max_length=Delegate._meta.get_field("email").max_length,  # the column's 254
+        help_text="Their evaluation link is sent here after the workshop.",
+    )
     perspective = forms.ChoiceField(choices=DelegatePerspective.choices)
     dietary_needs = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     access_needs = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))

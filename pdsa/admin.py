@@ -22,18 +22,12 @@ class GoalAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["priority", "owner"]
 
 
-class DataPointInline(admin.TabularInline):
-    model = DataPoint
-    extra = 0
-
-
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "goal", "unit", "better"]
     search_fields = ["name", "goal__title"]
     list_select_related = ["goal"]
     raw_id_fields = ["goal"]
-    inlines = [DataPointInline]
 
 
 @admin.register(DataPoint)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import charts
 
@@ -74,6 +74,9 @@ class ChartResults:
     run: charts.RunChart
     xmr: charts.XmrChart
     window: int  # first point shown; 0 unless the series is longer than two years
+    # (date, value) of a stored value too large to chart (from before values were bounded):
+    # then nothing is charted and the charts say which value to correct.
+    too_large: tuple[datetime.date, float] | None = None
 
     @property
     def variation(self) -> str | None:
@@ -135,6 +138,10 @@ def chart_results(indicator) -> ChartResults:
 def compute(indicator, points, phases=(), cycles=()) -> ChartResults:
     """Everything derived from the series (``points`` in date order), the phases and the
     cycles that watch the indicator. Pure apart from reading their attributes."""
+    bad = charts.unchartable([p.value for p in points])
+    if bad is not None:
+        empty = compute(indicator, [], phases, cycles)
+        return replace(empty, too_large=(points[bad].date, points[bad].value))
     dates = tuple(p.date for p in points)
     values = tuple(p.value for p in points)
     marks = tuple(

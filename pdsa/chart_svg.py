@@ -255,9 +255,11 @@ def _svg(title, unit, values, labels, kinds, notes, lines, legend, rules, desc) 
 def _scale(numbers: list[float]) -> tuple[float, float, list[float], int]:
     """Axis range and about five round ticks covering every value and line."""
     low, high = min(numbers), max(numbers)
-    if high == low:
-        pad = abs(low) * 0.1 or 1.0
-        low, high = low - pad, high + pad
+    size = max(abs(low), abs(high))
+    if high - low <= size * 1e-9 or high - low < 1e-100:  # one value, or too close to tell
+        middle = (low + high) / 2
+        pad = size * 0.1 if size >= 1e-100 else 1.0
+        low, high = middle - pad, middle + pad
     raw = (high - low) / 5
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)

@@ -34,6 +34,12 @@ def render_indicator_svg(results, kind: str) -> str:
     name = "Run chart" if kind == "run" else "XmR chart"
     title = f"{name}: {results.name}{f' ({results.unit})' if results.unit else ''}"
     uid = "ichart-" + hashlib.sha1(repr((kind, title, dates, values)).encode()).hexdigest()[:10]
+    if results.too_large:
+        day, value = results.too_large
+        message = f"Not drawn: the value of {day:%-d %b %Y} ({value:g}) is too large to chart."
+        return _svg_open(uid, title, f"{message} Correct or delete it.", 80) + (
+            _text(WIDTH / 2, 44, message, anchor="middle") + "</svg>"
+        )
     if len(values) < 2:
         return _svg_open(uid, title, "Not enough data: at least 2 values are needed.", 80) + (
             _text(WIDTH / 2, 44, "At least 2 values are needed for a chart.", anchor="middle")

@@ -2,9 +2,11 @@
 PDSA (plan, do, study, act) cycles that test changes against those goals."""
 
 import datetime
+import math
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -103,6 +105,12 @@ class Goal(RulesModel):
         return self.difficulty == self.Difficulty.HARD
 
 
+# No measure of the programme (people, days, %, pounds) comes near a billion; a bigger value
+# is a typing or export mistake, and 1e308 would break every chart and sum drawn from it.
+VALUE_LIMIT = 1_000_000_000
+WITHIN_LIMIT = [MinValueValidator(-VALUE_LIMIT), MaxValueValidator(VALUE_LIMIT)]
+
+
 class Indicator(RulesModel):
     """A measure of a goal. "Always try to measure what you do." """
 
@@ -114,8 +122,24 @@ class Indicator(RulesModel):
     name = models.CharField(max_length=200)
     unit = models.CharField(max_length=50, blank=True, help_text="For example: %, people, days.")
     better = models.CharField("which direction is better", max_length=4, choices=Better.choices)
-    baseline = models.FloatField(null=True, blank=True, help_text="The value before any change.")
-    target = models.FloatField(null=True, blank=True)
+    baseline = models.FloatField(
+        null=True, blank=True, validators=WITHIN_LIMIT, help_text="The value before any change."
+    )
+    target = models.FloatField(null=True, blank=True, validators=WITHIN_LIMIT)
+    lowest = models.FloatField(
+        "lowest possible value",
+        null=True,
+        blank=True,
+        validators=WITHIN_LIMIT,
+        help_text="Values below it are refused: 0 for a count or a percentage.",
+    )
+    highest = models.FloatField(
+        "highest possible value",
+        null=True,
+        blank=True,
+        validators=WITHIN_LIMIT,
+        help_text="Values above it are refused: 100 for a percentage.",
+    )
     data_interval_days = models.PositiveSmallIntegerField(
         "expected data interval (days)",
         default=30,
@@ -140,6 +164,12 @@ class Indicator(RulesModel):
                 condition=Q(xmr_baseline__isnull=True) | Q(xmr_baseline__gte=2),
                 name="indicator_xmr_baseline_two_points",
             ),
+            models.CheckConstraint(
+                condition=Q(lowest__isnull=True)
+                | Q(highest__isnull=True)
+                | Q(lowest__lt=models.F("highest")),
+                name="indicator_lowest_below_highest",
+            ),
         ]
         rules_permissions = {
             "view": pdsa_rules.can_view_work,
@@ -158,11 +188,28 @@ class Indicator(RulesModel):
     def site_id(self) -> int:
         return self.goal.site_id
 
+    def value_problem(self, value: float) -> str | None:
+        """Why ``value`` cannot be recorded for this indicator, in the user's words; None
+        when it can: a finite number within the indicator's lowest and highest possible
+        values, and never beyond a billion either way."""
+        if not math.isfinite(value):
+            return "Enter a number."
+        low = -VALUE_LIMIT if self.lowest is None else self.lowest
+        high = VALUE_LIMIT if self.highest is None else self.highest
+        if not low <= value <= high:
+            return f"Enter a value from {_plain(low)} to {_plain(high)}."
+        return None
+
+
+def _plain(number: float) -> str:
+    """1000000000.0 as "1,000,000,000", 0.5 as "0.5"."""
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
+
 
 class DataPoint(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="data_points")
     date = models.DateField()
-    value = models.FloatField()
+    value = models.FloatField(validators=WITHIN_LIMIT)
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:

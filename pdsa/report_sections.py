@@ -37,7 +37,7 @@ def _indicator_charts(indicator, results) -> dict:
         "phase_lines": results.phase_summaries(),
         "points": len(results.values),
         "charted": len(results.values) - results.window,
-        "run": render_indicator_svg(results, "run") if results.values else "",
+        "run": render_indicator_svg(results, "run") if results.values or results.too_large else "",
         "xmr": render_indicator_svg(results, "xmr") if len(results.values) >= 2 else "",
     }
 

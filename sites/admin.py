@@ -1,9 +1,11 @@
 from django.contrib import admin
 
+from imroc.formsets import CappedInline
+
 from .models import Person, ProjectGroupMember, Site
 
 
-class ProjectGroupMemberInline(admin.TabularInline):
+class ProjectGroupMemberInline(CappedInline, admin.TabularInline):
     model = ProjectGroupMember
     extra = 0
     autocomplete_fields = ["person"]

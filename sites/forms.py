@@ -2,7 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from .models import Perspective, ProjectGroupMember, Site
+from .models import Person, Perspective, ProjectGroupMember, Site
 
 
 class SiteForm(forms.ModelForm):
@@ -37,7 +37,9 @@ class ProjectGroupMemberForm(forms.Form):
 
     full_name = forms.CharField(max_length=200, label="Full name")
     email = forms.EmailField(
-        required=False, help_text="Optional. Used to match someone already known."
+        required=False,
+        max_length=Person._meta.get_field("email").max_length,  # the column's 254
+        help_text="Optional. Used to match someone already known.",
     )
     role = forms.ChoiceField(choices=ProjectGroupMember.Role.choices)
     perspective = forms.ChoiceField(

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from imroc.formsets import CappedInline
+
 from .models import (
     ProgrammeOutcome,
     ProgressReview,
@@ -65,12 +67,12 @@ class ProgrammeOutcomeAdmin(admin.ModelAdmin):
     raw_id_fields = ["recorded_by"]
 
 
-class ReviewActionInline(admin.TabularInline):
+class ReviewActionInline(CappedInline, admin.TabularInline):
     model = ReviewAction
     extra = 0
 
 
-class ReviewResponseInline(admin.StackedInline):
+class ReviewResponseInline(CappedInline, admin.StackedInline):
     model = ReviewResponse
     extra = 0
     raw_id_fields = ["author"]

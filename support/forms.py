@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MinValueValidator
 
 from challenges.models import Challenge, Framework
+from imroc.formsets import capped_inlineformset_factory
 
 from .models import (
     ProgrammeOutcome,
@@ -290,15 +291,13 @@ class ReviewActionForm(forms.ModelForm):
         return data
 
 
-ReviewActionFormSet = forms.inlineformset_factory(
+ReviewActionFormSet = capped_inlineformset_factory(
     ProgressReview,
     ReviewAction,
+    cap=MAX_ACTIONS,
     form=ReviewActionForm,
     extra=1,
     can_delete=True,
-    max_num=MAX_ACTIONS,
-    absolute_max=MAX_ACTIONS,
-    validate_max=True,
 )
 
 

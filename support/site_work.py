@@ -27,6 +27,7 @@ RUN_SIGNAL_TEXT = {
     "trend": "a trend (5 or more points going one way)",
     "astronomical": "an astronomical point",
 }
+UNCHARTABLE = "not charted: a value is too large (correct it on the indicator's page)"
 
 
 @dataclass
@@ -63,6 +64,8 @@ class IndicatorNow:
     def xmr_signal(self) -> str:
         if len(self.values) < 2:
             return "too few points for an XmR chart"
+        if charts.unchartable(self.values) is not None:
+            return UNCHARTABLE
         chart = charts.xmr_chart(self.values, baseline=self.xmr_baseline)
         latest = chart.points[-1]
         if latest.cause is None:
@@ -73,6 +76,8 @@ class IndicatorNow:
     def run_signal(self) -> str:
         if not self.values:
             return "no data yet"
+        if charts.unchartable(self.values) is not None:
+            return UNCHARTABLE
         signals = charts.run_chart(self.values).points[-1].signals
         if not signals:
             return "no run-chart signal at the latest point"

@@ -44,6 +44,11 @@ RUNS_TABLE: dict[int, tuple[int, int]] = {
     58: (23, 37), 59: (24, 38), 60: (24, 38),
 }  # fmt: skip
 
+# The charts' arithmetic (medians, moving ranges, limits, the axis scale) stays exact and
+# finite for values up to here; a stored value beyond it (1e308 from an old import) is not
+# charted, and the page says which value to correct.
+LARGEST = 1e12
+
 IMPROVEMENT = "improvement"
 CONCERN = "concern"
 COMMON_CAUSE = "common cause"
@@ -117,10 +122,18 @@ def _high_side(better: str) -> str:
     return "high" if better == "up" else "low"
 
 
+def unchartable(values) -> int | None:
+    """The index of the first value no chart can draw (not finite, or beyond ±LARGEST)."""
+    for index, value in enumerate(values):
+        if not (math.isfinite(value) and abs(value) <= LARGEST):
+            return index
+    return None
+
+
 def _numbers(values) -> list[float]:
     numbers = [float(v) for v in values]
-    if not all(math.isfinite(v) for v in numbers):
-        raise ValueError("chart values must be finite numbers")
+    if unchartable(numbers) is not None:
+        raise ValueError(f"chart values must be finite numbers within ±{LARGEST:g}")
     return numbers
 
 

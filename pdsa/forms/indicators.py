@@ -1,7 +1,7 @@
 from django import forms
 
 from ..csv_import import DATE_FORMAT_HELP, parse_rows
-from ..models import Indicator
+from ..models import VALUE_LIMIT, Indicator
 from .base import DATE, helper
 
 MAX_UPLOAD = 1_000_000  # bytes: years of weekly data fit in a fraction of this
@@ -16,6 +16,8 @@ class IndicatorForm(forms.ModelForm):
             "better",
             "baseline",
             "target",
+            "lowest",
+            "highest",
             "data_interval_days",
             "xmr_baseline",
         ]
@@ -27,6 +29,31 @@ class IndicatorForm(forms.ModelForm):
         self.fields["xmr_baseline"].widget.attrs["min"] = 2
         self.fields["data_interval_days"].widget.attrs["min"] = 1
         self.helper = helper("Save indicator")
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("lowest"), data.get("highest")
+        if low is not None and high is not None and low >= high:
+            self.add_error("highest", "The highest possible value must be above the lowest.")
+            return data
+        bounds = Indicator(lowest=low, highest=high)
+        for name in ("baseline", "target"):
+            value = data.get(name)
+            problem = None if value is None else bounds.value_problem(value)
+            if problem:
+                self.add_error(name, problem)
+        if self.instance.pk is not None and not self.errors:
+            outside = self.instance.data_points.exclude(
+                value__gte=VALUE_LIMIT * -1 if low is None else low,
+                value__lte=VALUE_LIMIT if high is None else high,
+            )
+            if outside.exists():
+                self.add_error(
+                    None,
+                    f"{outside.count()} recorded value(s) lie outside these bounds: "
+                    "correct or delete them first.",
+                )
+        return data
 
 
 class DataPointForm(forms.Form):
@@ -41,8 +68,9 @@ class DataPointForm(forms.Form):
 
     def clean_value(self):
         value = self.cleaned_data["value"]
-        if value != value or value in (float("inf"), float("-inf")):
-            raise forms.ValidationError("Enter a number.")
+        problem = self.indicator.value_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
         return value
 
     def clean_date(self):
@@ -64,6 +92,7 @@ class DataImportForm(forms.Form):
     text = forms.CharField(
         label="Paste CSV",
         required=False,
+        max_length=MAX_UPLOAD,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=f"One line per date: date,value or date,value,note. Dates as {DATE_FORMAT_HELP}. "
         "A first line “date,value,note” is skipped.",
@@ -89,7 +118,7 @@ class DataImportForm(forms.Form):
         if not text.strip():
             raise forms.ValidationError("Paste some lines or choose a file.")
         existing = set(self.indicator.data_points.values_list("date", flat=True))
-        rows, errors = parse_rows(text, existing)
+        rows, errors = parse_rows(text, existing, check_value=self.indicator.value_problem)
         if errors:
             raise forms.ValidationError(
                 ["Nothing was imported. Fix these lines and try again:", *errors]

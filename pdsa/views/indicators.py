@@ -96,6 +96,8 @@ def stretches(signalled) -> list[Stretch]:
 def chart_context(indicator: Indicator, points, results) -> dict:
     """Both charts as inline SVG, and their signals in words for those who do not see them."""
     run, xmr = results.run, results.xmr
+    if results.too_large:  # nothing is charted: no signals to tell
+        points = []
 
     def side(index, value) -> str:
         """A shift below the median and the next one above it are two stretches."""

@@ -141,6 +141,18 @@ def test_lead_registers_only_for_their_own_site(client, world, workshop):
     assert Delegate.objects.get().site == world.site_a
 
 
+def test_an_email_longer_than_its_column_is_a_form_error(client, world, workshop):
+    """Valid by RFC (up to 320 characters) but the column holds 254."""
+    client.force_login(world.lead_a)
+    email = f"{'k' * 64}@{'m' * 63}.{'n' * 63}.{'p' * 63}.org"
+    assert 254 < len(email) <= 320
+    data = {"site": world.site_a.pk, "full_name": "Kit", "email": email, "perspective": "carer"}
+    response = client.post(f"/learning-sets/workshops/{workshop.pk}/delegates/add/", data)
+    assert response.status_code == 200
+    assert "at most 254 characters" in response.content.decode()
+    assert not Delegate.objects.exists()
+
+
 def test_the_form_says_which_limit_was_hit(client, world):
     workshop = workshop_for([world.site_a, world.site_b], capacity=9)
     for _ in range(8):

@@ -112,6 +112,16 @@ def test_adding_a_known_email_reuses_that_person(client, world):
             "email",
             "valid email",
         ),
+        (
+            {
+                "full_name": "A",
+                "email": f"{'a' * 64}@{'b' * 250}.org",
+                "role": "member",
+                "perspective": "carer",
+            },
+            "email",
+            "at most 254 characters",
+        ),
         ({"full_name": "A", "role": "chair", "perspective": "carer"}, "role", "valid choice"),
         (
             {"full_name": "A", "role": "member", "perspective": "carer", "joined_on": "31/31/2011"},

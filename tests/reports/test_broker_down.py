@@ -1,0 +1,66 @@
+"""Asking for a report while Redis is down: the request ends quickly with a 200 page and the
+report says it could not start. A Celery app of its own points at a closed port, so the
+shared Redis and the project's Celery app are left alone."""
+
+import socket
+
+import pytest
+from celery import Celery
+from django.urls import reverse
+
+from reports import tasks
+from reports.models import Report
+
+pytestmark = pytest.mark.django_db
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nothing listens once the socket closes
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    """The report task as a Celery app with Redis down would send it: the project's Celery
+    settings (timeouts, retries), with the broker and result backend on a closed port."""
+    down = f"redis://127.0.0.1:{closed_port()}/0"
+    app = Celery("broker-down")
+    app.config_from_object("django.conf:settings", namespace="CELERY")
+    app.conf.update(broker_url=down, result_backend=down, task_always_eager=False)
+
+    @app.task(name="reports.generate")
+    def generate(**kwargs):
+        """Never runs: nothing can reach it."""
+
+    monkeypatch.setattr(tasks, "generate", generate)
+    yield app
+    app.close()
+
+
+def test_asking_for_a_report_with_redis_down_fails_fast_with_a_message(
+    client, world, committing, broker_down
+):
+    client.force_login(world.lead_a)
+    response = committing(
+        client.post,
+        reverse("reports:report-request"),
+        {"kind": "site_progress", "site-site": world.site_a.slug},
+    )
+    report = Report.objects.get()
+    assert response["Location"] == report.get_absolute_url()
+    assert report.status == Report.Status.FAILED
+    assert "could not start" in report.progress and "Try again" in report.progress
+    page = client.get(report.get_absolute_url())
+    assert page.status_code == 200
+    assert "could not start" in page.content.decode()
+
+
+def test_the_broker_and_result_backend_give_up_within_seconds(settings):
+    """What makes it fast: short connection timeouts and at most one retry."""
+    assert settings.CELERY_BROKER_CONNECTION_TIMEOUT <= 3
+    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["max_retries"] <= 1
+    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] <= 3
+    assert settings.CELERY_REDIS_SOCKET_CONNECT_TIMEOUT <= 3
+    assert settings.CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS["retry_policy"]["max_retries"] <= 1
+    assert settings.CELERY_TASK_PUBLISH_RETRY_POLICY["max_retries"] <= 1
