@@ -120,8 +120,10 @@ def priorities_and_goals(ctx):
             for indicator in indicators:
                 result = results[indicator.pk]
                 limit_rows += _limit_rows(goal, indicator, result)
-                for point, xmr in zip(indicator.data_points.all(), result.xmr.points, strict=True):
-                    reading = xmr.reading(indicator.better or None)
+                readings = [x.reading(indicator.better or None) for x in result.xmr.points]
+                if result.too_large:  # not charted: every value listed, none read
+                    readings = ["not charted"] * len(indicator.data_points.all())
+                for point, reading in zip(indicator.data_points.all(), readings, strict=True):
                     data_rows.append(
                         [goal.title, indicator.name, point.date, point.value, point.note, reading]
                     )

@@ -25,7 +25,7 @@ def broker_down(monkeypatch):
     """The report task as a Celery app with Redis down would send it: the project's Celery
     settings (timeouts, retries), with the broker and result backend on a closed port."""
     down = f"redis://127.0.0.1:{closed_port()}/0"
-    app = Celery("broker-down")
+    app = Celery("broker-down", set_as_current=False)  # the project app stays current
     app.config_from_object("django.conf:settings", namespace="CELERY")
     app.conf.update(broker_url=down, result_backend=down, task_always_eager=False)
     monkeypatch.setattr(tasks, "generate", app.tasks["reports.generate"])  # the same task
