@@ -60,12 +60,35 @@ CHALLENGES = [
     ),
 ]
 
+# Column headers for the heatmap and charts, in the words ImROC's 2016 headings use.
+SHORT_NAMES = [
+    "Interactions",
+    "Co-produced training",
+    "Recovery college",
+    "Culture and leadership",
+    "Personalisation",
+    "Peer workers",
+    "Risk and safety",
+    "User involvement",
+    "Staff wellbeing",
+    "Life beyond illness",
+]
+
 STAGES = [
     (0, "Not started", "No work on this challenge yet."),
     (1, "1 Engagement", "The organisation is engaging with the challenge and planning."),
     (2, "2 Development", "Changes are being developed and tried."),
     (3, "3 Transformation", "Changes are established and transforming practice."),
 ]
+
+
+def seed_short_names(Framework) -> None:
+    """Give the 2009 challenges their short names where none was set (idempotent)."""
+    framework = Framework.objects.filter(version=VERSION).first()
+    if framework is None:
+        return
+    for number, short_name in enumerate(SHORT_NAMES, start=1):
+        framework.challenges.filter(number=number, short_name="").update(short_name=short_name)
 
 
 def create(Framework) -> None:

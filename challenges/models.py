@@ -4,6 +4,8 @@ The 2009 list has been renumbered and reworded since (2010 paper, 2016 review), 
 assessment and goal points at the framework version it used.
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -52,6 +54,9 @@ class Challenge(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="challenges")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
+    short_name = models.CharField(
+        max_length=30, blank=True, help_text="A few words for column headers and charts."
+    )
     description = models.TextField()
 
     class Meta:
@@ -62,6 +67,28 @@ class Challenge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    @property
+    def label(self) -> str:
+        """The short name, or one derived from the title when none was given."""
+        return self.short_name or short_name_of(self.title)
+
+
+SHORT_NAME_LENGTH = 30
+
+
+def short_name_of(title: str) -> str:
+    """The title's first clause, cut at a word boundary: "Increasing 'personalisation' and
+    choice" stays whole, a long title keeps its first words and an ellipsis."""
+    clause = re.split(r" \(|;|,| to | - ", title, maxsplit=1)[0].strip()
+    if len(clause) <= SHORT_NAME_LENGTH:
+        return clause
+    words, kept = clause.split(), ""
+    for word in words:
+        if len(kept) + len(word) + 1 > SHORT_NAME_LENGTH - 1:
+            break
+        kept = f"{kept} {word}".strip()
+    return f"{kept or clause[: SHORT_NAME_LENGTH - 1]}…"
 
 
 class Stage(models.Model):

@@ -60,20 +60,29 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class ListedChoiceField(forms.ChoiceField):
+    """A choice among objects read once: the same read renders the options and validates the
+    choice (a ModelChoiceField reads again to validate), so the filters cost one query each."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[], required=False, **kwargs)
+        self.objects: dict[str, object] = {}
+
+    def offer(self, objects, label=str) -> None:
+        self.objects = {str(obj.pk): obj for obj in objects}
+        self.choices = [("", "Any"), *((pk, label(obj)) for pk, obj in self.objects.items())]
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.objects[value] if value else None
+
+
 class DashboardFilterForm(forms.Form):
     category = forms.ChoiceField(
         label="Site category", choices=[("", "Any"), *Site.Category.choices], required=False
     )
-    learning_set = forms.ModelChoiceField(
-        queryset=LearningSet.objects.order_by("name"), required=False, empty_label="Any"
-    )
-    consultant = forms.ModelChoiceField(
-        queryset=get_user_model()
-        .objects.filter(groups__name=Role.CONSULTANT.value)
-        .order_by("last_name", "first_name", "username"),
-        required=False,
-        empty_label="Any",
-    )
+    learning_set = ListedChoiceField(label="Learning set")
+    consultant = ListedChoiceField(label="Consultant")
     date_from = forms.DateField(label="From", required=False, widget=DateInput)
     date_to = forms.DateField(label="To", required=False, widget=DateInput)
 
@@ -83,10 +92,26 @@ class DashboardFilterForm(forms.Form):
         start, end = quarter_of(today)
         self.fields["date_from"].initial = start
         self.fields["date_to"].initial = end
-        self.fields["consultant"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["learning_set"].offer(LearningSet.objects.order_by("name"))
+        self.fields["consultant"].offer(
+            get_user_model()
+            .objects.filter(groups__name=Role.CONSULTANT.value)
+            .order_by("last_name", "first_name", "username"),
+            label=lambda user: user.get_full_name() or user.username,
+        )
         for name, field in self.fields.items():
-            css = "form-select" if name in ("category", "learning_set", "consultant") else ""
-            field.widget.attrs["class"] = css or "form-control"
+            css = "nhsuk-select" if name in ("category", "learning_set", "consultant") else ""
+            field.widget.attrs["class"] = css or "nhsuk-input nhsuk-input--width-10"
+
+    def full_clean(self):
+        """A field in error says so to a screen reader and in its border."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                error_class = attrs["class"].split()[0] + "--error"
+                attrs["class"] = f"{attrs['class']} {error_class}"
+                attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
 
     def clean(self):
         cleaned = super().clean()

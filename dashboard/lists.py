@@ -29,6 +29,10 @@ class Figure:
     def table(self, objects) -> list[list[Cell]]:
         return [[column(obj) for _, column in self.columns] for obj in objects]
 
+    def labelled(self, objects) -> list[list[tuple[str, Cell]]]:
+        """Rows as (column header, cell) pairs: on a phone each cell says its header."""
+        return [[(header, column(obj)) for header, column in self.columns] for obj in objects]
+
     @property
     def headers(self) -> list[str]:
         return [header for header, _ in self.columns]

@@ -4,6 +4,7 @@ export render the same Table, so what a user downloads is what they saw."""
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -18,6 +19,7 @@ from support.selectors import support_by_kind
 
 from . import selectors
 from .forms import Filters
+from .stages import quarter_ends, quarter_label, stage_names, stages_by_quarter
 
 LIST_LIMIT = 10
 
@@ -30,8 +32,8 @@ class Reads:
     today: datetime.date
 
     @cached_property
-    def challenges(self):
-        return Challenge.objects.filter(framework__is_current=True).order_by("number")
+    def challenges(self) -> list[Challenge]:
+        return list(Challenge.objects.filter(framework__is_current=True).order_by("number"))
 
     @cached_property
     def cycle_counts(self) -> dict[str, int]:
@@ -44,6 +46,12 @@ class Cell:
     url: str | None = None
     css: str = ""
 
+    @property
+    def link(self) -> str | None:
+        """Where the figure leads; a zero leads nowhere (an empty list is not worth a click)."""
+        zero = isinstance(self.text, int | float | Decimal) and not isinstance(self.text, bool)
+        return None if zero and self.text == 0 else self.url
+
 
 @dataclass
 class Table:
@@ -54,6 +62,11 @@ class Table:
     note: str = ""
     more: Cell | None = None  # the full list behind a shortened table
     csv_url: str = ""  # that full list as CSV
+    chart: str = ""  # an SVG picture of the rows (dashboard.pictures)
+
+    def labelled(self) -> list[list[tuple[str, Cell]]]:
+        """Each row as (column header, cell) pairs: on a phone each cell says its header."""
+        return [list(zip(self.headers, row, strict=True)) for row in self.rows]
 
     def csv_rows(self):
         yield self.headers
@@ -240,7 +253,9 @@ def attendance_table(reads: "Reads") -> Table:
             Cell("Share of service users and carers"),
             Cell(
                 _share(figures["lived_experience"], figures["attendees"]),
-                drill("delegates", filters, attended=1, lived=1),
+                drill("delegates", filters, attended=1, lived=1)
+                if figures["lived_experience"]
+                else None,
             ),
         ],
     ]
@@ -292,11 +307,11 @@ def heatmap_table(reads: "Reads", rows=None) -> Table:
     ``rows``: the sites of one page (the page shows 100; the CSV has them all)."""
     rows = list(heatmap_sites(reads) if rows is None else rows)
     latest = latest_stage_ranks([site.pk for site in rows])
-    numbers = list(reads.challenges.values_list("number", flat=True))
+    numbers = [challenge.number for challenge in reads.challenges]
     table = Table(
         "heatmap",
         "Latest self-assessment stage per challenge",
-        ["Site", "Category", "Latest review", *(f"Challenge {n}" for n in numbers)],
+        ["Site", "Category", "Latest review", *(f"{c.number} {c.label}" for c in reads.challenges)],
         note="Each cell gives the stage number of the site's latest self-assessment; "
         "a dash means not assessed.",
     )
@@ -326,7 +341,26 @@ def heatmap_table(reads: "Reads", rows=None) -> Table:
     return table
 
 
+def stages_table(reads: "Reads") -> Table:
+    """Stages across the programme over time: at each quarter's end, the sites' latest
+    assessments' ratings at each stage."""
+    rows = selectors.assessed_stages(reads.filters)
+    names = stage_names(rows)
+    ends = quarter_ends(reads.filters.until)
+    table = Table(
+        "stages",
+        "Self-assessed stages over time",
+        ["Quarter", "Sites assessed", *names.values()],
+        note="At the end of each quarter: how many challenges the sites' latest "
+        "self-assessments put at each stage.",
+    )
+    for end, (sites, counts) in zip(ends, stages_by_quarter(rows, ends, list(names)), strict=True):
+        table.rows.append([Cell(quarter_label(end)), Cell(sites), *(Cell(n) for n in counts)])
+    return table
+
+
 TABLES: dict[str, Callable[[Reads], Table]] = {
+    "stages": stages_table,
     "status": status_table,
     "goals": goals_table,
     "stalled": stalled_table,

@@ -12,9 +12,10 @@ from django.shortcuts import render
 from accounts.permissions import require
 from challenges.models import Stage
 
-from . import selectors
+from . import pictures, selectors
 from .forms import DashboardFilterForm
 from .lists import FIGURES
+from .stages import stage_words
 from .tables import TABLES, Reads, heatmap_sites, heatmap_table
 
 OVERVIEW = list(TABLES)
@@ -41,7 +42,7 @@ def overview(request):
         reads = _reads(form)
         context |= {
             "filters": reads.filters,
-            "tables": {key: TABLES[key](reads) for key in OVERVIEW},
+            "tables": pictures.draw({key: TABLES[key](reads) for key in OVERVIEW}),
         }
     return render(request, "dashboard/overview.html", context)
 
@@ -59,7 +60,10 @@ def heatmap(request):
             "query": reads.filters.querystring(),
             "table": heatmap_table(reads, rows=page),
             "challenges": reads.challenges,
-            "stages": Stage.objects.filter(framework__is_current=True).order_by("rank"),
+            "stages": [
+                (stage.rank, stage_words(stage.rank, stage.name))
+                for stage in Stage.objects.filter(framework__is_current=True).order_by("rank")
+            ],
         }
     return render(request, "dashboard/heatmap.html", context)
 
@@ -95,7 +99,7 @@ def figure_list(request, figure):
         context |= {
             "filters": reads.filters,
             "page": page,
-            "rows": chosen.table(page.object_list),
+            "rows": chosen.labelled(page.object_list),
             "query": query.urlencode(),
         }
     return render(request, "dashboard/figure_list.html", context)

@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.challenges.factories import assess
 from tests.browser import BROWSER_TEST, assert_accessible, sign_in
+from tests.challenges.factories import assess
 
 pytestmark = BROWSER_TEST
 
@@ -27,7 +27,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page.get_by_label("From", exact=True).fill("2012-06-01")
     page.get_by_label("To", exact=True).fill("2012-01-01")
     page.get_by_role("button", name="Apply filters").click()
-    expect(page.get_by_text("Please correct the filters below")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem with the filters")
     expect(page.get_by_text("The period must end on or after its start.")).to_be_visible()
     assert_accessible(page)
 

@@ -8,7 +8,6 @@ import pytest
 
 from challenges.models import Assessment, Challenge, Framework, Rating
 from learning_sets.models import Delegate
-from tests.learning_sets.factories import workshop_for
 from pdsa.models import Cycle, DataPoint, Goal, Indicator, Priority
 from sites.models import Site
 from support.models import (
@@ -17,6 +16,7 @@ from support.models import (
     SupportLogEntry,
     TrainingDelivery,
 )
+from tests.learning_sets.factories import workshop_for
 
 from .programme import IN_PERIOD, PERIOD
 

@@ -131,7 +131,7 @@ def test_csv_exports_hold_the_tables_rows(programme, consultant):
     assert rows[1][:2] == ["Peer workers on every ward", "Alpha Partnership NHS Trust"]
     assert len(rows) == 2
     heatmap = read_csv(consultant.get("/dashboard/csv/heatmap/", PERIOD))
-    assert heatmap[0][:4] == ["Site", "Category", "Latest review", "Challenge 1"]
+    assert heatmap[0][:4] == ["Site", "Category", "Latest review", "1 Interactions"]
     assert len(heatmap) == 4  # header + three sites
 
 
@@ -144,7 +144,7 @@ def test_heatmap_gives_the_stage_number_in_each_cell(programme, consultant, worl
     assert [cell.text for cell in row[3:]] == [1, 2, 3, 0, 1, 2, 3, 0, 1, 2]
     assert row[2].text == "On track"
     page = response.content.decode()
-    assert '<th scope="col">Challenge 10</th>' in page
+    assert "10</span> Life beyond illness</th>" in page
     assert "How to read the heatmap" in page
 
 

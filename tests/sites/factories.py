@@ -75,6 +75,7 @@ def reference_data() -> None:
     """What the data migrations create; transactional tests flush it, so restore it."""
     create_role_groups(Group)
     framework_2009.create(Framework)
+    framework_2009.seed_short_names(Framework)
 
 
 def build_world() -> SimpleNamespace:
