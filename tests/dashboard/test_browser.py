@@ -28,7 +28,14 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page.get_by_label("To", exact=True).fill("2012-01-01")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("alert")).to_contain_text("There is a problem with the filters")
-    expect(page.get_by_text("The period must end on or after its start.")).to_be_visible()
+    summary = page.get_by_role("alert")
+    expect(
+        summary.get_by_role("link", name="The period must end on or after its start.")
+    ).to_be_visible()
+    expect(page.locator("#id_date_to-error")).to_contain_text("must end on or after its start")
+    expect(page.get_by_label("To", exact=True)).to_have_attribute(
+        "aria-describedby", "id_date_to-error"
+    )
     assert_accessible(page)
 
     page.get_by_role("link", name="My sites").click()
@@ -63,7 +70,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page.get_by_label("What moved since the last review").fill("No peer worker posts yet.")
     first_action = page.get_by_role("group", name="Action 1")
     first_action.get_by_role("textbox", name=re.compile(r"^Action")).fill("Agree peer posts")
-    first_action.get_by_label("Owner").fill(world.lead_a.get_full_name())
+    first_action.get_by_label("Owner", exact=True).select_option(label=world.lead_a.get_full_name())
     first_action.get_by_label("Due").fill("2012-04-30")
     assert_accessible(page)
     page.get_by_role("button", name="Save review").click()
