@@ -11,6 +11,7 @@ from accounts.roles import Role
 from sites.models import Site
 
 from .models import (
+    WORKSHOPS_PER_SET,
     AgendaItem,
     Delegate,
     DelegatePerspective,
@@ -20,6 +21,8 @@ from .models import (
     Workshop,
     composition_warnings,
 )
+from .scheduling import schedule_warnings
+from .services import add_months
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -80,6 +83,20 @@ class LearningSetForm(forms.ModelForm):
         return data
 
 
+CONFIRM_DATES_LABEL = "I have checked these dates and want to keep them"
+
+
+def _confirm_or_warn(form, warnings: list[str]) -> None:
+    """Weekends, bank holidays and clashes are possible but rarely meant: warn, then let the
+    organiser confirm."""
+    form.warnings = warnings
+    if warnings and not form.cleaned_data.get("confirm_dates"):
+        form.add_error(
+            "confirm_dates",
+            " ".join(warnings) + " Choose other dates, or tick the box to keep them.",
+        )
+
+
 class WorkshopSeriesForm(forms.Form):
     first_date = forms.DateField(widget=DATE, label="Date of the first workshop")
     months_apart = forms.IntegerField(
@@ -92,9 +109,11 @@ class WorkshopSeriesForm(forms.Form):
     start_time = forms.TimeField(widget=TIME, initial=datetime.time(10, 0))
     end_time = forms.TimeField(widget=TIME, initial=datetime.time(16, 0))
     venue = forms.ModelChoiceField(queryset=Venue.objects.all(), required=False)
+    confirm_dates = forms.BooleanField(required=False, label=CONFIRM_DATES_LABEL)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, learning_set: LearningSet, **kwargs):
         super().__init__(*args, **kwargs)
+        self.learning_set = learning_set
         self.helper = _helper("Create the six workshops")
 
     def clean(self):
@@ -105,18 +124,69 @@ class WorkshopSeriesForm(forms.Form):
             and data["end_time"] <= data["start_time"]
         ):
             self.add_error("end_time", "The workshops must end after they start.")
+        if data.get("first_date") and data.get("months_apart"):
+            days = [
+                add_months(data["first_date"], data["months_apart"] * n)
+                for n in range(WORKSHOPS_PER_SET)
+            ]
+            _confirm_or_warn(
+                self,
+                schedule_warnings(days, learning_set=self.learning_set, venue=data.get("venue")),
+            )
         return data
 
 
 class WorkshopForm(forms.ModelForm):
+    confirm_dates = forms.BooleanField(required=False, label=CONFIRM_DATES_LABEL)
+
     class Meta:
         model = Workshop
-        fields = ["date", "start_time", "end_time", "venue", "topic"]
-        widgets = {"date": DATE, "start_time": TIME, "end_time": TIME}
+        fields = ["date", "start_time", "end_time", "venue", "topic", "places_release_date"]
+        widgets = {
+            "date": DATE,
+            "start_time": TIME,
+            "end_time": TIME,
+            "places_release_date": DATE,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper("Save workshop")
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        release = data.get("places_release_date")
+        if day and release and release > day:
+            self.add_error(
+                "places_release_date", "Release unclaimed places on or before the workshop's day."
+            )
+        if start and end:
+            outside = [
+                item
+                for item in self.instance.agenda_items.all()
+                if item.start_time < start or item.end_time > end
+            ]
+            if outside:
+                names = "; ".join(
+                    f"{item} ({item.start_time:%H:%M}-{item.end_time:%H:%M})" for item in outside
+                )
+                self.add_error(
+                    "end_time" if outside[0].end_time > end else "start_time",
+                    f"The agenda has items outside these times: {names}. "
+                    "Change the agenda first or keep the day's times.",
+                )
+        if day and (day != self.instance.date or data.get("venue") != self.instance.venue):
+            _confirm_or_warn(
+                self,
+                schedule_warnings(
+                    [day],
+                    learning_set=self.instance.learning_set,
+                    venue=data.get("venue"),
+                    exclude=self.instance,
+                ),
+            )
+        return data
 
 
 class VenueForm(forms.ModelForm):
@@ -174,6 +244,16 @@ class AgendaItemForm(forms.ModelForm):
                 f"The workshop runs {self.workshop.start_time:%H:%M}-"
                 f"{self.workshop.end_time:%H:%M}; keep the item within it.",
             )
+        if start and end and start < end:
+            others = self.workshop.agenda_items.exclude(pk=self.instance.pk)
+            clashes = [item for item in others if item.overlaps(start, end)]
+            if clashes:
+                names = "; ".join(
+                    f"“{item}” ({item.start_time:%H:%M}-{item.end_time:%H:%M})" for item in clashes
+                )
+                self.add_error(
+                    "start_time", f"This overlaps {names}. Choose times when nothing else is on."
+                )
         if data.get("kind") == AgendaItem.Kind.PRACTICAL_EXAMPLE and not data.get("site"):
             self.add_error("site", "Say which member site gives the practical example.")
         return data
@@ -183,8 +263,12 @@ class DelegateForm(forms.Form):
     site = forms.ModelChoiceField(queryset=Site.objects.none(), empty_label=None)
     full_name = forms.CharField(max_length=200, label="Full name")
     email = forms.EmailField(
-        max_length=Delegate._meta.get_field("email").max_length,  # the column's 254
-        help_text="Their evaluation link is sent here after the workshop.",
+        required=False,
+        max_length=254,
+        help_text=(
+            "Their joining instructions and evaluation link are sent here. Leave empty for "
+            "someone without email: you will be told instead, to pass it on."
+        ),
     )
     perspective = forms.ChoiceField(choices=DelegatePerspective.choices)
     dietary_needs = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -220,6 +304,8 @@ class DelegateForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
+        if not email:
+            return email
         others = self.workshop.delegates.exclude(status=Delegate.Status.CANCELLED).filter(
             email=email
         )

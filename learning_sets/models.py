@@ -6,16 +6,17 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from rules.contrib.models import RulesModel
 
 from accounts.rules import is_programme_staff
 from sites.models import Site
 
 from . import rules as ls_rules
+from .places import MAX_DELEGATES_PER_SITE  # noqa: F401 (the method's limit, used app-wide)
 
 MIN_SITES, MAX_SITES = 6, 8
 WORKSHOPS_PER_SET = 6
-MAX_DELEGATES_PER_SITE = 8
 
 
 class Topic(models.Model):
@@ -143,6 +144,15 @@ class Workshop(RulesModel):
     topic = models.ForeignKey(
         Topic, null=True, blank=True, on_delete=models.PROTECT, related_name="workshops"
     )
+    places_release_date = models.DateField(
+        "Unclaimed places open to all on",
+        null=True,
+        blank=True,
+        help_text=(
+            "Until this date each member site keeps its share of the venue's places. "
+            "Leave empty to keep the shares until the day."
+        ),
+    )
 
     class Meta:
         ordering = ["date", "number"]
@@ -179,6 +189,21 @@ class Workshop(RulesModel):
     def has_happened(self, today: datetime.date) -> bool:
         return self.date <= today
 
+    def places_released(self, today: datetime.date) -> bool:
+        """Fair places: each site's share is kept for it until the release date."""
+        return today >= (self.places_release_date or self.date)
+
+    def attendance_open(self, today: datetime.date) -> bool:
+        """Attendance is taken on the day, not before."""
+        return today >= self.date
+
+    def evaluation_open(self, now: datetime.datetime) -> bool:
+        """Delegates evaluate a day they have had: from the workshop's end."""
+        ends = datetime.datetime.combine(self.date, self.end_time)
+        if timezone.is_aware(now):
+            ends = timezone.make_aware(ends, timezone.get_current_timezone())
+        return now >= ends
+
 
 class AgendaItem(models.Model):
     """One part of a workshop's day, from the standard format."""
@@ -189,6 +214,8 @@ class AgendaItem(models.Model):
         SERVICE_USER_COMMENTS = "service_user_comments", "Service users' comments"
         DISCUSSION = "discussion", "Discussion"
         MARKET_STALLS = "market_stalls", "Market stalls"
+        BREAK = "break", "Break"
+        LUNCH = "lunch", "Lunch"
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="agenda_items")
     kind = models.CharField(max_length=30, choices=Kind.choices)
@@ -221,6 +248,9 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return self.title or self.get_kind_display()
 
+    def overlaps(self, start: datetime.time, end: datetime.time) -> bool:
+        return self.start_time < end and start < self.end_time
+
 
 class DelegatePerspective(models.TextChoices):
     NHS_PROFESSIONAL = "nhs_professional", "NHS professional"
@@ -245,7 +275,9 @@ class Delegate(RulesModel):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="delegates")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="delegates")
     full_name = models.CharField(max_length=200)
-    email = models.EmailField()
+    email = models.EmailField(
+        blank=True, help_text="Optional: someone without email is told through their lead."
+    )
     perspective = models.CharField(max_length=20, choices=DelegatePerspective.choices)
     dietary_needs = models.TextField(blank=True)
     access_needs = models.TextField(blank=True)
@@ -255,6 +287,14 @@ class Delegate(RulesModel):
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    registration_link = models.ForeignKey(
+        "RegistrationLink",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="delegates",
+        help_text="The site's link the delegate registered themselves through.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -262,7 +302,7 @@ class Delegate(RulesModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["workshop", "email"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status="cancelled") & ~Q(email=""),
                 name="one_active_registration_per_email",
             ),
             models.CheckConstraint(
@@ -281,6 +321,38 @@ class Delegate(RulesModel):
 
     def get_evaluation_url(self) -> str:
         return reverse("learning_sets:evaluate", kwargs={"token": self.token})
+
+
+class RegistrationLink(models.Model):
+    """A site's own link to a workshop: the lead passes it on and their people register
+    themselves, without an account, within the site's places. A new link replaces the old."""
+
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.CASCADE, related_name="registration_links"
+    )
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["site__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "site"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_open_registration_link_per_site",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.site} for {self.workshop}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning_sets:join", kwargs={"token": self.token})
 
 
 class Evaluation(models.Model):

@@ -4,9 +4,11 @@ from django.db.models import Count, Min, Prefetch, Q, QuerySet
 
 from accounts.rules import is_programme_staff
 from sites.models import ProjectGroupMember, Site
+from sites.rules import site_roles
 from sites.selectors import sites_in_group_of
 
-from .models import AgendaItem, Delegate, Evaluation, LearningSet, Workshop
+from .models import AgendaItem, Delegate, Evaluation, LearningSet, RegistrationLink, Workshop
+from .places import Places
 from .rules import can_manage_learning_sets
 from .summary import Figures, total
 
@@ -49,14 +51,11 @@ def workshops_for_user(user) -> QuerySet[Workshop]:
     )
 
 
-def team_site_ids(user) -> set[int]:
-    """Sites whose delegates the user registers: where they are lead or team member."""
-    return set(
-        ProjectGroupMember.objects.filter(
-            person__user=user,
-            role__in=[ProjectGroupMember.Role.PROJECT_LEAD, ProjectGroupMember.Role.MEMBER],
-        ).values_list("site_id", flat=True)
-    )
+def team_site_ids(user, *, any_role: bool = False) -> set[int]:
+    """Sites whose delegates the user registers: where they are lead or team member (or,
+    with ``any_role``, any member of the project group, who may read them)."""
+    team = (ProjectGroupMember.Role.PROJECT_LEAD, ProjectGroupMember.Role.MEMBER)
+    return {site for site, role in site_roles(user).items() if any_role or role in team}
 
 
 def delegates_for_user(user) -> QuerySet[Delegate]:
@@ -76,6 +75,57 @@ def registrable_sites(user, workshop: Workshop) -> QuerySet[Site]:
     if can_manage_learning_sets(user):
         return sites
     return sites.filter(pk__in=team_site_ids(user))
+
+
+def workshop_places(workshop: Workshop, today) -> Places:
+    """Each site's registered count and the member sites, in two queries."""
+    used = dict(
+        workshop.delegates.filter(status=Delegate.Status.REGISTERED)
+        .values_list("site_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    members = tuple(
+        LearningSet.sites.through.objects.filter(learningset_id=workshop.learning_set_id)
+        .order_by("site__name")
+        .values_list("site_id", flat=True)
+    )
+    return Places(workshop.capacity, members, used, workshop.places_released(today))
+
+
+def workshop_people(user, workshop: Workshop, member_site_ids, today):
+    """The workshop page's people in one query: the registered delegates and the waiting
+    list (with each person's position) the user may see, and the places by site."""
+    people = list(
+        workshop.delegates.exclude(status=Delegate.Status.CANCELLED)
+        .select_related("site")
+        .order_by("created_at", "pk")
+    )
+    visible = None if is_programme_staff(user) else set(team_site_ids(user, any_role=True))
+    used: dict[int, int] = {}
+    registered, waiting = [], []
+    for delegate in people:
+        seen = visible is None or delegate.site_id in visible
+        if delegate.status == Delegate.Status.REGISTERED:
+            used[delegate.site_id] = used.get(delegate.site_id, 0) + 1
+            if seen:
+                registered.append(delegate)
+        else:
+            waiting.append((len(waiting) + 1, delegate, seen))
+    registered.sort(key=lambda d: (d.site.name, d.full_name))
+    places = Places(
+        workshop.capacity, tuple(member_site_ids), used, workshop.places_released(today)
+    )
+    return registered, [(n, d) for n, d, seen in waiting if seen], len(waiting), places
+
+
+def open_registration_links(workshop: Workshop, site_ids) -> dict[int, RegistrationLink]:
+    if not site_ids:
+        return {}
+    links = RegistrationLink.objects.filter(
+        workshop=workshop, site_id__in=site_ids, revoked_at__isnull=True
+    )
+    return {link.site_id: link for link in links}
 
 
 def agenda(workshop: Workshop) -> QuerySet[AgendaItem]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import delegates, reports, sets, workshops
+from .views import delegates, registration, reports, sets, workshops
 
 app_name = "learning_sets"
 
@@ -26,6 +26,14 @@ urlpatterns = [
     path("workshops/<int:pk>/calendar.ics", workshops.workshop_calendar, name="workshop-calendar"),
     path("workshops/<int:pk>/sign-in-sheet/", workshops.sign_in_sheet, name="sign-in-sheet"),
     path("workshops/<int:pk>/delegates/add/", delegates.delegate_add, name="delegate-add"),
+    path("workshops/<int:pk>/delegates/batch/", registration.delegate_batch, name="delegate-batch"),
+    path("workshops/<int:pk>/links/<int:site_pk>/new/", registration.link_issue, name="link-issue"),
+    path(
+        "workshops/<int:pk>/links/<int:site_pk>/revoke/",
+        registration.link_revoke,
+        name="link-revoke",
+    ),
+    path("join/<str:token>/", registration.join, name="join"),
     path("delegates/<int:pk>/edit/", delegates.delegate_edit, name="delegate-edit"),
     path("delegates/<int:pk>/cancel/", delegates.delegate_cancel, name="delegate-cancel"),
     path("workshops/<int:pk>/attendance/", delegates.attendance, name="attendance"),

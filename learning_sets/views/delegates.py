@@ -107,6 +107,7 @@ def attendance(request, pk):
         .order_by("site__name", "full_name")
     )
     attended = sum(d.attended for d in delegates)
+    today = timezone.localdate()
     return render(
         request,
         "learning_sets/attendance.html",
@@ -115,7 +116,8 @@ def attendance(request, pk):
             "delegates": delegates,
             "attended": attended,
             "not_marked": len(delegates) - attended,
-            "happened": workshop.has_happened(timezone.localdate()),
+            "happened": workshop.has_happened(today),
+            "open": workshop.attendance_open(today),
         },
     )
 
@@ -125,7 +127,12 @@ def attendance(request, pk):
 def attendance_mark(request, pk):
     delegate = get_object_or_404(selectors.delegates_for_user(request.user), pk=pk)
     workshop = workshop_for(request, delegate.workshop_id, MANAGE)
-    if delegate.status == Delegate.Status.REGISTERED:
+    if not workshop.attendance_open(timezone.localdate()):
+        refusal = f"Attendance can be taken from the day of the workshop, {workshop.date:%d %B %Y}."
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse({"error": refusal}, status=409)
+        messages.error(request, refusal)
+    elif delegate.status == Delegate.Status.REGISTERED:
         services.attendance_mark(delegate=delegate, attended=request.POST.get("attended") == "yes")
     if request.headers.get("Accept") == "application/json":
         return JsonResponse({"attended": delegate.attended, "name": delegate.full_name})
@@ -160,7 +167,9 @@ def evaluate(request, token):
         status=Delegate.Status.REGISTERED,
     )
     state = "open"
-    if Delegate.objects.filter(pk=delegate.pk, evaluation__isnull=False).exists():
+    if not delegate.workshop.evaluation_open(timezone.now()):
+        state = "not_yet"
+    elif Delegate.objects.filter(pk=delegate.pk, evaluation__isnull=False).exists():
         state = "received"
     elif not delegate.attended:
         state = "not_attended"

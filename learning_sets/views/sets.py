@@ -95,9 +95,14 @@ def series_create(request, pk):
             request, "This learning set already has its workshops; move single dates instead."
         )
         return redirect(learning_set)
-    form = WorkshopSeriesForm(request.POST or None, initial={"first_date": learning_set.start_date})
+    form = WorkshopSeriesForm(
+        request.POST or None,
+        initial={"first_date": learning_set.start_date},
+        learning_set=learning_set,
+    )
     if request.method == "POST" and form.is_valid():
-        services.workshop_series_create(learning_set=learning_set, **form.cleaned_data)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "confirm_dates"}
+        services.workshop_series_create(learning_set=learning_set, **data)
         messages.success(request, "Six workshops created.")
         return redirect(learning_set)
     return render(

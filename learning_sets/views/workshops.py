@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,33 +17,21 @@ from .common import workshop_for
 MANAGE = "learning_sets.change_workshop"
 
 
-def place_counts(workshop) -> tuple[int, int, dict[int, int]]:
-    """Registered and waiting totals and each site's registered count, in one query."""
-    registered, waiting, by_site = 0, 0, {}
-    rows = workshop.delegates.values("site_id", "status").annotate(n=Count("pk")).order_by()
-    for row in rows:
-        if row["status"] == Delegate.Status.REGISTERED:
-            registered += row["n"]
-            by_site[row["site_id"]] = row["n"]
-        elif row["status"] == Delegate.Status.WAITING:
-            waiting += row["n"]
-    return registered, waiting, by_site
-
-
 @login_required
 def workshop_detail(request, pk):
     user = request.user
+    today = timezone.localdate()
     workshop = workshop_for(request, pk)
     can_manage = can_manage_learning_sets(user)
-    member_sites = list(workshop.learning_set.sites.order_by("name"))
-    registered, waiting, by_site = place_counts(workshop)
+    member_sites = {site.pk: site for site in workshop.learning_set.sites.order_by("name")}
     team_sites = selectors.team_site_ids(user) if not can_manage else set()
-    delegates = (
-        selectors.delegates_for_user(user)
-        .filter(workshop=workshop)
-        .exclude(status=Delegate.Status.CANCELLED)
-        .order_by("site__name", "status", "full_name")
+    link_sites = [pk for pk in member_sites if can_manage or pk in team_sites]
+    is_staff_reader = user.has_perm("learning_sets.report_learningset", workshop.learning_set)
+    delegates, waiting_list, waiting, places = selectors.workshop_people(
+        user, workshop, member_sites, today
     )
+    site_places = [(member_sites[entry.site_id], entry) for entry in places.sites()]
+    links = selectors.open_registration_links(workshop, link_sites)
     return render(
         request,
         "learning_sets/workshop_detail.html",
@@ -53,17 +40,24 @@ def workshop_detail(request, pk):
             "learning_set": workshop.learning_set,
             "agenda": selectors.agenda(workshop),
             "delegates": delegates,
-            "site_places": [(site, by_site.get(site.pk, 0)) for site in member_sites],
-            "registered": registered,
+            "waiting_list": waiting_list,
+            "places": places,
+            "site_places": site_places,
+            "unclaimed_sites": [
+                site for site, entry in site_places if places.shares_apply and not entry.used
+            ]
+            if can_manage and not places.released
+            else [],
+            "registered": places.registered,
             "waiting": waiting,
             "per_site_limit": MAX_DELEGATES_PER_SITE,
             "can_manage": can_manage,
-            "can_register": can_manage or any(site.pk in team_sites for site in member_sites),
+            "can_register": bool(link_sites),
+            "link_rows": [(member_sites[pk], links.get(pk)) for pk in link_sites],
             "editable_site_ids": team_sites,
-            "is_staff_reader": user.has_perm(
-                "learning_sets.report_learningset", workshop.learning_set
-            ),
-            "today": timezone.localdate(),
+            "is_staff_reader": is_staff_reader,
+            "attendance_open": workshop.attendance_open(today),
+            "today": today,
         },
     )
 
@@ -74,7 +68,8 @@ def workshop_edit(request, pk):
     workshop = workshop_for(request, pk, MANAGE)
     form = WorkshopForm(request.POST or None, instance=workshop)
     if request.method == "POST" and form.is_valid():
-        services.workshop_update(workshop=workshop, **form.cleaned_data)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "confirm_dates"}
+        services.workshop_update(workshop=workshop, **data)
         messages.success(request, f"Workshop {workshop.number} saved.")
         return redirect(workshop)
     return render(request, "learning_sets/workshop_form.html", {"form": form, "workshop": workshop})

@@ -61,6 +61,9 @@ def workshop_for(sites, *, capacity=80, date=datetime.date(2030, 3, 1), **kwargs
     )
 
 
+# Fair shares released: only the per-site and venue limits apply (first come, first served).
+RELEASED = datetime.date(2000, 1, 1)
+
 _counter = iter(range(10**6))
 
 

@@ -5,8 +5,8 @@ from django.core import mail
 
 from learning_sets import services
 from learning_sets.models import Delegate
-from tests.learning_sets.factories import register, standard_topics, workshop_for
 from notifications.models import Notification
+from tests.learning_sets.factories import register, standard_topics, workshop_for
 from tests.notifications.scanning import due, emails_of, opt_out, recipients, scan
 from tests.sites.factories import UserFactory
 

@@ -7,9 +7,10 @@ from django.db import connection, connections
 
 from learning_sets import services
 from learning_sets.models import Delegate, Evaluation, Topic, TopicChoice, composition_warnings
+from learning_sets.services import delegates as delegate_services
 from tests.sites.factories import SiteFactory
 
-from .factories import VenueFactory, learning_set_with, register, sites, workshop_for
+from .factories import RELEASED, VenueFactory, learning_set_with, register, sites, workshop_for
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_a_full_workshop_puts_a_delegate_on_the_waiting_list_when_asked():
 
 def test_cancelling_a_place_promotes_the_first_waiting_delegate_who_fits():
     a, b = SiteFactory(), SiteFactory()
-    workshop = workshop_for([a, b], capacity=9)
+    workshop = workshop_for([a, b], capacity=9, places_release_date=RELEASED)
     placed = [register(workshop, a) for _ in range(8)]
     register(workshop, b)
     first_waiting_from_a = register(workshop, a, waiting_list_ok=True)
@@ -65,7 +66,7 @@ def test_cancelling_a_place_promotes_the_first_waiting_delegate_who_fits():
 
 def test_a_waiting_delegate_whose_site_is_at_its_limit_lets_another_site_through():
     a, b = SiteFactory(), SiteFactory()
-    workshop = workshop_for([a, b], capacity=9)
+    workshop = workshop_for([a, b], capacity=9, places_release_date=RELEASED)
     for _ in range(8):
         register(workshop, a)
     b_placed = register(workshop, b)
@@ -182,16 +183,17 @@ def test_two_organisers_taking_the_last_place_at_once_only_one_gets_it(monkeypat
     saves."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks (SELECT ... FOR UPDATE); CI runs it there")
-    count_places = services._place_problem
+    count_places = delegate_services._place_problem
 
     def slow_count(*args):
         problem = count_places(*args)
         time.sleep(0.3)
         return problem
 
-    monkeypatch.setattr(services, "_place_problem", slow_count)
+    monkeypatch.setattr(delegate_services, "_place_problem", slow_count)
     a, b = SiteFactory(), SiteFactory()
-    workshop = workshop_for([a, b], capacity=2)
+    # Shares released, so only the venue limit decides who gets the last place.
+    workshop = workshop_for([a, b], capacity=2, places_release_date=RELEASED)
     register(workshop, a)
     barrier = threading.Barrier(2)
     outcomes = []

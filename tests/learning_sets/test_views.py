@@ -1,12 +1,15 @@
 import datetime
+import zoneinfo
 
 import pytest
+import time_machine
 from icalendar import Calendar
 
 from learning_sets import services
 from learning_sets.models import Delegate, Evaluation, LearningSet
 
 from .factories import (
+    RELEASED,
     LearningSetFactory,
     register,
     sites,
@@ -14,11 +17,20 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
+LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 @pytest.fixture
 def workshop(world):
     return workshop_for([world.site_a, world.site_b])
+
+
+@pytest.fixture
+def after_the_day(workshop):
+    """Attendance is taken from the day and evaluations open when the day ends."""
+    end = datetime.datetime.combine(workshop.date, datetime.time(17), tzinfo=LONDON)
+    with time_machine.travel(end, tick=False):
+        yield
 
 
 def set_form_data(members, **extra):
@@ -154,7 +166,7 @@ def test_an_email_longer_than_its_column_is_a_form_error(client, world, workshop
 
 
 def test_the_form_says_which_limit_was_hit(client, world):
-    workshop = workshop_for([world.site_a, world.site_b], capacity=9)
+    workshop = workshop_for([world.site_a, world.site_b], capacity=9, places_release_date=RELEASED)
     for _ in range(8):
         register(workshop, world.site_a)
     client.force_login(world.organiser)
@@ -200,7 +212,7 @@ def test_lead_cancels_and_the_waiting_delegate_gets_the_place(client, world):
     assert waiting.status == Delegate.Status.REGISTERED
 
 
-def test_attendance_is_one_tap_with_or_without_javascript(client, world, workshop):
+def test_attendance_is_one_tap_with_or_without_javascript(client, world, workshop, after_the_day):
     delegate = register(workshop, world.site_a)
     client.force_login(world.organiser)
     url = f"/learning-sets/delegates/{delegate.pk}/attendance/"
@@ -224,7 +236,9 @@ def test_no_shows_are_counted_once_the_workshop_has_happened(client, world):
     )
 
 
-def test_a_delegate_evaluates_once_through_their_link_without_signing_in(client, world, workshop):
+def test_a_delegate_evaluates_once_through_their_link_without_signing_in(
+    client, world, workshop, after_the_day
+):
     delegate = register(workshop, world.site_a)
     services.attendance_mark(delegate=delegate, attended=True)
     url = f"/learning-sets/evaluate/{delegate.token}/"
@@ -236,7 +250,7 @@ def test_a_delegate_evaluates_once_through_their_link_without_signing_in(client,
 
 
 def test_an_evaluation_link_is_refused_for_a_made_up_token_or_a_rating_out_of_range(
-    client, world, workshop
+    client, world, workshop, after_the_day
 ):
     assert client.get("/learning-sets/evaluate/not-a-real-token/").status_code == 404
     delegate = register(workshop, world.site_a)
@@ -248,7 +262,7 @@ def test_an_evaluation_link_is_refused_for_a_made_up_token_or_a_rating_out_of_ra
     assert not Evaluation.objects.exists()
 
 
-def test_someone_not_marked_as_attending_cannot_evaluate(client, world, workshop):
+def test_someone_not_marked_as_attending_cannot_evaluate(client, world, workshop, after_the_day):
     delegate = register(workshop, world.site_a)
     url = f"/learning-sets/evaluate/{delegate.token}/"
     client.post(url, {"overall_rating": "5", "usefulness": "5"})
@@ -315,3 +329,37 @@ def test_topic_choices_are_recorded_by_the_sites_team(client, world):
     assert page.index("Risk and safety</strong> (2 points)") < page.index(
         "Creating a recovery college</strong> (1 point)"
     )
+
+
+def test_attendance_is_refused_before_the_day(client, world, workshop):
+    delegate = register(workshop, world.site_a)
+    with time_machine.travel(datetime.datetime(2029, 12, 1, 9, tzinfo=LONDON), tick=False):
+        client.force_login(world.organiser)
+        page = client.get(f"/learning-sets/workshops/{workshop.pk}/attendance/").content.decode()
+        response = client.post(
+            f"/learning-sets/delegates/{delegate.pk}/attendance/", {"attended": "yes"}, follow=True
+        )
+        json = client.post(
+            f"/learning-sets/delegates/{delegate.pk}/attendance/",
+            {"attended": "yes"},
+            headers={"Accept": "application/json"},
+        )
+    assert "Attendance can be taken from the day of the workshop" in page
+    assert f"/delegates/{delegate.pk}/attendance/" not in page
+    assert "from the day of the workshop, 01 March 2030" in response.content.decode()
+    assert json.status_code == 409
+    delegate.refresh_from_db()
+    assert delegate.attended is False
+
+
+def test_the_evaluation_opens_only_when_the_day_is_over(client, world, workshop):
+    delegate = register(workshop, world.site_a)
+    services.attendance_mark(delegate=delegate, attended=True)
+    url = f"/learning-sets/evaluate/{delegate.token}/"
+    answer = {"overall_rating": "5", "usefulness": "4"}
+    during = datetime.datetime.combine(workshop.date, datetime.time(12), tzinfo=LONDON)
+    with time_machine.travel(during, tick=False):
+        assert (
+            "The evaluation opens after the workshop" in client.post(url, answer).content.decode()
+        )
+    assert not Evaluation.objects.exists()

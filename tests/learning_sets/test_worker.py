@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from tests.learning_sets.factories import register, standard_topics, workshop_for
 from notifications.models import Reminder
+from tests.learning_sets.factories import register, standard_topics, workshop_for
 
 pytestmark = pytest.mark.worker
 

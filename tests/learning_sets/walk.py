@@ -1,8 +1,8 @@
 import datetime
 
-from tests.walk import Case, expect, site_a_readable
 from learning_sets import services
 from learning_sets.models import AgendaItem
+from tests.walk import Case, expect, site_a_readable
 
 from .factories import LearningSetFactory, VenueFactory, WorkshopFactory, register, standard_topics
 

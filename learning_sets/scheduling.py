@@ -1,0 +1,47 @@
+"""Checks on a workshop's date before an organiser commits to it: weekends, bank holidays
+in England and Wales (the `holidays` package, no outside call) and clashes with another
+workshop of the same set or at the same venue. They warn; the organiser may confirm."""
+
+import datetime
+from functools import lru_cache
+
+import holidays
+
+from .models import Workshop
+
+
+@lru_cache(maxsize=32)
+def _bank_holidays(year: int) -> dict[datetime.date, str]:
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def day_warnings(day: datetime.date) -> list[str]:
+    label = f"{day:%A} {day.day} {day:%B %Y}"
+    if day.weekday() >= 5:
+        return [f"{label} is a {day:%A}."]
+    name = _bank_holidays(day.year).get(day)
+    return [f"{label} is a bank holiday in England and Wales ({name})."] if name else []
+
+
+def clash_warnings(
+    days: list[datetime.date], *, learning_set, venue=None, exclude: Workshop | None = None
+) -> list[str]:
+    """Other workshops on any of ``days`` in the same set or at the same venue (one query)."""
+    others = Workshop.objects.filter(date__in=days).select_related("learning_set", "venue")
+    if exclude is not None and exclude.pk:
+        others = others.exclude(pk=exclude.pk)
+    warnings = []
+    for other in others.order_by("date", "pk"):
+        when = f"{other.date.day} {other.date:%B %Y}"
+        if other.learning_set_id == learning_set.pk:
+            warnings.append(f"Workshop {other.number} of this set is already on {when}.")
+        elif venue is not None and other.venue_id == venue.pk:
+            warnings.append(f"{venue.name} is already booked on {when} for {other.learning_set}.")
+    return warnings
+
+
+def schedule_warnings(
+    days: list[datetime.date], *, learning_set, venue=None, exclude: Workshop | None = None
+) -> list[str]:
+    warnings = [warning for day in days for warning in day_warnings(day)]
+    return warnings + clash_warnings(days, learning_set=learning_set, venue=venue, exclude=exclude)

@@ -1,0 +1,176 @@
+"""State changes of learning sets, their workshops and agendas."""
+
+import calendar
+import datetime
+from collections import Counter
+
+from django.db import transaction
+
+from ..models import (
+    WORKSHOPS_PER_SET,
+    AgendaItem,
+    LearningSet,
+    Topic,
+    TopicChoice,
+    Venue,
+    Workshop,
+)
+from .delegates import _promote_waiting
+
+# Learning sets -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def learning_set_create(*, name, organisers, sites, start_date, status) -> LearningSet:
+    learning_set = LearningSet.objects.create(name=name, start_date=start_date, status=status)
+    learning_set.organisers.set(organisers)
+    learning_set.sites.set(sites)
+    return learning_set
+
+
+@transaction.atomic
+def learning_set_update(
+    *, learning_set: LearningSet, name, organisers, sites, start_date, status
+) -> LearningSet:
+    learning_set.name = name
+    learning_set.start_date = start_date
+    learning_set.status = status
+    learning_set.save()
+    learning_set.organisers.set(organisers)
+    learning_set.sites.set(sites)
+    return learning_set
+
+
+@transaction.atomic
+def topic_choices_record(*, learning_set: LearningSet, site, topics: list[Topic]) -> None:
+    """Replace the site's ranked choices: ``topics[0]`` is its first choice."""
+    TopicChoice.objects.filter(learning_set=learning_set, site=site).delete()
+    TopicChoice.objects.bulk_create(
+        TopicChoice(learning_set=learning_set, site=site, topic=topic, rank=rank)
+        for rank, topic in enumerate(topics, start=1)
+    )
+
+
+def topic_ranking(learning_set: LearningSet) -> list[tuple[Topic, int]]:
+    """Topics by the members' votes (a first choice of n counts n points, the last 1), the
+    library's order breaking ties and listing topics nobody chose."""
+    choices = list(
+        TopicChoice.objects.filter(learning_set=learning_set).values_list(
+            "site_id", "topic_id", "rank"
+        )
+    )
+    per_site = Counter(site_id for site_id, _, _ in choices)
+    points = Counter()
+    for site_id, topic_id, rank in choices:
+        points[topic_id] += per_site[site_id] - rank + 1
+    topics = list(Topic.objects.all())
+    topics.sort(key=lambda topic: (-points[topic.pk], topic.position, topic.name))
+    return [(topic, points[topic.pk]) for topic in topics]
+
+
+def venue_save(*, venue: Venue | None = None, **fields) -> Venue:
+    venue = venue or Venue()
+    for name, value in fields.items():
+        setattr(venue, name, value)
+    venue.save()
+    return venue
+
+
+# Workshops ---------------------------------------------------------------------------------
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, or the month's last day when it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+@transaction.atomic
+def workshop_series_create(
+    *, learning_set: LearningSet, first_date, months_apart: int, start_time, end_time, venue=None
+) -> list[Workshop]:
+    """The six workshops of a set, ``months_apart`` apart, topics in the members' order."""
+    LearningSet.objects.select_for_update().get(pk=learning_set.pk)
+    if learning_set.workshops.exists():
+        raise ValueError("This learning set already has its workshops.")
+    topics = [topic for topic, _ in topic_ranking(learning_set)][:WORKSHOPS_PER_SET]
+    return [
+        Workshop.objects.create(
+            learning_set=learning_set,
+            number=number,
+            date=add_months(first_date, months_apart * (number - 1)),
+            start_time=start_time,
+            end_time=end_time,
+            venue=venue,
+            topic=topics[number - 1] if number - 1 < len(topics) else None,
+        )
+        for number in range(1, WORKSHOPS_PER_SET + 1)
+    ]
+
+
+@transaction.atomic
+def workshop_update(
+    *, workshop: Workshop, date, start_time, end_time, venue, topic, places_release_date=None
+) -> Workshop:
+    """Move one workshop or change its venue; a bigger room or released places let waiting
+    delegates in."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop.date, workshop.start_time, workshop.end_time = date, start_time, end_time
+    workshop.venue, workshop.topic = venue, topic
+    workshop.places_release_date = places_release_date
+    workshop.save()
+    _promote_waiting(workshop)
+    return workshop
+
+
+STANDARD_AGENDA = [
+    (AgendaItem.Kind.EXPERT_PRESENTATION, 0, 60),
+    (AgendaItem.Kind.PRACTICAL_EXAMPLE, 75, 135),
+    (AgendaItem.Kind.SERVICE_USER_COMMENTS, 180, 225),
+    (AgendaItem.Kind.DISCUSSION, 225, 270),
+    (AgendaItem.Kind.MARKET_STALLS, 270, 330),
+]
+
+
+def _at(workshop: Workshop, minutes: int) -> datetime.time:
+    start = datetime.datetime.combine(workshop.date, workshop.start_time)
+    return min(
+        start + datetime.timedelta(minutes=minutes),
+        datetime.datetime.combine(workshop.date, workshop.end_time),
+    ).time()
+
+
+@transaction.atomic
+def agenda_standard_add(*, workshop: Workshop) -> list[AgendaItem]:
+    """The method's day: expert talk, a member's practical example, service users' comments,
+    discussion and market stalls, timed from the workshop's start (the gap is lunch)."""
+    items = []
+    for kind, start, end in STANDARD_AGENDA:
+        start_time, end_time = _at(workshop, start), _at(workshop, end)
+        if end_time <= start_time:
+            break
+        items.append(
+            AgendaItem.objects.create(
+                workshop=workshop, kind=kind, start_time=start_time, end_time=end_time
+            )
+        )
+    return items
+
+
+@transaction.atomic
+def agenda_item_save(
+    *, workshop: Workshop, item: AgendaItem | None = None, stall_sites=(), **fields
+) -> AgendaItem:
+    item = item or AgendaItem(workshop=workshop)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save()
+    item.stall_sites.set(stall_sites if item.kind == AgendaItem.Kind.MARKET_STALLS else [])
+    return item
+
+
+def agenda_item_remove(*, item: AgendaItem) -> None:
+    item.delete()
