@@ -128,7 +128,9 @@ def workshop_update(
 
 STANDARD_AGENDA = [
     (AgendaItem.Kind.EXPERT_PRESENTATION, 0, 60),
+    (AgendaItem.Kind.BREAK, 60, 75),
     (AgendaItem.Kind.PRACTICAL_EXAMPLE, 75, 135),
+    (AgendaItem.Kind.LUNCH, 135, 180),
     (AgendaItem.Kind.SERVICE_USER_COMMENTS, 180, 225),
     (AgendaItem.Kind.DISCUSSION, 225, 270),
     (AgendaItem.Kind.MARKET_STALLS, 270, 330),
@@ -145,8 +147,8 @@ def _at(workshop: Workshop, minutes: int) -> datetime.time:
 
 @transaction.atomic
 def agenda_standard_add(*, workshop: Workshop) -> list[AgendaItem]:
-    """The method's day: expert talk, a member's practical example, service users' comments,
-    discussion and market stalls, timed from the workshop's start (the gap is lunch)."""
+    """The method's day: expert talk, a break, a member's practical example, lunch, service
+    users' comments, discussion and market stalls, timed from the workshop's start."""
     items = []
     for kind, start, end in STANDARD_AGENDA:
         start_time, end_time = _at(workshop, start), _at(workshop, end)

@@ -54,7 +54,8 @@ def delegate_batch(request, pk):
 
 
 def _site_for_link(request, workshop, site_pk):
-    site = get_object_or_404(selectors.registrable_sites(request.user, workshop), pk=site_pk)
+    """A member site of the workshop's set (else 404) the user acts for (else 403)."""
+    site = get_object_or_404(workshop.learning_set.sites, pk=site_pk)
     require(request.user, "learning_sets.act_for_site", site)
     return site
 

@@ -28,6 +28,7 @@ def cases(world):
         end_time=datetime.time(15),
     )
     delegate = register(workshop, world.site_a)
+    link = services.registration_link_issue(workshop=workshop, site=world.site_a, by=None)
     attendee = register(workshop, world.site_a)
     services.attendance_mark(delegate=attendee, attended=True)
     s, w, a, d = learning_set.pk, workshop.pk, item.pk, delegate.pk
@@ -95,6 +96,24 @@ def cases(world):
             f"{base}/workshops/{w}/delegates/add/",
             expect(200, **SITE_TEAM),
         ),
+        Case(
+            "learning_sets:delegate-batch",
+            f"{base}/workshops/{w}/delegates/batch/",
+            expect(200, **SITE_TEAM),
+        ),
+        Case(
+            "learning_sets:link-issue",
+            f"{base}/workshops/{w}/links/{world.site_a.pk}/new/",
+            expect(302, **SITE_TEAM),
+            method="post",
+        ),
+        Case(
+            "learning_sets:link-revoke",
+            f"{base}/workshops/{w}/links/{world.site_a.pk}/revoke/",
+            expect(302, **SITE_TEAM),
+            method="post",
+        ),
+        Case("learning_sets:join", f"{base}/join/{link.token}/", expect(200, anonymous=200)),
         Case(
             "learning_sets:delegate-edit", f"{base}/delegates/{d}/edit/", expect(200, **SITE_TEAM)
         ),
