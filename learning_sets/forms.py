@@ -21,8 +21,7 @@ from .models import (
     Workshop,
     composition_warnings,
 )
-from .scheduling import schedule_warnings
-from .services import add_months
+from .scheduling import schedule_warnings, series_dates
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -125,10 +124,7 @@ class WorkshopSeriesForm(forms.Form):
         ):
             self.add_error("end_time", "The workshops must end after they start.")
         if data.get("first_date") and data.get("months_apart"):
-            days = [
-                add_months(data["first_date"], data["months_apart"] * n)
-                for n in range(WORKSHOPS_PER_SET)
-            ]
+            days = series_dates(data["first_date"], data["months_apart"], WORKSHOPS_PER_SET)
             _confirm_or_warn(
                 self,
                 schedule_warnings(days, learning_set=self.learning_set, venue=data.get("venue")),

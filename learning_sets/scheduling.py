@@ -15,6 +15,24 @@ def _bank_holidays(year: int) -> dict[datetime.date, str]:
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
+def is_working_day(day: datetime.date) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def series_dates(first_date: datetime.date, months_apart: int, count: int) -> list[datetime.date]:
+    """The first date as chosen, then every ``months_apart`` months, each later date moved
+    to the next working day so the generator never lands on a weekend or bank holiday."""
+    from .services import add_months
+
+    dates = [first_date]
+    for n in range(1, count):
+        day = add_months(first_date, months_apart * n)
+        while not is_working_day(day):
+            day += datetime.timedelta(days=1)
+        dates.append(day)
+    return dates
+
+
 def day_warnings(day: datetime.date) -> list[str]:
     label = f"{day:%A} {day.day} {day:%B %Y}"
     if day.weekday() >= 5:

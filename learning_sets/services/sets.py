@@ -15,6 +15,7 @@ from ..models import (
     Venue,
     Workshop,
 )
+from ..scheduling import series_dates
 from .delegates import _promote_waiting
 
 # Learning sets -----------------------------------------------------------------------------
@@ -92,16 +93,18 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 def workshop_series_create(
     *, learning_set: LearningSet, first_date, months_apart: int, start_time, end_time, venue=None
 ) -> list[Workshop]:
-    """The six workshops of a set, ``months_apart`` apart, topics in the members' order."""
+    """The six workshops of a set, ``months_apart`` apart on working days, topics in the
+    members' order."""
     LearningSet.objects.select_for_update().get(pk=learning_set.pk)
     if learning_set.workshops.exists():
         raise ValueError("This learning set already has its workshops.")
     topics = [topic for topic, _ in topic_ranking(learning_set)][:WORKSHOPS_PER_SET]
+    dates = series_dates(first_date, months_apart, WORKSHOPS_PER_SET)
     return [
         Workshop.objects.create(
             learning_set=learning_set,
             number=number,
-            date=add_months(first_date, months_apart * (number - 1)),
+            date=dates[number - 1],
             start_time=start_time,
             end_time=end_time,
             venue=venue,

@@ -243,3 +243,24 @@ def test_a_workshops_times_cannot_shrink_past_its_agenda(client, world, workshop
         {"date": "2030-03-01", "start_time": "10:00", "end_time": "13:00", "confirm_dates": "on"},
     )
     assert "The agenda has items outside these times" in response.content.decode()
+
+
+def test_the_generator_puts_every_later_workshop_on_a_working_day(world):
+    learning_set = LearningSetFactory(sites=[world.site_a])
+    # The 14th of each third month from March 2031 falls on a Saturday, then three Sundays.
+    workshops = services.workshop_series_create(
+        learning_set=learning_set,
+        first_date=datetime.date(2031, 3, 14),
+        months_apart=3,
+        start_time=datetime.time(10),
+        end_time=datetime.time(16),
+    )
+    dates = [w.date for w in workshops]
+    assert dates[0] == datetime.date(2031, 3, 14)
+    assert dates[1:5] == [
+        datetime.date(2031, 6, 16),
+        datetime.date(2031, 9, 15),
+        datetime.date(2031, 12, 15),
+        datetime.date(2032, 3, 15),
+    ]
+    assert all(day.weekday() < 5 for day in dates)

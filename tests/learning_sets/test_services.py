@@ -136,10 +136,10 @@ def test_the_series_is_six_workshops_spaced_by_months_in_the_members_topic_order
     assert [w.date for w in workshops] == [
         datetime.date(2011, 10, 31),
         datetime.date(2012, 2, 29),
-        datetime.date(2012, 6, 30),
+        datetime.date(2012, 7, 2),  # 30 June 2012 is a Saturday: the next working day
         datetime.date(2012, 10, 31),
         datetime.date(2013, 2, 28),
-        datetime.date(2013, 6, 30),
+        datetime.date(2013, 7, 1),  # 30 June 2013 is a Sunday
     ]
     assert [w.topic for w in workshops[:2]] == [risk, college]
     assert len({w.topic_id for w in workshops}) == 6
