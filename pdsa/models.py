@@ -145,6 +145,11 @@ class Indicator(RulesModel):
         default=30,
         help_text="How often a new value is expected; reminders use it.",
     )
+    expects_forecasts = models.BooleanField(
+        "values for future dates expected",
+        default=False,
+        help_text="Tick for forecasts or plans; otherwise a date after today is refused.",
+    )
     xmr_baseline = models.PositiveSmallIntegerField(
         "XmR baseline (points)",
         null=True,
@@ -188,6 +193,11 @@ class Indicator(RulesModel):
     def site_id(self) -> int:
         return self.goal.site_id
 
+    @property
+    def is_percentage(self) -> bool:
+        """A percentage may keep the numerator and denominator it came from."""
+        return self.unit.strip() == "%"
+
     def value_problem(self, value: float) -> str | None:
         """Why ``value`` cannot be recorded for this indicator, in the user's words; None
         when it can: a finite number within the indicator's lowest and highest possible
@@ -211,11 +221,19 @@ class DataPoint(models.Model):
     date = models.DateField()
     value = models.FloatField(validators=WITHIN_LIMIT)
     note = models.CharField(max_length=300, blank=True)
+    # For a percentage: what it was computed from (both or neither).
+    numerator = models.FloatField(null=True, blank=True)
+    denominator = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["date"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "date"], name="one_value_per_date")
+            models.UniqueConstraint(fields=["indicator", "date"], name="one_value_per_date"),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True, denominator__isnull=True)
+                | Q(numerator__gte=0, denominator__gt=0),
+                name="datapoint_counts_both_or_neither",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -125,7 +125,16 @@ def priorities_and_goals(ctx):
                     readings = ["not charted"] * len(indicator.data_points.all())
                 for point, reading in zip(indicator.data_points.all(), readings, strict=True):
                     data_rows.append(
-                        [goal.title, indicator.name, point.date, point.value, point.note, reading]
+                        [
+                            goal.title,
+                            indicator.name,
+                            point.date,
+                            point.value,
+                            point.numerator,
+                            point.denominator,
+                            point.note,
+                            reading,
+                        ]
                     )
         blocks.append({"priority": priority, "goals": goals})
     return Section(
@@ -143,7 +152,16 @@ def priorities_and_goals(ctx):
             ),
             Table(
                 "Indicator data",
-                ["Goal", "Indicator", "Date", "Value", "Note", "XmR reading"],
+                [
+                    "Goal",
+                    "Indicator",
+                    "Date",
+                    "Value",
+                    "Numerator",
+                    "Denominator",
+                    "Note",
+                    "XmR reading",
+                ],
                 data_rows,
             ),
             Table(

@@ -93,11 +93,32 @@ def indicator_update(*, indicator: Indicator, by=None, **fields) -> Indicator:
 
 @transaction.atomic
 def data_points_add(*, indicator: Indicator, rows) -> list[DataPoint]:
-    """Add dated values, all or none: ``rows`` are (date, value, note); a date that already
-    has a value fails the whole import (the database holds one value per date)."""
-    return DataPoint.objects.bulk_create(
-        [DataPoint(indicator=indicator, date=d, value=v, note=n) for d, v, n in rows]
-    )
+    """Add dated values, all or none: ``rows`` are (date, value, note) or (date, value, note,
+    numerator, denominator); a date that already has a value fails the whole import (the
+    database holds one value per date)."""
+    points = []
+    for date, value, note, *counts in rows:
+        numerator, denominator = counts or (None, None)
+        points.append(
+            DataPoint(
+                indicator=indicator,
+                date=date,
+                value=value,
+                note=note,
+                numerator=numerator,
+                denominator=denominator,
+            )
+        )
+    return DataPoint.objects.bulk_create(points)
+
+
+@transaction.atomic
+def data_point_update(*, data_point: DataPoint, **fields) -> DataPoint:
+    """Correct a value (its date, value, note or counts); the charts are redrawn from it."""
+    for name, value in fields.items():
+        setattr(data_point, name, value)
+    data_point.save()
+    return data_point
 
 
 def data_point_delete(*, data_point: DataPoint) -> None:

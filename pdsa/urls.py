@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import cycles, goals, indicators, library, phases, summaries
+from .views import cycles, data, goals, indicators, library, phases, summaries
 
 app_name = "pdsa"
 
@@ -17,11 +17,16 @@ urlpatterns = [
     path("goals/<int:pk>/cycles/add/", cycles.cycle_add, name="cycle-add"),
     path("indicators/<int:pk>/", indicators.indicator_detail, name="indicator-detail"),
     path("indicators/<int:pk>/edit/", indicators.indicator_edit, name="indicator-edit"),
-    path("indicators/<int:pk>/data/add/", indicators.datapoint_add, name="datapoint-add"),
-    path("indicators/<int:pk>/data/import/", indicators.datapoint_import, name="datapoint-import"),
+    path("indicators/<int:pk>/data/add/", data.datapoint_add, name="datapoint-add"),
+    path("indicators/<int:pk>/data/import/", data.datapoint_import, name="datapoint-import"),
+    path(
+        "indicators/<int:pk>/data/<int:point_pk>/edit/",
+        data.datapoint_edit,
+        name="datapoint-edit",
+    ),
     path(
         "indicators/<int:pk>/data/<int:point_pk>/delete/",
-        indicators.datapoint_delete,
+        data.datapoint_delete,
         name="datapoint-delete",
     ),
     path("indicators/<int:pk>/phases/add/", phases.phase_add, name="phase-add"),

@@ -1,6 +1,7 @@
 from .cycles import CommentForm, CycleActForm, CycleDoForm, CyclePlanForm, CycleStudyForm
+from .data import DataGridForm, DataPointEditForm
 from .goals import GoalForm, PrioritiesForm
-from .indicators import DataImportForm, DataPointForm, IndicatorForm
+from .indicators import DataImportForm, IndicatorForm
 from .phases import PhaseForm
 
 __all__ = [
@@ -10,7 +11,8 @@ __all__ = [
     "CyclePlanForm",
     "CycleStudyForm",
     "DataImportForm",
-    "DataPointForm",
+    "DataGridForm",
+    "DataPointEditForm",
     "GoalForm",
     "IndicatorForm",
     "PhaseForm",

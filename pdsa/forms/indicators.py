@@ -2,7 +2,7 @@ from django import forms
 
 from ..csv_import import DATE_FORMAT_HELP, parse_rows
 from ..models import VALUE_LIMIT, Indicator
-from .base import DATE, helper
+from .base import helper
 
 MAX_UPLOAD = 1_000_000  # bytes: years of weekly data fit in a fraction of this
 
@@ -19,6 +19,7 @@ class IndicatorForm(forms.ModelForm):
             "lowest",
             "highest",
             "data_interval_days",
+            "expects_forecasts",
             "xmr_baseline",
         ]
         widgets = {"better": forms.RadioSelect}
@@ -56,36 +57,6 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
-class DataPointForm(forms.Form):
-    date = forms.DateField(widget=DATE)
-    value = forms.FloatField()
-    note = forms.CharField(max_length=300, required=False)
-
-    def __init__(self, *args, indicator: Indicator, **kwargs):
-        self.indicator = indicator
-        super().__init__(*args, **kwargs)
-        self.helper = helper("Add value")
-
-    def clean_value(self):
-        value = self.cleaned_data["value"]
-        problem = self.indicator.value_problem(value)
-        if problem:
-            raise forms.ValidationError(problem)
-        return value
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if self.indicator.data_points.filter(date=date).exists():
-            raise forms.ValidationError(
-                f"{date:%-d %B %Y} already has a value. Delete it first to replace it."
-            )
-        return date
-
-    def rows(self):
-        d = self.cleaned_data
-        return [(d["date"], d["value"], d["note"])]
-
-
 class DataImportForm(forms.Form):
     """Paste or upload CSV; nothing is imported unless every line is good."""
 
@@ -94,13 +65,15 @@ class DataImportForm(forms.Form):
         required=False,
         max_length=MAX_UPLOAD,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=f"One line per date: date,value or date,value,note. Dates as {DATE_FORMAT_HELP}. "
-        "A first line “date,value,note” is skipped.",
+        help_text=f"One line per date: date,value or date,value,note (for a percentage, "
+        f"date,value,note,numerator,denominator). Dates as {DATE_FORMAT_HELP}. "
+        "A first line “date,value,note” is skipped. Cells pasted from a spreadsheet work too.",
     )
     file = forms.FileField(label="Or upload a CSV file", required=False)
 
-    def __init__(self, *args, indicator: Indicator, **kwargs):
+    def __init__(self, *args, indicator: Indicator, today, **kwargs):
         self.indicator = indicator
+        self.latest = None if indicator.expects_forecasts else today
         super().__init__(*args, **kwargs)
         self.helper = helper("Import data")
 
@@ -118,7 +91,7 @@ class DataImportForm(forms.Form):
         if not text.strip():
             raise forms.ValidationError("Paste some lines or choose a file.")
         existing = set(self.indicator.data_points.values_list("date", flat=True))
-        rows, errors = parse_rows(text, existing, check_value=self.indicator.value_problem)
+        rows, errors = parse_rows(text, existing, self.indicator.value_problem, self.latest)
         if errors:
             raise forms.ValidationError(
                 ["Nothing was imported. Fix these lines and try again:", *errors]

@@ -3,16 +3,13 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
 
 from .. import history, selectors, services
 from ..chart_results import compute
-from ..csv_import import DATE_FORMAT_HELP
-from ..forms import DataImportForm, DataPointForm, IndicatorForm
+from ..forms import IndicatorForm
 from ..indicator_svg import render_indicator_svg
 from ..models import DataPoint, Indicator
 
@@ -148,58 +145,3 @@ def indicator_detail(request, pk):
         chart_context(indicator, points, compute(indicator, points, phases, indicator.cycles.all()))
     )
     return render(request, "pdsa/indicator_detail.html", context)
-
-
-def _save_rows(request, indicator, form) -> bool:
-    try:
-        added = services.data_points_add(indicator=indicator, rows=form.rows())
-    except IntegrityError:  # someone added a value for one of these dates meanwhile
-        form.add_error(None, "Nothing was imported: one of these dates already has a value.")
-        return False
-    messages.success(request, f"{len(added)} value{'s' if len(added) != 1 else ''} added.")
-    return True
-
-
-@login_required
-def datapoint_add(request, pk):
-    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
-    require(request.user, "pdsa.change_indicator", indicator)
-    form = DataPointForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid() and _save_rows(request, indicator, form):
-        return redirect(indicator)
-    return render(
-        request,
-        "pdsa/datapoint_form.html",
-        {"indicator": indicator, "form": form, "title": f"Add a value to {indicator.name}"},
-    )
-
-
-@login_required
-def datapoint_import(request, pk):
-    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
-    require(request.user, "pdsa.change_indicator", indicator)
-    form = DataImportForm(request.POST or None, request.FILES or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid() and _save_rows(request, indicator, form):
-        return redirect(indicator)
-    return render(
-        request,
-        "pdsa/datapoint_form.html",
-        {
-            "indicator": indicator,
-            "form": form,
-            "title": f"Paste or upload data for {indicator.name}",
-            "date_formats": DATE_FORMAT_HELP,
-            "is_import": True,
-        },
-    )
-
-
-@login_required
-@require_POST
-def datapoint_delete(request, pk, point_pk):
-    indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
-    require(request.user, "pdsa.change_indicator", indicator)
-    point = get_object_or_404(indicator.data_points, pk=point_pk)
-    services.data_point_delete(data_point=point)
-    messages.success(request, f"The value of {point.date:%-d %B %Y} was deleted.")
-    return redirect(indicator)

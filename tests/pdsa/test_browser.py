@@ -5,9 +5,9 @@ import datetime
 
 from playwright.sync_api import expect
 
-from tests.challenges.test_browser import STAGES, open_assessment_form, rate
-from tests.browser import BROWSER_TEST, assert_accessible
 from pdsa.models import Cycle, DataPoint
+from tests.browser import BROWSER_TEST, assert_accessible
+from tests.challenges.test_browser import STAGES, open_assessment_form, rate
 from tests.pdsa.factories import challenge
 from tests.sites.factories import ProjectGroupMemberFactory
 
@@ -121,12 +121,12 @@ def test_lead_assesses_sets_goals_measures_and_runs_three_cycles(
     page.get_by_label("Expected data interval (days)").fill("7")
     save(page, "Save indicator")
 
-    page.get_by_role("link", name="Add a value").click()
+    page.get_by_role("link", name="Add values").click()
     assert_accessible(page)
-    page.get_by_label("Date").fill("2012-01-02")
-    page.get_by_label("Value").fill("41")
-    page.get_by_label("Note").fill("before the project")
-    save(page, "Add value")
+    page.get_by_label("Date, row 1", exact=True).fill("2012-01-02")
+    page.get_by_label("Value, row 1", exact=True).fill("41")
+    page.get_by_label("Note, row 1", exact=True).fill("before the project")
+    save(page, "Add values")
 
     page.get_by_role("link", name="Paste or upload CSV").click()
     assert_accessible(page)

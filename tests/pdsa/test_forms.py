@@ -46,7 +46,7 @@ def test_csv_reports_dates_that_already_have_a_value():
 def test_import_form_with_one_bad_line_imports_nothing(world):
     indicator = IndicatorFactory(goal__priority__site=world.site_a)
     upload = SimpleUploadedFile("data.csv", b"2012-01-01,1\n2012-01-08,x\n")
-    form = DataImportForm({}, {"file": upload}, indicator=indicator)
+    form = DataImportForm({}, {"file": upload}, indicator=indicator, today=TODAY)
     assert not form.is_valid()
     assert "Line 2: “x” is not a number." in form.non_field_errors()
     assert DataPoint.objects.count() == 0
@@ -106,11 +106,15 @@ def test_act_cannot_be_completed_before_study(world):
 
 
 def test_typed_value_on_a_date_that_has_one_is_a_form_error(world):
-    from pdsa.forms import DataPointForm
+    from pdsa.forms import DataGridForm
 
     point = DataPointFactory(indicator__goal__priority__site=world.site_a)
-    form = DataPointForm(
-        {"date": point.date.isoformat(), "value": "nan"}, indicator=point.indicator
+    form = DataGridForm(
+        {"date_0": point.date.isoformat(), "value_0": "nan", "date_1": "2012-01-02"},
+        indicator=point.indicator,
+        today=TODAY,
     )
     assert not form.is_valid()
-    assert set(form.errors) == {"date", "value"}
+    errors = form.non_field_errors()
+    assert f"Row 1: “nan” is not a number; {point.date:%-d %B %Y} already has a value." in errors
+    assert "Row 2: there is no value." in errors

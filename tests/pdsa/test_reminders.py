@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from notifications.models import Notification, Reminder
-from tests.notifications.scanning import due, emails_of, opt_out, recipients, scan
 from pdsa.models import Goal
+from tests.notifications.scanning import due, emails_of, opt_out, recipients, scan
 from tests.pdsa.factories import (
     CycleFactory,
     DataPointFactory,

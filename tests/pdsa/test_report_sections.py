@@ -7,9 +7,9 @@ import pytest
 
 from pdsa import report_sections
 from pdsa.models import DataPoint
-from tests.pdsa.factories import CycleFactory, GoalFactory, IndicatorFactory, completed
 from reports.models import Report
 from reports.registry import ReportContext
+from tests.pdsa.factories import CycleFactory, GoalFactory, IndicatorFactory, completed
 
 pytestmark = pytest.mark.django_db
 

@@ -38,18 +38,21 @@ def extreme_indicator(world):
 def test_a_typed_value_beyond_a_billion_is_refused_in_the_form(world):
     indicator = IndicatorFactory(goal__priority__site=world.site_a)
     url = f"/pdsa/indicators/{indicator.pk}/data/add/"
-    response = client_for(world.lead_a).post(url, {"date": "2012-01-02", "value": "1e308"})
+    response = client_for(world.lead_a).post(url, {"date_0": "2012-01-02", "value_0": "1e308"})
     assert response.status_code == 200
-    assert "Enter a value from -1,000,000,000 to 1,000,000,000." in response.content.decode()
+    assert (
+        "Row 1: “1e308” is refused: enter a value from -1,000,000,000 to 1,000,000,000."
+        in response.content.decode()
+    )
     assert not DataPoint.objects.exists()
 
 
 def test_an_indicators_own_bounds_refuse_a_percentage_over_100(world):
     indicator = IndicatorFactory(goal__priority__site=world.site_a, lowest=0, highest=100)
     url = f"/pdsa/indicators/{indicator.pk}/data/add/"
-    response = client_for(world.lead_a).post(url, {"date": "2012-01-02", "value": "101"})
-    assert "Enter a value from 0 to 100." in response.content.decode()
-    response = client_for(world.lead_a).post(url, {"date": "2012-01-02", "value": "99.5"})
+    response = client_for(world.lead_a).post(url, {"date_0": "2012-01-02", "value_0": "101"})
+    assert "enter a value from 0 to 100." in response.content.decode()
+    response = client_for(world.lead_a).post(url, {"date_0": "2012-01-02", "value_0": "99.5"})
     assert response.status_code == 302
 
 

@@ -1,6 +1,5 @@
 import datetime
 
-from tests.walk import Case, expect, site_a_editable, site_a_readable
 from tests.pdsa.factories import (
     CycleFactory,
     DataPointFactory,
@@ -10,6 +9,7 @@ from tests.pdsa.factories import (
     PriorityFactory,
     completed,
 )
+from tests.walk import Case, expect, site_a_editable, site_a_readable
 
 START = datetime.date(2012, 1, 10)
 
@@ -59,6 +59,16 @@ def cases(world):
         Case(
             "pdsa:datapoint-import",
             f"/pdsa/indicators/{indicator.pk}/data/import/",
+            site_a_editable(),
+        ),
+        Case(
+            "pdsa:datapoint-edit",
+            f"/pdsa/indicators/{indicator.pk}/data/{point.pk}/edit/",
+            site_a_editable(),
+        ),
+        Case(
+            "pdsa:datapoint-delete",
+            f"/pdsa/indicators/{indicator.pk}/data/{point.pk}/delete/",
             site_a_editable(),
         ),
         Case(
