@@ -104,6 +104,12 @@ class Goal(RulesModel):
     def is_hard(self) -> bool:
         return self.difficulty == self.Difficulty.HARD
 
+    def is_overdue(self, today: datetime.date) -> bool:
+        """Past its target date and neither achieved nor abandoned."""
+        return self.target_date < today and self.status not in self.CLOSED
+
+    CLOSED = (Status.ACHIEVED, Status.ABANDONED)
+
 
 # No measure of the programme (people, days, %, pounds) comes near a billion; a bigger value
 # is a typing or export mistake, and 1e308 would break every chart and sum drawn from it.

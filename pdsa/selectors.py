@@ -4,7 +4,17 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 
 from challenges.models import Assessment
 from sites.models import CoProduction, Person, ProjectGroupMember, Site
@@ -13,7 +23,15 @@ from sites.selectors import sites_for_user
 
 from . import history
 from .chart_results import compute
-from .models import Cycle, DataPoint, Goal, Indicator, Phase, Priority
+from .models import (
+    Cycle,
+    DataPoint,
+    Goal,
+    Indicator,
+    Phase,
+    Priority,
+    cycles_with_current_stage_due,
+)
 from .rules import is_programme_member
 
 OUTCOMES_COUNTED = {
@@ -88,10 +106,24 @@ class SiteWork:
 
 
 def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> SiteWork:
-    """The site page's section: priorities with their goals and cycle counts (3 queries)."""
+    """The site page's section: priorities with their goals, cycle counts and overdue
+    stages (3 queries)."""
+    today = datetime.date.today()
+    overdue_stages = (
+        Cycle.objects.filter(goal=OuterRef("pk"))
+        .filter(cycles_with_current_stage_due(lt=today))
+        .order_by()
+        .values("goal")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
     goals = Goal.objects.select_related("owner").annotate(
         cycle_count=Count("cycles"),
         open_cycles=Count("cycles", filter=Q(cycles__act_done__isnull=True)),
+        overdue_stages=Coalesce(Subquery(overdue_stages[:1]), 0),
+        is_late=ExpressionWrapper(
+            Q(target_date__lt=today) & ~Q(status__in=Goal.CLOSED), output_field=BooleanField()
+        ),
     )
     priorities = list(
         Priority.objects.filter(site=site)

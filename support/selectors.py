@@ -4,7 +4,18 @@ answer in one query each, so a programme dashboard can aggregate 500 sites as ch
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 
 from challenges.selectors import latest_stages
 from sites.models import Site
@@ -68,11 +79,20 @@ def latest_outcomes_by_site(sites) -> dict[int, ProgrammeOutcome]:
     return {outcome.site_id: outcome for outcome in rows}
 
 
-def latest_reviews_by_site(sites) -> dict[int, ProgressReview]:
+def latest_reviews_by_site(sites, today=None) -> dict[int, ProgressReview]:
+    """Each site's latest review with its count of overdue actions (1 query)."""
+    today = today or datetime.date.today()
     newest = ProgressReview.objects.filter(site=OuterRef("site")).order_by("-review_date", "-pk")
-    rows = ProgressReview.objects.filter(
-        site__in=sites, pk=Subquery(newest.values("pk")[:1])
-    ).select_related("consultant")
+    rows = (
+        ProgressReview.objects.filter(site__in=sites, pk=Subquery(newest.values("pk")[:1]))
+        .select_related("consultant")
+        .annotate(
+            overdue_actions=Count(
+                "actions", filter=Q(actions__done=False, actions__due_on__lt=today)
+            ),
+            is_late=ExpressionWrapper(Q(next_review_due__lt=today), output_field=BooleanField()),
+        )
+    )
     return {review.site_id: review for review in rows}
 
 

@@ -62,7 +62,7 @@ def test_home_page_fits_each_role(client, world):
     assert "The programme" not in page
     client.force_login(world.consultant)
     page = client.get("/").content.decode()
-    assert "Sites you review" in page and "Alpha Partnership NHS Trust" in page
+    assert "Reviews due" in page and "Review Alpha Partnership NHS Trust" in page
     assert "1 active pilot site" in page and "1 active demonstration site" in page
 
 
