@@ -4,7 +4,7 @@ a consultant's review reaches the site's leads, and the site's response reaches 
 from notifications.registry import Due, register_event
 from sites.selectors import leads_by_site
 
-from .models import ProgressReview, ReviewResponse
+from .models import ProgressReview, ReviewAction, ReviewResponse
 
 
 @register_event("review_published", label="A consultant published a progress review of your site")
@@ -48,5 +48,58 @@ def review_response(*, response: ReviewResponse):
             ),
             "site_name": review.site.name,
             "response": response.text,
+        },
+    )
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+@register_event("action_assigned", label="An action agreed at a review was given to you")
+def action_assigned(*, action: ReviewAction):
+    """The owner hears of their action when it is agreed or passed to them (someone outside
+    the programme, with no account, is followed up by the consultant)."""
+    owner = action.owner_account
+    if owner is None or not owner.is_active:
+        return
+    review = action.review
+    yield Due(
+        kind="action_assigned",
+        recipient=owner,
+        key=f"action:{action.pk}:owner:{owner.pk}",
+        subject=f"{review.site.name}: an action for you from the progress review",
+        url=action.get_absolute_url(),
+        context={
+            "message": (
+                f"{_name(review.consultant)} agreed an action with you at the progress review of "
+                f'{review.site.name} on {review.review_date:%-d %B %Y}: "{action.action}", '
+                f"due {action.due_on:%-d %B %Y}. Say when it is done on the action's page."
+            ),
+            "site_name": review.site.name,
+            "action": action.action,
+            "due": f"{action.due_on:%-d %B %Y}",
+        },
+    )
+
+
+@register_event("action_done", label="An action agreed at your review was done")
+def action_done(*, action: ReviewAction):
+    review = action.review
+    by = _name(action.done_by) if action.done_by else "The site"
+    yield Due(
+        kind="action_done",
+        recipient=review.consultant,
+        key=f"action:{action.pk}:done:{action.done_at:%Y%m%d%H%M%S%f}",
+        subject=f'{review.site.name}: "{action.action}" is done',
+        url=action.get_absolute_url(),
+        context={
+            "message": (
+                f'{by} marked the action "{action.action}" from your review of '
+                f"{review.site.name} on {review.review_date:%-d %B %Y} as done."
+            ),
+            "site_name": review.site.name,
+            "action": action.action,
+            "note": action.done_note,
         },
     )

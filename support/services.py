@@ -151,7 +151,7 @@ def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> P
                 setattr(action, name, values[name])
             action.save()
             if "owner_person" in changed or "owner_user" in changed:
-                _on_assigned(action)
+                notify("action_assigned", action=action)
     for pk, action in existing.items():
         if pk not in kept:
             action.delete()
@@ -163,7 +163,8 @@ def _action_add(review: ProgressReview, row: dict) -> ReviewAction:
     if row.get("done"):
         action.done = True
     action.save()
-    _on_assigned(action)
+    if not action.done:
+        notify("action_assigned", action=action)
     return action
 
 
@@ -171,10 +172,6 @@ def _action_values(row: dict) -> dict:
     values = {name: row.get(name) for name in ACTION_FIELDS}
     values["owner_name"] = values["owner_name"] or ""
     return values
-
-
-def _on_assigned(action: ReviewAction) -> None:
-    """Where the notifications registry is on main, the new owner is told (see NOTES.md)."""
 
 
 @transaction.atomic
@@ -190,12 +187,8 @@ def action_set_done(*, action: ReviewAction, done: bool, note: str, by) -> Revie
     action._history_user = by
     action.save()
     if done and not was_done:
-        _on_done(action)
+        notify("action_done", action=action)
     return action
-
-
-def _on_done(action: ReviewAction) -> None:
-    """Where the notifications registry is on main, the review's consultant is told."""
 
 
 @transaction.atomic

@@ -100,3 +100,37 @@ def test_raising_the_review_events_again_tells_nobody_twice(
         notify("review_response", response=response)
     assert sorted(m.to[0] for m in mail.outbox) == [world.consultant.email, world.lead_a.email]
     assert Notification.objects.count() == 2
+
+
+def test_an_action_agreed_with_the_lead_tells_the_lead_once_and_done_tells_the_consultant(
+    world, django_capture_on_commit_callbacks
+):
+    owned = {"owner_person": world.lead_a.person, "due_on": D(2012, 3, 1)}
+    outside = {"owner_name": "Pat Board", "due_on": D(2012, 3, 1)}
+    with django_capture_on_commit_callbacks(execute=True):
+        review = publish(
+            world,
+            actions=[{"action": "Name a sponsor", **owned}, {"action": "Brief", **outside}],
+        )
+    action = review.actions.get(action="Name a sponsor")
+    assigned = [m for m in mail.outbox if "an action for you" in m.subject]
+    assert [m.to for m in assigned] == [["lead_a@example.org"]]  # nobody for the outsider
+    assert f"/support/actions/{action.pk}/" in assigned[0].body
+    assert Notification.objects.filter(user=world.lead_a, url=action.get_absolute_url()).exists()
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # an edit that keeps the owner
+        services.review_update(
+            review=review,
+            actions=[{"id": action.pk, "action": "Name a sponsor soon", **owned}],
+        )
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.action_set_done(action=action, done=True, note="Jo agreed.", by=world.lead_a)
+    [email] = mail.outbox
+    assert email.to == ["consultant@example.org"] and "is done" in email.subject
+    assert "Jo agreed." in email.body
+    assert Notification.objects.filter(
+        user=world.consultant, url=action.get_absolute_url()
+    ).exists()
