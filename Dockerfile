@@ -5,6 +5,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY . .
+# collectstatic in production mode is what tests/test_production.py runs in CI.
 RUN pip install --no-cache-dir . \
     && IMROC_PRODUCTION=true SECRET_KEY=build-only-secret-key-build-only-secret-key-build ALLOWED_HOSTS=build \
        python manage.py collectstatic --no-input

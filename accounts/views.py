@@ -2,9 +2,7 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 
 from dashboard.selectors import consultant_sites, is_quiet, review_is_due
 from sites.models import Site
@@ -48,9 +46,3 @@ def home(request):
         )
         context["category_labels"] = dict(Site.Category.choices)
     return render(request, "accounts/home.html", context)
-
-
-@never_cache
-def healthz(request):
-    """A trivial view for load balancers and the benchmark's baseline."""
-    return HttpResponse("ok", content_type="text/plain")

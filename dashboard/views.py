@@ -1,7 +1,6 @@
 """The programme dashboard: for consultants and the administrator. Every figure links to the
 list behind it and every table exports as CSV, all with the same filters."""
 
-import csv
 import datetime
 
 from django.contrib.auth.decorators import login_required
@@ -11,6 +10,7 @@ from django.shortcuts import render
 
 from accounts.permissions import require
 from challenges.models import Stage
+from imroc.exports import csv_writer
 
 from . import pictures, selectors
 from .forms import DashboardFilterForm
@@ -108,9 +108,7 @@ def figure_list(request, figure):
 def _csv(filename: str, rows) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow(row)
+    csv_writer(response).writerows(rows)
     return response
 
 

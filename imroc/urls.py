@@ -3,9 +3,11 @@ from django.urls import include, path
 
 from accounts import views as account_views
 
+from . import health
+
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("healthz", account_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("sites/", include("sites.urls")),
     path("challenges/", include("challenges.urls")),

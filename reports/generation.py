@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
 
+from imroc.exports import neutralise
+
 from .registry import ReportContext, Section, sections_for
 
 
@@ -42,7 +44,7 @@ def xlsx_bytes(sections: list[tuple[Section, str]]) -> bytes:
         for table in built.tables:
             name = _sheet_name(table.name, used)
             sheet = workbook.create_sheet(name)
-            sheet.append(table.headers)
+            sheet.append([_cell(header) for header in table.headers])
             for row in table.rows:
                 sheet.append([_cell(value) for value in row])
     if not used:
@@ -64,8 +66,5 @@ def _sheet_name(name: str, used: set) -> str:
 
 
 def _cell(value):
-    if value is None or isinstance(value, int | float | str):
-        return value
-    if hasattr(value, "isoformat"):
-        return value
-    return str(value)
+    """Numbers, dates and times as they are; anything else as text no formula starts."""
+    return value if hasattr(value, "isoformat") else neutralise(value)

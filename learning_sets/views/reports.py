@@ -1,7 +1,5 @@
 """Reports per workshop and per learning set, and their CSV exports."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from imroc.exports import csv_writer
 from reports.models import Report
 from reports.services import report_request
 
@@ -85,12 +84,7 @@ def set_report_request(request, pk):
 def _csv_response(filename: str):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response, csv.writer(response)
-
-
-def _cell(value: str) -> str:
-    """Typed-in text never starts a spreadsheet formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+    return response, csv_writer(response)
 
 
 def _summary_row(label, workshop, figures):
@@ -144,17 +138,14 @@ def workshop_delegates_csv(request, pk):
     for d in delegates.order_by("site__name", "full_name"):
         writer.writerow(
             [
-                _cell(value)
-                for value in [
-                    d.site.name,
-                    d.full_name,
-                    d.email,
-                    d.get_perspective_display(),
-                    d.get_status_display(),
-                    "yes" if d.attended else "no",
-                    d.dietary_needs,
-                    d.access_needs,
-                ]
+                d.site.name,
+                d.full_name,
+                d.email,
+                d.get_perspective_display(),
+                d.get_status_display(),
+                "yes" if d.attended else "no",
+                d.dietary_needs,
+                d.access_needs,
             ]
         )
     return response

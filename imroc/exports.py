@@ -1,0 +1,40 @@
+"""One rule for every CSV and XLSX file the app writes: text never runs as a formula.
+
+A spreadsheet reads a cell starting with ``=``, ``+``, ``-`` or ``@`` (and, in some, a tab or
+carriage return before one) as a formula, so a goal titled ``=HYPERLINK(...)`` would run when
+a consultant opens the export (OWASP "CSV injection"). Such text is written with a leading
+apostrophe, which spreadsheets show as text; numbers and dates are written as they are.
+"""
+
+import csv
+import datetime
+from decimal import Decimal
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """``value`` as a cell no spreadsheet reads as a formula: numbers, dates and None as they
+    are, anything else as its text."""
+    if value is None or isinstance(value, int | float | Decimal | datetime.date):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class SafeWriter:
+    """``csv.writer`` whose rows are neutralised: the only CSV writer of the app."""
+
+    def __init__(self, file):
+        self._writer = csv.writer(file)
+
+    def writerow(self, row):
+        return self._writer.writerow([neutralise(value) for value in row])
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(file) -> SafeWriter:
+    return SafeWriter(file)
