@@ -225,6 +225,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=0, day_of_month=1),
     },
     "Expired reports clean-up": {"task": "reports.cleanup", "schedule": crontab(hour=3, minute=15)},
+    # A report or reminder whose worker died is started again or marked failed.
+    "Lost reports recovery": {"task": "reports.recover", "schedule": crontab(minute="*/5")},
+    "Lost reminders recovery": {"task": "notifications.recover", "schedule": crontab(minute="*/5")},
 }
 
 LOGGING = {

@@ -11,6 +11,7 @@ from .registry import label_of
 
 # A claim older than this is taken to be from a worker that died mid-send.
 STALE_CLAIM = timedelta(hours=1)
+MOST_ATTEMPTS = 3  # claims of one reminder before the recovery sweep marks it failed
 
 
 class Reminder(models.Model):

@@ -18,7 +18,7 @@ from imroc.queueing import queue_on_commit
 
 from . import registry
 from .emails import digest_email, reminder_email
-from .models import STALE_CLAIM, Notification, Preference, Reminder
+from .models import MOST_ATTEMPTS, STALE_CLAIM, Notification, Preference, Reminder
 from .registry import Due, Recipient
 
 logger = logging.getLogger(__name__)
@@ -141,6 +141,30 @@ def queue_pending() -> int:
     for pk in pending:
         queue_on_commit(send_reminder, reminder_id=pk)
     return len(pending)
+
+
+def reminders_recover(*, now=None) -> dict[str, int]:
+    """The periodic sweep: an email claimed longer than STALE_CLAIM ago lost its worker.
+    It is queued again, or after MOST_ATTEMPTS claims shown as failed (with the
+    administrator's retry button) rather than tried for ever."""
+    from .tasks import send_reminder
+
+    stale = Reminder.objects.filter(
+        status=Reminder.Status.PENDING, claimed_at__lt=(now or timezone.now()) - STALE_CLAIM
+    )
+    failed = stale.filter(attempts__gte=MOST_ATTEMPTS).update(
+        status=Reminder.Status.FAILED,
+        claimed_at=None,
+        last_error=f"Its worker stopped while sending it, {MOST_ATTEMPTS} times.",
+    )
+    again = list(stale.values_list("pk", "delivery"))
+    stale.update(claimed_at=None)
+    for pk, delivery in again:
+        if delivery == Reminder.Delivery.EMAIL:  # a digest goes with next week's
+            queue_on_commit(send_reminder, reminder_id=pk)
+    if failed or again:
+        logger.warning("Reminder recovery: %s queued again, %s failed", len(again), failed)
+    return {"restarted": len(again), "failed": failed}
 
 
 def _claim(pk: int, delivery: str) -> bool:

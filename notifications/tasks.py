@@ -58,3 +58,8 @@ def send_digest(self, *, user_id: int) -> int:
         if self.request.retries >= self.max_retries:
             return 0  # the reminders stay pending for next week's digest
         return retry_later(self, exc)
+
+
+@shared_task(name="notifications.recover")
+def recover() -> dict[str, int]:
+    return services.reminders_recover()

@@ -11,6 +11,11 @@ from rules.contrib.models import RulesModel
 from . import rules as report_rules
 
 KEEP_FOR = timedelta(days=30)
+# A report's task is stopped after TIME_LIMIT (Celery's time limits); one still "running"
+# later than that lost its worker, and the recovery sweep starts it again, up to
+# MOST_ATTEMPTS tries, then marks it failed with a button to try again.
+TIME_LIMIT = timedelta(minutes=10)
+MOST_ATTEMPTS = 2
 
 
 class Report(RulesModel):
@@ -53,6 +58,8 @@ class Report(RulesModel):
     progress = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)  # claimed by a worker
+    attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     pdf = models.FileField(upload_to="reports/%Y/%m/", blank=True)

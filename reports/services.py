@@ -5,18 +5,27 @@ from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from imroc.queueing import queue_on_commit
 from notifications.services import notify
 
 from .generation import collect, pdf_bytes, xlsx_bytes
-from .models import KEEP_FOR, Report
+from .models import KEEP_FOR, MOST_ATTEMPTS, TIME_LIMIT, Report
 from .registry import ReportContext
 
 logger = logging.getLogger(__name__)
 
 NOT_STARTED = "The background service is unavailable, so the report could not start. Try again."
+STOPPED = (
+    "The report stopped before it was ready (its background worker was lost) and was not "
+    "finished on a second try. Try again; if it fails again, tell the programme administrator."
+)
+NEVER_STARTED = "No background worker picked the report up within an hour. Try again."
+RESTARTED = "Started again: the first try stopped before it was ready"
+WAITING = "Waiting for the background worker"
+GRACE = timedelta(minutes=2)  # beyond the task's time limit before a report counts as lost
 
 
 @transaction.atomic
@@ -38,10 +47,58 @@ def report_request(
         learning_set_id=learning_set_id,
         period_start=period_start,
         period_end=period_end,
-        progress="Waiting for the background worker",
+        progress=WAITING,
     )
     _queue(report)
     return report
+
+
+@transaction.atomic
+def report_retry(*, report: Report) -> bool:
+    """Someone asks again for a failed report: the same request, queued afresh."""
+    updated = Report.objects.filter(pk=report.pk, status=Report.Status.FAILED).update(
+        status=Report.Status.QUEUED,
+        progress=WAITING,
+        error="",
+        attempts=0,
+        started_at=None,
+        finished_at=None,
+    )
+    if updated:
+        _queue(report)
+    return bool(updated)
+
+
+def reports_recover(*, now=None) -> dict[str, int]:
+    """The periodic sweep: a report still running past its time limit lost its worker (a
+    killed or restarted machine): start it again, or fail it after MOST_ATTEMPTS tries. A
+    report still queued after an hour lost its message (Redis restarted): fail it. Each
+    change is a conditional UPDATE, so a worker finishing meanwhile wins."""
+    now = now or timezone.now()
+    lost = Report.objects.filter(
+        status=Report.Status.RUNNING, started_at__lt=now - TIME_LIMIT - GRACE
+    )
+    counts = {"restarted": 0, "failed": 0}
+    for report in lost:
+        same = Report.objects.filter(
+            pk=report.pk, status=Report.Status.RUNNING, started_at=report.started_at
+        )
+        if report.attempts >= MOST_ATTEMPTS:
+            counts["failed"] += same.update(
+                status=Report.Status.FAILED, progress=STOPPED, finished_at=now
+            )
+        elif same.update(status=Report.Status.QUEUED, progress=RESTARTED):
+            counts["restarted"] += 1
+            _queue(report)
+    hour_ago = now - timedelta(hours=1)
+    counts["failed"] += (
+        Report.objects.filter(status=Report.Status.QUEUED, created_at__lt=hour_ago)
+        .filter(Q(started_at__isnull=True) | Q(started_at__lt=hour_ago))
+        .update(status=Report.Status.FAILED, progress=NEVER_STARTED, finished_at=now)
+    )
+    if any(counts.values()):
+        logger.warning("Report recovery: %s", counts)
+    return counts
 
 
 def _queue(report: Report) -> None:
@@ -64,7 +121,10 @@ def report_generate(*, report: Report, today: date | None = None) -> bool:
     Any failure is shown to the person who asked, not left spinning; when it is ready they
     are told."""
     claimed = Report.objects.filter(pk=report.pk, status=Report.Status.QUEUED).update(
-        status=Report.Status.RUNNING, progress="Collecting the data"
+        status=Report.Status.RUNNING,
+        progress="Collecting the data",
+        started_at=timezone.now(),
+        attempts=F("attempts") + 1,
     )
     if not claimed:
         return False

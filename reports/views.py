@@ -62,6 +62,16 @@ def report_request(request):
 
 
 @login_required
+@require_POST
+def report_retry(request, pk):
+    """Whoever may see a failed report may ask for it again."""
+    report = _visible_report(request.user, pk)
+    if services.report_retry(report=report):
+        messages.success(request, "Your report is being prepared again.")
+    return redirect(report)
+
+
+@login_required
 def report_detail(request, pk):
     report = _visible_report(request.user, pk)
     return render(request, "reports/report_detail.html", {"report": report})

@@ -54,6 +54,7 @@ class Worker:
     client: Celery
     queue: str
     mail_dir: Path
+    process: subprocess.Popen  # a test may kill it to play a lost machine
 
     def send(self, name: str, timeout: float = 60, **kwargs):
         """Run task ``name`` on the worker and wait for its result."""
@@ -131,8 +132,8 @@ def real_worker(transactional_db, tmp_path):
     env = _worker_env(mail_dir, REDIS_URL=broker, CELERY_TASK_DEFAULT_QUEUE=queue)
     client = Celery("imroc-test-client", broker=broker, backend=broker, set_as_current=False)
     try:
-        with _running([*WORKER, "-Q", queue], env, tmp_path / "worker.log"):
-            yield Worker(client=client, queue=queue, mail_dir=mail_dir)
+        with _running([*WORKER, "-Q", queue], env, tmp_path / "worker.log") as process:
+            yield Worker(client=client, queue=queue, mail_dir=mail_dir, process=process)
     finally:
         client.close()
 
@@ -190,9 +191,14 @@ def embedded_worker(transactional_db, tmp_path):
     )
     log = tmp_path / "worker.log"
     try:
-        with _running([*WORKER, "-B", "-s", str(schedule)], env, log):
+        with _running([*WORKER, "-B", "-s", str(schedule)], env, log) as process:
             yield EmbeddedWorker(
-                client=client, queue="celery", mail_dir=mail_dir, var_dir=var_dir, log=log
+                client=client,
+                queue="celery",
+                mail_dir=mail_dir,
+                process=process,
+                var_dir=var_dir,
+                log=log,
             )
     finally:
         client.close()

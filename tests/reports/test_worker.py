@@ -1,11 +1,15 @@
 """A real Celery worker on Redis prepares a report (needs PostgreSQL and Redis)."""
 
+import os
+import signal
 import time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from reports.models import Report
+from reports import services
+from reports.models import TIME_LIMIT, Report
 from tests.reports.factories import ReportFactory
 from tests.reports.pdf import assert_pdf_contains
 from tests.reports.progress import site_with_progress
@@ -49,3 +53,33 @@ def test_a_lead_downloads_their_sites_pdf_with_run_charts_from_a_real_worker(
         "Changing the nature of day-to-day interactions",
         "up from",
     )
+
+
+def test_a_report_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(real_worker, world):
+    """SIGKILL, as when a machine dies: no handler runs and the report would stay "being
+    prepared" for ever; the sweep, past the time limit, starts it again and it finishes."""
+    from imroc.celery import app
+
+    site_with_progress(world)
+    report = ReportFactory(site=world.site_a, requested_by=world.lead_a)
+    real_worker.client.send_task(
+        "reports.generate", kwargs={"report_id": report.pk}, queue=real_worker.queue
+    )
+    deadline = time.monotonic() + 60
+    while Report.objects.get(pk=report.pk).status == Report.Status.QUEUED:
+        if time.monotonic() > deadline:
+            pytest.fail("The worker never claimed the report")
+        time.sleep(0.02)
+    os.kill(real_worker.process.pid, signal.SIGKILL)
+    real_worker.process.wait()
+    report.refresh_from_db()
+    assert report.status == Report.Status.RUNNING, "finished before the kill: make it slower"
+
+    app.conf.task_always_eager = True  # the sweep's re-queued report runs here
+    try:
+        counts = services.reports_recover(now=timezone.now() + TIME_LIMIT * 2)
+    finally:
+        app.conf.task_always_eager = False
+    report.refresh_from_db()
+    assert counts == {"restarted": 1, "failed": 0}
+    assert report.status == Report.Status.READY and report.attempts == 2

@@ -1,10 +1,11 @@
+from tests.reports.factories import ReportFactory, ready_report, scheduled_programme_report
 from tests.walk import Case, expect
-from tests.reports.factories import ready_report, scheduled_programme_report
 
 
 def cases(world):
     mine = ready_report(site=world.site_a, requested_by=world.lead_a)
     monthly = scheduled_programme_report()
+    failed = ReportFactory(site=world.site_a, requested_by=world.lead_a, status="failed")
     return [
         Case("reports:report-list", "/reports/", expect(200)),
         Case(
@@ -15,6 +16,12 @@ def cases(world):
             data={"kind": "site_progress", "site-site": world.site_a.slug},
         ),
         Case("reports:report-detail", f"/reports/{mine.pk}/", expect(404, lead_a=200)),
+        Case(
+            "reports:report-retry",
+            f"/reports/{failed.pk}/retry/",
+            expect(404, lead_a=302),
+            method="post",
+        ),
         Case(
             "reports:report-detail",
             f"/reports/{monthly.pk}/",
