@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from reports.registry import Section, Table, section
 
 from .models import Delegate, DelegatePerspective, LearningSet, Workshop
-from .selectors import evaluation_comments, figures_for, set_figures
+from .selectors import evaluation_answers, figures_for, set_figures
 from .summary import total
 
 PERSPECTIVE_HEADERS = ["Perspective", "Registered", "Attended"]
@@ -89,7 +89,7 @@ def learning_set_report(ctx):
         ]
         for w, f in rows
     ]
-    comments = list(evaluation_comments([w for w, _ in rows]))
+    answers = evaluation_answers([w for w, _ in rows])
     return Section(
         title=learning_set.name,
         template="learning_sets/report/_set.html",
@@ -98,7 +98,7 @@ def learning_set_report(ctx):
             "workshop_rows": workshop_rows,
             "totals": totals,
             "perspectives": _perspective_rows(totals),
-            "comments": comments,
+            "answers": answers,
         },
         tables=[
             Table(
@@ -124,9 +124,12 @@ def learning_set_report(ctx):
                 [list(r) for r in totals.evaluation.overall_distribution],
             ),
             Table(
-                "Evaluation comments",
-                ["Workshop", "What I will take back", "Comments"],
-                [[c.delegate.workshop.number, c.take_back, c.comments] for c in comments],
+                "What I will take back",
+                ["Answer", "Given by"],
+                [list(row) for row in answers["take_back"]],
+            ),
+            Table(
+                "Other comments", ["Comment", "Given by"], [list(r) for r in answers["comments"]]
             ),
         ],
     )

@@ -10,7 +10,7 @@ from sites.selectors import sites_in_group_of
 from .models import AgendaItem, Delegate, Evaluation, LearningSet, RegistrationLink, Workshop
 from .places import Places
 from .rules import can_manage_learning_sets
-from .summary import Figures, total
+from .summary import LIVED_EXPERIENCE, Figures, group_answers, total
 
 
 def learning_sets_for_user(user) -> QuerySet[LearningSet]:
@@ -140,7 +140,7 @@ def figures_for(workshops, today) -> dict[int, Figures]:
     figures = {w.pk: Figures(happened=w.has_happened(today)) for w in workshops}
     rows = (
         Delegate.objects.filter(workshop__in=figures.keys())
-        .values("workshop_id", "status", "attended", "perspective")
+        .values("workshop_id", "status", "attended", "perspective", "site_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
@@ -150,6 +150,7 @@ def figures_for(workshops, today) -> dict[int, Figures]:
             attended=row["attended"],
             perspective=row["perspective"],
             n=row["n"],
+            site_id=row["site_id"],
         )
     ratings = (
         Evaluation.objects.filter(delegate__workshop__in=figures.keys())
@@ -171,14 +172,32 @@ def set_figures(learning_set: LearningSet, today) -> tuple[list[tuple[Workshop, 
     return rows, total([f for _, f in rows])
 
 
-def evaluation_comments(workshops) -> QuerySet[Evaluation]:
-    """What delegates said they will take back, without their names."""
-    return (
+def evaluation_answers(workshops) -> dict[str, list[tuple[str, int]]]:
+    """What delegates will take back and their other comments, without their names, each
+    distinct answer once with how many gave it (one query)."""
+    rows = list(
         Evaluation.objects.filter(delegate__workshop__in=workshops)
         .exclude(take_back="", comments="")
-        .select_related("delegate__workshop")
-        .order_by("delegate__workshop__number", "submitted_at")
+        .order_by("submitted_at", "pk")
+        .values_list("take_back", "comments")
     )
+    return {
+        "take_back": group_answers(take_back for take_back, _ in rows),
+        "comments": group_answers(comments for _, comments in rows),
+    }
+
+
+def programme_headline(today) -> dict[str, int]:
+    """The figure the programme reported ("16 workshops, 751 attendees, 101 service users
+    or carers"), from the workshops held so far: two queries."""
+    held = Workshop.objects.filter(date__lte=today)
+    attendees = Delegate.objects.filter(
+        workshop__in=held, status=Delegate.Status.REGISTERED, attended=True
+    ).aggregate(
+        attendees=Count("pk"),
+        lived_experience=Count("pk", filter=Q(perspective__in=LIVED_EXPERIENCE)),
+    )
+    return {"workshops": held.count(), **attendees}
 
 
 def site_learning_sets(site: Site) -> QuerySet[LearningSet]:

@@ -3,6 +3,7 @@
 The programme reported e.g. "16 workshops, 751 attendees of whom 101 service users or
 carers": attendance and the share with lived experience are the headline figures."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -55,10 +56,13 @@ class Figures:
     attended: int = 0
     registered_by_perspective: Counter = field(default_factory=Counter)
     attended_by_perspective: Counter = field(default_factory=Counter)
+    attended_by_site: Counter = field(default_factory=Counter)
     evaluation: EvaluationSummary = field(default_factory=EvaluationSummary)
     parts: list["Figures"] = field(default_factory=list)
 
-    def add_delegates(self, *, status: str, attended: bool, perspective: str, n: int) -> None:
+    def add_delegates(
+        self, *, status: str, attended: bool, perspective: str, n: int, site_id=None
+    ) -> None:
         if status == "waiting":
             self.waiting += n
         elif status == "registered":
@@ -67,6 +71,7 @@ class Figures:
             if attended:
                 self.attended += n
                 self.attended_by_perspective[perspective] += n
+                self.attended_by_site[site_id] += n
 
     def merge(self, other: "Figures") -> None:
         self.happened = self.happened or other.happened
@@ -75,6 +80,7 @@ class Figures:
         self.attended += other.attended
         self.registered_by_perspective.update(other.registered_by_perspective)
         self.attended_by_perspective.update(other.attended_by_perspective)
+        self.attended_by_site.update(other.attended_by_site)
         self.evaluation.merge(other.evaluation)
         self.parts.append(other)
 
@@ -119,3 +125,25 @@ def total(figures: list[Figures]) -> Figures:
     for item in figures:
         result.merge(item)
     return result
+
+
+def _answer_key(text: str) -> str:
+    return re.sub(r"[\s.!]+$", "", " ".join(text.split())).casefold()
+
+
+def group_answers(texts) -> list[tuple[str, int]]:
+    """Free-text answers with identical ones counted once: the same words whatever the
+    case, spacing or final full stop. Most given first, then in the order first given."""
+    counts: Counter = Counter()
+    shown: dict[str, str] = {}
+    for text in texts:
+        text = " ".join((text or "").split())
+        if not text:
+            continue
+        key = _answer_key(text)
+        counts[key] += 1
+        shown.setdefault(key, text)
+    order = {key: n for n, key in enumerate(shown)}
+    return [
+        (shown[key], counts[key]) for key in sorted(counts, key=lambda k: (-counts[k], order[k]))
+    ]

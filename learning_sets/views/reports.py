@@ -45,7 +45,7 @@ def workshop_report(request, pk):
             "workshop": workshop,
             "figures": figures,
             "perspectives": figures.perspective_rows(DelegatePerspective.choices),
-            "comments": selectors.evaluation_comments([workshop]),
+            "answers": selectors.evaluation_answers([workshop]),
         },
     )
 
@@ -54,6 +54,7 @@ def workshop_report(request, pk):
 def set_report(request, pk):
     learning_set = learning_set_for(request, pk, REPORT)
     rows, totals = selectors.set_figures(learning_set, timezone.localdate())
+    members = list(learning_set.sites.order_by("name"))
     return render(
         request,
         "learning_sets/set_report.html",
@@ -62,7 +63,14 @@ def set_report(request, pk):
             "rows": rows,
             "totals": totals,
             "perspectives": totals.perspective_rows(DelegatePerspective.choices),
-            "comments": selectors.evaluation_comments([w for w, _ in rows]),
+            "perspective_choices": DelegatePerspective.choices,
+            "members": members,
+            "perspective_mix": [
+                (w, [f.attended_by_perspective[value] for value, _ in DelegatePerspective.choices])
+                for w, f in rows
+            ],
+            "site_mix": [(w, [f.attended_by_site[site.pk] for site in members]) for w, f in rows],
+            "answers": selectors.evaluation_answers([w for w, _ in rows]),
         },
     )
 
@@ -82,13 +90,25 @@ def set_report_request(request, pk):
 
 
 def _csv_response(filename: str):
+    """UTF-8 with a byte-order mark, so Excel opens names with accents correctly."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+<<<<<<< HEAD
     return response, csv_writer(response)
+=======
+    response.write("\ufeff")
+    return response, csv.writer(response)
 
 
-def _summary_row(label, workshop, figures):
+def _cell(value: str) -> str:
+    """Typed-in text never starts a spreadsheet formula."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+>>>>>>> fc51163 (Learning-set reports read well: take-back answers and comments grouped with counts, ratings as a small chart with its data, each workshop's mix by perspective and site, CSV with per-perspective and per-site columns and a BOM for Excel, the programme's headline figure (issue 13))
+
+
+def _summary_row(label, workshop, figures, members):
     evaluation = figures.evaluation
+    mix = [figures.attended_by_perspective[value] for value, _ in DelegatePerspective.choices]
     return [
         label,
         workshop.date.isoformat() if workshop else "",
@@ -102,6 +122,8 @@ def _summary_row(label, workshop, figures):
         evaluation.responses,
         "" if evaluation.mean_overall is None else evaluation.mean_overall,
         "" if evaluation.mean_usefulness is None else evaluation.mean_usefulness,
+        *mix,
+        *(figures.attended_by_site[site.pk] for site in members),
     ]
 
 
@@ -109,11 +131,18 @@ def _summary_row(label, workshop, figures):
 def set_summary_csv(request, pk):
     learning_set = learning_set_for(request, pk, REPORT)
     rows, totals = selectors.set_figures(learning_set, timezone.localdate())
+    members = list(learning_set.sites.order_by("name"))
     response, writer = _csv_response(f"learning-set-{learning_set.pk}-summary.csv")
-    writer.writerow(SUMMARY_HEADER)
+    writer.writerow(
+        [
+            *SUMMARY_HEADER,
+            *(f"attended: {label}" for _, label in DelegatePerspective.choices),
+            *(_cell(f"attended from {site.name}") for site in members),
+        ]
+    )
     for workshop, figures in rows:
-        writer.writerow(_summary_row(f"Workshop {workshop.number}", workshop, figures))
-    writer.writerow(_summary_row("All workshops", None, totals))
+        writer.writerow(_summary_row(f"Workshop {workshop.number}", workshop, figures, members))
+    writer.writerow(_summary_row("All workshops", None, totals, members))
     return response
 
 

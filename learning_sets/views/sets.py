@@ -25,6 +25,7 @@ def set_list(request):
         "learning_sets/set_list.html",
         {
             "learning_sets": selectors.learning_set_directory(request.user, today),
+            "headline": selectors.programme_headline(today),
             "can_manage": can_manage_learning_sets(request.user),
             "today": today,
         },

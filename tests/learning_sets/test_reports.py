@@ -50,7 +50,7 @@ def test_set_summary_csv_has_a_row_a_workshop_and_a_total(client, world):
     workshop = past_workshop_with_evaluations(world)
     client.force_login(world.organiser)
     response = client.get(f"/learning-sets/{workshop.learning_set_id}/summary.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:7] == [
         "workshop",
         "date",
@@ -61,7 +61,8 @@ def test_set_summary_csv_has_a_row_a_workshop_and_a_total(client, world):
         "no-shows",
     ]
     assert rows[1][3:7] == ["4", "0", "3", "1"]
-    assert rows[-1][0] == "All workshops" and rows[-1][-2] == "4.5"
+    mean_overall = rows[0].index("mean overall rating")
+    assert rows[-1][0] == "All workshops" and rows[-1][mean_overall] == "4.5"
 
 
 def test_delegates_csv_carries_personal_details_for_organisers(client, world):
@@ -151,3 +152,74 @@ def test_set_list_and_site_page_queries_do_not_grow(
     with django_assert_max_num_queries(SITE_PAGE_QUERIES):
         client.get(f"/sites/{world.site_a.slug}/")
     assert Workshop.objects.count() == n_sets
+
+
+def test_take_back_answers_are_grouped_with_identical_ones_counted():
+    from learning_sets.summary import group_answers
+
+    answers = [
+        "Peer workers in every team.",
+        "peer workers in every team",
+        "  Peer workers   in every team ",
+        "Co-produce our training",
+        "",
+        "Co-produce our training!",
+    ]
+    assert group_answers(answers) == [
+        ("Peer workers in every team.", 3),
+        ("Co-produce our training", 2),
+    ]
+
+
+def test_the_set_report_groups_answers_and_shows_the_mix_by_site(client, world):
+    members = [world.site_a, *sites(2)]
+    workshop = workshop_for(members, date=datetime.date(2011, 10, 31))
+    for n, site in enumerate(members * 2):
+        delegate = register(workshop, site, perspective="carer" if n % 2 else "service_user")
+        services.attendance_mark(delegate=delegate, attended=True)
+        services.evaluation_submit(
+            delegate=delegate,
+            overall_rating=5,
+            usefulness=4,
+            take_back="Recovery college" if n < 4 else "Peer support workers",
+        )
+    client.force_login(world.consultant)
+    page = client.get(f"/learning-sets/{workshop.learning_set.pk}/report/").content.decode()
+    take_back = page[page.index('id="take-back"') :]
+    assert take_back.index("Recovery college") < take_back.index("Peer support workers")
+    assert "4 people" in take_back and "2 people" in take_back
+    site_mix = page[
+        page.index('id="site-mix"') : page.index("</table>", page.index('id="site-mix"'))
+    ]
+    assert world.site_a.name in site_mix and site_mix.count(">2</td>") == 3
+    assert "Overall ratings given: 0 gave 1" in page  # the chart's text alternative
+    assert "6 gave 5" in page
+
+
+def test_the_summary_csv_opens_in_excel_with_a_column_per_perspective_and_site(client, world):
+    workshop = workshop_for([world.site_a], date=datetime.date(2011, 10, 31))
+    delegate = register(workshop, world.site_a, perspective="carer", full_name="Zoë")
+    services.attendance_mark(delegate=delegate, attended=True)
+    client.force_login(world.consultant)
+    response = client.get(f"/learning-sets/{workshop.learning_set.pk}/summary.csv")
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(content.lstrip("\ufeff"))))
+    header = rows[0]
+    carers = header.index("attended: Carer")
+    site = header.index(f"attended from {world.site_a.name}")
+    assert rows[1][carers] == "1" and rows[1][site] == "1"
+
+
+def test_the_learning_sets_page_gives_the_programmes_headline_figure(client, world):
+    held = workshop_for([world.site_a], date=datetime.date(2011, 10, 31))
+    future = workshop_for([world.site_a], date=datetime.date(2031, 10, 31))
+    for perspective in ["service_user", "carer", "nhs_professional"]:
+        services.attendance_mark(
+            delegate=register(held, world.site_a, perspective=perspective), attended=True
+        )
+    register(held, world.site_a)  # registered, did not come
+    register(future, world.site_a, perspective="carer")
+    client.force_login(world.lead_a)
+    page = client.get("/learning-sets/").content.decode()
+    assert "1 workshop held, 3 attendees, 2 of them service users or carers" in page
