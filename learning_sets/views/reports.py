@@ -93,17 +93,8 @@ def _csv_response(filename: str):
     """UTF-8 with a byte-order mark, so Excel opens names with accents correctly."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-<<<<<<< HEAD
-    return response, csv_writer(response)
-=======
     response.write("\ufeff")
-    return response, csv.writer(response)
-
-
-def _cell(value: str) -> str:
-    """Typed-in text never starts a spreadsheet formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
->>>>>>> fc51163 (Learning-set reports read well: take-back answers and comments grouped with counts, ratings as a small chart with its data, each workshop's mix by perspective and site, CSV with per-perspective and per-site columns and a BOM for Excel, the programme's headline figure (issue 13))
+    return response, csv_writer(response)
 
 
 def _summary_row(label, workshop, figures, members):
@@ -137,7 +128,7 @@ def set_summary_csv(request, pk):
         [
             *SUMMARY_HEADER,
             *(f"attended: {label}" for _, label in DelegatePerspective.choices),
-            *(_cell(f"attended from {site.name}") for site in members),
+            *(f"attended from {site.name}" for site in members),
         ]
     )
     for workshop, figures in rows:
