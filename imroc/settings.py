@@ -228,6 +228,7 @@ CELERY_BEAT_SCHEDULE = {
     # A report or reminder whose worker died is started again or marked failed.
     "Lost reports recovery": {"task": "reports.recover", "schedule": crontab(minute="*/5")},
     "Lost reminders recovery": {"task": "notifications.recover", "schedule": crontab(minute="*/5")},
+    "Progress scores": {"task": "pdsa.record_progress", "schedule": crontab(hour=2, minute=30)},
 }
 
 LOGGING = {

@@ -289,6 +289,8 @@ def load(*, today: datetime.date) -> str:
             for goal_plan in goals:
                 _goal(by_challenge[number], goal_plan, by=by, today=today, rng=rng)
         made += 1
+    for site in Site.objects.filter(is_active=True):
+        services.progress_record(site=site, today=today)
     return f"improvement work for {made} site{'s' if made != 1 else ''}"
 
 
@@ -375,4 +377,15 @@ def _cycle(goal, change_idea, outcome, learning, watched, previous, *, by, start
         "learning": learning,
         "next_steps": "Share at the next learning set.",
     }
-    return services.cycle_update(cycle=cycle, version=cycle.version, by=by, **stages)
+    cycle = services.cycle_update(cycle=cycle, version=cycle.version, by=by, **stages)
+    if outcome == Cycle.Outcome.ADOPT:  # the change is understood: a new phase on its charts
+        for indicator in watched:
+            if not indicator.phases.filter(starts_on=cycle.act_done).exists():
+                services.phase_start(
+                    indicator=indicator,
+                    starts_on=cycle.act_done,
+                    reason=f"Cycle {cycle.number} adopted: {change_idea}"[:300],
+                    cycle=cycle,
+                    by=by,
+                )
+    return cycle

@@ -257,7 +257,7 @@ class Phase(models.Model):
         "Cycle", null=True, blank=True, on_delete=models.SET_NULL, related_name="phases"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
 
@@ -461,3 +461,45 @@ def cycles_with_current_stage_due(**lookups) -> Q:
         due = {f"{stage}_due__{key}": value for key, value in lookups.items()}
         condition |= cycles_at_stage(stage) & Q(**due)
     return condition
+
+
+class ProgressSnapshot(models.Model):
+    """A goal's (or, with no goal, the site's) progress score on the IHI 0.5-5 scale as
+    computed on a day, with the reason for each step: the score's history over time."""
+
+    site = models.ForeignKey(
+        "sites.Site", on_delete=models.CASCADE, related_name="progress_snapshots"
+    )
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="progress_snapshots"
+    )
+    recorded_on = models.DateField()
+    score = models.DecimalField(max_digits=2, decimal_places=1)
+    steps = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["recorded_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "recorded_on"],
+                condition=Q(goal__isnull=True),
+                name="one_site_progress_a_day",
+            ),
+            models.UniqueConstraint(
+                fields=["goal", "recorded_on"],
+                condition=Q(goal__isnull=False),
+                name="one_goal_progress_a_day",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0.5, score__lte=5), name="progress_on_the_ihi_scale"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal or self.site}: {self.score} on {self.recorded_on}"
+
+    @property
+    def label(self) -> str:
+        from .progress import SCALE
+
+        return SCALE[float(self.score)]

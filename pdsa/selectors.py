@@ -190,14 +190,52 @@ def indicators_named(user, name: str) -> list[Indicator]:
     )
 
 
+def site_progress(site: Site):
+    """The site's progress score and each goal's, computed now from its data (the project
+    group, goals, indicators with their chart results, and cycles): a fixed number of queries."""
+    from . import progress
+
+    group_formed = ProjectGroupMember.objects.filter(site=site).exists()
+    goals = list(Goal.objects.filter(priority__site=site).prefetch_related("cycles").order_by("pk"))
+    by_goal: dict[int, list[Indicator]] = {}
+    for indicator in with_results(Indicator.objects.filter(goal__priority__site=site)):
+        by_goal.setdefault(indicator.goal_id, []).append(indicator)
+    scores = [
+        (
+            goal,
+            progress.goal_progress(
+                goal,
+                group_formed=group_formed,
+                indicators=by_goal.get(goal.pk, []),
+                cycles=list(goal.cycles.all()),
+            ),
+        )
+        for goal in goals
+    ]
+    return progress.site_progress(scores, group_formed=group_formed), scores
+
+
+def progress_history(site: Site):
+    """Stored snapshots of the site's score, oldest first."""
+    from .models import ProgressSnapshot
+
+    return list(ProgressSnapshot.objects.filter(site=site, goal__isnull=True))
+
+
 def goal_page(goal: Goal) -> dict:
     """Everything the goal page shows, in a fixed number of queries."""
+    from . import progress
+
     indicators = with_results(goal.indicators.order_by("name", "pk"))
     cycles = list(goal.cycles.order_by("number"))
+    group_formed = ProjectGroupMember.objects.filter(site_id=goal.priority.site_id).exists()
     outcomes = Counter(c.outcome for c in cycles if c.outcome)
     return {
         "indicators": indicators,
         "cycles": cycles,
+        "progress": progress.goal_progress(
+            goal, group_formed=group_formed, indicators=indicators, cycles=cycles
+        ),
         "outcomes": [(label, outcomes[value]) for value, label in OUTCOMES_COUNTED.items()],
         "comments": list(goal.comments.select_related("author")),
         "history": history.entries(goal.history.select_related("history_user")),

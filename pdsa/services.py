@@ -173,6 +173,32 @@ def cycle_update(
 
 
 @transaction.atomic
+@transaction.atomic
+def progress_record(*, site, today: datetime.date) -> int:
+    """Store today's progress scores of the site and its goals where they moved since the
+    last snapshot (or none was stored): the history a page draws. Returns rows written."""
+    from . import progress, selectors
+    from .models import ProgressSnapshot
+
+    site_score, goal_scores = selectors.site_progress(site)
+    latest = {}
+    for snapshot in ProgressSnapshot.objects.filter(site=site, recorded_on__lt=today):
+        latest[snapshot.goal_id] = snapshot.score
+    written = 0
+    for goal, found in [(None, site_score), *goal_scores]:
+        key = goal.pk if goal else None
+        if key in latest and float(latest[key]) == found.score:
+            continue
+        ProgressSnapshot.objects.update_or_create(
+            site=site,
+            goal=goal,
+            recorded_on=today,
+            defaults={"score": found.score, "steps": progress.as_record(found)},
+        )
+        written += 1
+    return written
+
+
 def comment_add(*, author, text: str, goal: Goal | None = None, cycle: Cycle | None = None):
     """The goal's owner and the site's leads are told (not the author)."""
     comment = Comment.objects.create(author=author, text=text, goal=goal, cycle=cycle)

@@ -31,3 +31,21 @@ def indicator_compare(request):
         "pdsa/indicator_compare.html",
         {"names": names, "name": name, "indicators": indicators},
     )
+
+
+@login_required
+def site_progress(request, slug):
+    """The site's progress score and each goal's, with the reason for every step, and the
+    stored history of the site's score."""
+    site = get_object_or_404(sites_for_user(request.user), slug=slug)
+    score, goals = selectors.site_progress(site)
+    return render(
+        request,
+        "pdsa/site_progress.html",
+        {
+            "site": site,
+            "progress": score,
+            "goals": goals,
+            "history": selectors.progress_history(site),
+        },
+    )

@@ -91,7 +91,7 @@ def pages(goal):
 # Pinned: the most queries each page may make, whatever the amount of data.
 PINNED = {
     "site": SITE_PAGE_QUERIES,
-    "goal": 12,  # its indicators with their chart results (points, phases, cycles)
+    "goal": 13,  # its indicators with chart results (points, phases, cycles), its score
     "indicator": 9,  # with its phases and the cycles drawn on its charts
     "cycle": 9,
     "library": 7,

@@ -32,6 +32,7 @@ def cases(world):
         Case("pdsa:priorities-edit", f"/pdsa/sites/{site.slug}/priorities/", site_a_editable()),
         Case("pdsa:goal-add", f"/pdsa/sites/{site.slug}/goals/add/", site_a_editable()),
         Case("pdsa:site-timeline", f"/pdsa/sites/{site.slug}/timeline/", site_a_readable()),
+        Case("pdsa:site-progress", f"/pdsa/sites/{site.slug}/progress/", site_a_readable()),
         Case("pdsa:site-indicators", f"/pdsa/sites/{site.slug}/indicators/", site_a_readable()),
         Case(
             "pdsa:indicator-compare",
