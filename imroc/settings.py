@@ -229,6 +229,11 @@ CELERY_BEAT_SCHEDULE = {
     "Lost reports recovery": {"task": "reports.recover", "schedule": crontab(minute="*/5")},
     "Lost reminders recovery": {"task": "notifications.recover", "schedule": crontab(minute="*/5")},
     "Progress scores": {"task": "pdsa.record_progress", "schedule": crontab(hour=2, minute=30)},
+    # Site shares released today: the waiting lists take the unclaimed places.
+    "Released workshop places": {
+        "task": "learning_sets.fill_released_places",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 LOGGING = {

@@ -14,6 +14,7 @@ from .delegates import (
     evaluation_token_new,
     registration_link_issue,
     registration_link_revoke,
+    released_places_fill,
 )
 from .sets import (
     add_months,
@@ -49,6 +50,7 @@ __all__ = [
     "learning_set_update",
     "registration_link_issue",
     "registration_link_revoke",
+    "released_places_fill",
     "topic_choices_record",
     "topic_ranking",
     "venue_save",

@@ -186,6 +186,20 @@ def delegate_cancel(*, delegate: Delegate) -> list[Delegate]:
     return _promote_waiting(workshop)
 
 
+def released_places_fill(*, today) -> list[Delegate]:
+    """Once a workshop's site shares are released, its waiting list takes the places other
+    sites left unclaimed (the daily task; cancelling or moving a workshop does it at once)."""
+    promoted = []
+    candidates = Workshop.objects.filter(
+        date__gte=today, delegates__status=Delegate.Status.WAITING
+    ).distinct()
+    for workshop in candidates:
+        if workshop.places_released(today):
+            with transaction.atomic():
+                promoted += _promote_waiting(_locked(workshop))
+    return promoted
+
+
 def _promote_waiting(workshop: Workshop) -> list[Delegate]:
     """First come, first served within the site shares; someone whose site is at its limit
     or has used its share waits on (call with the workshop row locked). Each one promoted

@@ -146,3 +146,22 @@ def test_people_without_email_can_be_registered_by_their_lead():
     first = register(workshop, site, email="")
     second = register(workshop, site, email="")
     assert first.email == second.email == ""
+
+
+@pytest.mark.django_db
+def test_the_daily_task_gives_released_places_to_the_waiting_list():
+    import time_machine
+
+    from learning_sets.tasks import fill_released_places
+
+    members = sites(7)
+    workshop = workshop_for(members, capacity=35, places_release_date=datetime.date(2030, 2, 1))
+    for _ in range(5):
+        register(workshop, members[0])
+    waiting = register(workshop, members[0], waiting_list_ok=True)
+    with time_machine.travel(datetime.datetime(2030, 1, 31, 7), tick=False):
+        assert fill_released_places.delay().get() == 0
+    with time_machine.travel(datetime.datetime(2030, 2, 1, 7), tick=False):
+        assert fill_released_places.delay().get() == 1
+    waiting.refresh_from_db()
+    assert waiting.status == Delegate.Status.REGISTERED
