@@ -16,6 +16,18 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def force_login_includes_second_factor(monkeypatch):
+    """``client.force_login(user)`` signs in as if through both steps (see
+    ``tests/two_factor.py``); the app itself always asks administrators and consultants for
+    their second factor."""
+    from django.test.client import Client
+
+    from tests.two_factor import force_login_with_second_factor
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
+
+
 @pytest.fixture
 def world(db):
     """Two sites and one person a role: lead and team member of site A, lead of site B,
@@ -41,6 +53,21 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture
+def page(page):
+    """Every browser test also fails if a page it visits breaks the Content-Security-Policy
+    (Chromium reports each refused inline script or style, or outside URL, on the console)."""
+    page.csp_violations = []
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            page.csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+    yield page
+    assert not page.csp_violations, "\n".join(page.csp_violations)
 
 
 @pytest.fixture

@@ -7,6 +7,10 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from audit.services import Action, record
+
+from . import two_factor
+
 log = logging.getLogger(__name__)
 User = get_user_model()
 
@@ -21,7 +25,19 @@ def unlock_sign_in(modeladmin, request, queryset):
             request.user.get_username(),
             cleared,
         )
+        record(action=Action.UNLOCKED, request=request, what=f"account {user.get_username()}")
     messages.success(request, f"Sign-in unlocked for {queryset.count()} account(s).")
+
+
+@admin.action(description="Reset two-factor authentication (they set it up again)")
+def reset_two_factor(modeladmin, request, queryset):
+    for user in queryset:
+        two_factor.reset_devices(user=user, by=request.user, request=request)
+    messages.success(
+        request,
+        f"Two-factor authentication reset for {queryset.count()} account(s): each sets up "
+        "a new authenticator app at their next sign-in.",
+    )
 
 
 admin.site.unregister(User)
@@ -29,4 +45,4 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class ProgrammeUserAdmin(UserAdmin):
-    actions = [unlock_sign_in]
+    actions = [unlock_sign_in, reset_two_factor]

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.utils import ErrorDict
 
@@ -20,3 +21,23 @@ class SignInForm(AuthenticationForm):
         form._errors = ErrorDict()
         form.add_error(None, message)
         return form
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The 6-digit code your authenticator app shows now, or one of your backup codes.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+    )
+
+
+class TwoFactorSetUpForm(forms.Form):
+    code = forms.CharField(
+        label="Code from the app",
+        max_length=20,
+        help_text="After adding the account, type the 6-digit code the app shows.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

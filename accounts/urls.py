@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
 from .forms import SignInForm
 
 urlpatterns = [
@@ -12,6 +13,11 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", views.two_factor_overview, name="two-factor"),
+    path("two-factor/set-up/", views.two_factor_set_up, name="two-factor-set-up"),
+    path("two-factor/verify/", views.two_factor_verify, name="two-factor-verify"),
+    path("two-factor/backup-codes/", views.two_factor_backup_codes, name="two-factor-backup-codes"),
+    path("two-factor/turn-off/", views.two_factor_turn_off, name="two-factor-turn-off"),
     path("password-change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password-change/done/",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "sites",
     "challenges",
@@ -56,19 +60,25 @@ INSTALLED_APPS = [
     "reports",
     "benchmarks",
     "dashboard",
+    "audit",
 ]
 
 MIDDLEWARE = [
     "imroc.health.HealthCheckMiddleware",  # before the SSL redirect and the host check
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "imroc.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
+    "accounts.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "audit.middleware.ExportAuditMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the sign-in page's message.
     "axes.middleware.AxesMiddleware",
 ]
@@ -132,11 +142,41 @@ AXES_FAILURE_LIMIT = env_int("IMROC_SIGN_IN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("IMROC_SIGN_IN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins and failures are in the audit log (audit app)
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 # How many proxies in front of the app append to X-Forwarded-For (the TLS proxy in
 # production); the client's address is the one the outermost of them saw.
 IMROC_TRUSTED_PROXIES = env_int("IMROC_TRUSTED_PROXIES", 1 if PRODUCTION else 0)
+
+# Two-factor authentication (django-otp): the name authenticator apps show.
+OTP_TOTP_ISSUER = env_str("IMROC_TWO_FACTOR_ISSUER", "ImROC programme")
+
+# Sessions end after this long without a request (accounts.middleware.SessionActivityMiddleware),
+# and the cookie itself when the browser closes; changing the password ends the others.
+SESSION_COOKIE_AGE = env_int("IMROC_SESSION_IDLE_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("IMROC_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+
+# Headers: a strict Content-Security-Policy (django-csp; no inline script or style, nothing
+# from another origin: templates keep scripts and styles in static files), the
+# Permissions-Policy (imroc.headers) and Cross-Origin-Opener-Policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # the stylesheets' small inline SVG icons
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -234,7 +274,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning_sets.fill_released_places",
         "schedule": crontab(hour=6, minute=30),
     },
+    "Delegates' needs erased after the workshop": {
+        "task": "learning_sets.erase_needs",
+        "schedule": crontab(hour=2, minute=45),
+    },
 }
+# Days after a workshop that its delegates' access and dietary needs are kept.
+IMROC_NEEDS_RETENTION_DAYS = env_int("IMROC_NEEDS_RETENTION_DAYS", 90)
 
 LOGGING = {
     "version": 1,

@@ -17,5 +17,6 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("reports/", include("reports.urls")),
     path("dashboard/", include("dashboard.urls")),
+    path("audit/", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,9 +3,14 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import services
+from . import retention, services
 
 
 @shared_task(name="learning_sets.fill_released_places")
 def fill_released_places() -> int:
     return len(services.released_places_fill(today=timezone.localdate()))
+
+
+@shared_task(name="learning_sets.erase_needs")
+def erase_needs() -> int:
+    return retention.erase_past_needs(today=timezone.localdate())

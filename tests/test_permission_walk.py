@@ -43,6 +43,31 @@ def test_every_url_of_the_project_is_in_the_walk(world):
     assert not missing, f"URLs with no permission-walk case: {sorted(missing)}"
 
 
+# Every answer, pages, redirects, refusals and downloads alike, carries the security headers.
+REQUIRED_CSP = (
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+
+
+def header_problems(response) -> list[str]:
+    problems = []
+    csp = [part.strip() for part in response.get("Content-Security-Policy", "").split(";")]
+    problems += [f"CSP lacks {directive!r}" for directive in REQUIRED_CSP if directive not in csp]
+    if "unsafe-inline" in response.get("Content-Security-Policy", ""):
+        problems.append("CSP allows inline code")
+    if "camera=()" not in response.get("Permissions-Policy", ""):
+        problems.append("no Permissions-Policy denying the camera")
+    if response.get("Cross-Origin-Opener-Policy") != "same-origin":
+        problems.append("no Cross-Origin-Opener-Policy: same-origin")
+    return problems
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_answers_each_role_as_declared(client, world, role):
     failures = []
@@ -52,6 +77,9 @@ def test_every_url_answers_each_role_as_declared(client, world, role):
         with transaction.atomic():
             response = getattr(client, case.method)(case.url, case.data)
             transaction.set_rollback(True)
+        failures.extend(
+            f"{case.url} ({case.name}): {problem}" for problem in header_problems(response)
+        )
         expected = case.expected[role]
         if response.status_code != expected:
             failures.append(

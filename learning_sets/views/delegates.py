@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from audit.services import Action, record
 
 from .. import selectors, services
 from ..forms import DelegateForm, EvaluationForm
@@ -66,6 +67,11 @@ def _delegate_for(request, pk):
 @login_required
 def delegate_edit(request, pk):
     delegate = _delegate_for(request, pk)
+    record(
+        action=Action.READ_NEEDS,
+        request=request,
+        what=f"{delegate} (delegate {delegate.pk}, {delegate.workshop})",
+    )
     form = DelegateForm(request.POST or None, workshop=delegate.workshop, delegate=delegate)
     if request.method == "POST" and form.is_valid():
         services.delegate_update(delegate=delegate, **form.cleaned_data)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from audit.services import Action, record
 from imroc.exports import csv_writer
 from reports.models import Report
 from reports.services import report_request
@@ -141,6 +142,7 @@ def set_summary_csv(request, pk):
 def workshop_delegates_csv(request, pk):
     """Personal details included, so for organisers only."""
     workshop = workshop_for(request, pk, "learning_sets.change_workshop")
+    record(action=Action.READ_NEEDS, request=request, what=f"{workshop} delegates CSV")
     response, writer = _csv_response(f"workshop-{workshop.pk}-delegates.csv")
     writer.writerow(
         [

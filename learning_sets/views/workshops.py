@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from audit.services import Action, record
+
 from .. import selectors, services
 from ..forms import AgendaItemForm, WorkshopForm
 from ..ical import ics_filename, workshop_ics
@@ -32,6 +34,10 @@ def workshop_detail(request, pk):
     )
     site_places = [(member_sites[entry.site_id], entry) for entry in places.sites()]
     links = selectors.open_registration_links(workshop, link_sites)
+    if can_manage:  # the page shows every delegate's access and dietary needs
+        record(
+            action=Action.READ_NEEDS, request=request, what=f"{workshop} ({workshop.learning_set})"
+        )
     return render(
         request,
         "learning_sets/workshop_detail.html",

@@ -9,6 +9,7 @@ from django.db import transaction
 # Each app's demo step, in dependency order; each exposes ``load(*, today) -> str``.
 DEMO_STEPS = [
     "sites.demo",
+    "accounts.demo",
     "challenges.demo",
     "pdsa.demo",
     "learning_sets.demo",

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.db import models
+
+
+class AuditEvent(models.Model):
+    """Who did what to personal data or to their account, and when (ASVS V7, DSPT).
+    Written by ``audit.services.record`` only; nobody edits or deletes an event in the app."""
+
+    class Action(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Failed to sign in"
+        LOCKED_OUT = "locked_out", "Sign-in locked out"
+        UNLOCKED = "unlocked", "Sign-in unlocked"
+        TWO_FACTOR_VERIFIED = "two_factor_verified", "Second factor accepted"
+        TWO_FACTOR_FAILED = "two_factor_failed", "Second factor refused"
+        TWO_FACTOR_SET_UP = "two_factor_set_up", "Two-factor set up"
+        TWO_FACTOR_RESET = "two_factor_reset", "Two-factor reset"
+        EXPORTED = "exported", "Exported a file"
+        READ_NEEDS = "read_needs", "Read access and dietary needs"
+        NEEDS_ERASED = "needs_erased", "Access and dietary needs erased"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who did it (empty for the system, or a username that has no account).",
+    )
+    username = models.CharField(max_length=150, blank=True, help_text="As typed or at the time.")
+    what = models.CharField(max_length=500, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["action", "-at"], name="audit_action_at"),
+            models.Index(fields=["user", "-at"], name="audit_user_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username or 'system'}: {self.get_action_display()}"
