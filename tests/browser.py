@@ -34,7 +34,8 @@ def sign_in(page, base_url: str, user, password: str = PASSWORD) -> None:
 def assert_accessible(page) -> None:
     """Run axe-core (WCAG 2.2 AA rules) on the page; fail on serious or critical issues."""
     assert AXE.exists(), f"{AXE} missing: run `npm ci` (bin/test does)"
-    page.add_script_tag(path=str(AXE))
+    # Through the DevTools protocol, not a <script> tag: the app's CSP refuses inline script.
+    page.evaluate(AXE.read_text())
     result = page.evaluate(
         """async () => await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
