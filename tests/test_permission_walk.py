@@ -55,6 +55,11 @@ REQUIRED_CSP = (
 )
 
 
+# The load balancer's probe is answered first in the middleware, before the headers are
+# added (imroc.health); it is plain text or JSON, never a page.
+PROBES = {"healthz"}
+
+
 def header_problems(response) -> list[str]:
     problems = []
     csp = [part.strip() for part in response.get("Content-Security-Policy", "").split(";")]
@@ -77,9 +82,10 @@ def test_every_url_answers_each_role_as_declared(client, world, role):
         with transaction.atomic():
             response = getattr(client, case.method)(case.url, case.data)
             transaction.set_rollback(True)
-        failures.extend(
-            f"{case.url} ({case.name}): {problem}" for problem in header_problems(response)
-        )
+        if case.name not in PROBES:
+            failures.extend(
+                f"{case.url} ({case.name}): {problem}" for problem in header_problems(response)
+            )
         expected = case.expected[role]
         if response.status_code != expected:
             failures.append(
