@@ -242,11 +242,14 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 BROKER_TIMEOUT = env_int("CELERY_BROKER_TIMEOUT", 2)
 _QUICK_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    **_QUICK_RETRY,
-    "socket_connect_timeout": BROKER_TIMEOUT,
-    "socket_timeout": 10,
-}
+CELERY_BROKER_TRANSPORT_OPTIONS = dict(_QUICK_RETRY)
+if REDIS_URL:  # the embedded broker hands its options to SQLAlchemy, which knows no sockets
+    CELERY_BROKER_TRANSPORT_OPTIONS |= {
+        "socket_connect_timeout": BROKER_TIMEOUT,
+        "socket_timeout": 10,
+    }
+else:  # the web process and the worker write to the broker's file: wait a turn, do not fail
+    CELERY_BROKER_TRANSPORT_OPTIONS |= {"connect_args": {"timeout": 30}}
 CELERY_TASK_PUBLISH_RETRY_POLICY = _QUICK_RETRY
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": _QUICK_RETRY}

@@ -143,7 +143,7 @@ class EmbeddedWorker(Worker):
     var_dir: Path
     log: Path
 
-    def wait_for(self, condition, timeout: float = 90, what: str = ""):
+    def wait_for(self, condition, timeout: float = 240, what: str = ""):
         """Poll ``condition()`` until it returns something true (the worker polls its
         SQLite broker about once a second)."""
         deadline = time.monotonic() + timeout

@@ -32,7 +32,7 @@ def test_on_the_embedded_broker_beat_runs_the_scan_and_the_worker_prepares_a_rep
     assert (embedded_worker.var_dir / "celery-broker.sqlite3").exists()
 
     report = ReportFactory(site=world.site_a, requested_by=world.lead_a)
-    assert embedded_worker.send("reports.generate", timeout=120, report_id=report.pk) is True
+    assert embedded_worker.send("reports.generate", timeout=240, report_id=report.pk) is True
     report.refresh_from_db()
     assert report.status == Report.Status.READY, report.error
     assert report.pdf.size > 0
