@@ -1,6 +1,15 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.utils import ErrorDict
+from django.utils import timezone
+
+from sites.models import Perspective, Site
+
+from .models import Invitation
+from .roles import Role
 
 
 class SignInForm(AuthenticationForm):
@@ -41,3 +50,95 @@ class TwoFactorSetUpForm(forms.Form):
         help_text="After adding the account, type the 6-digit code the app shows.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class InvitationForm(forms.Form):
+    """Who to invite, as what, and where: an existing site, or a new one made on the spot."""
+
+    full_name = forms.CharField(label="Full name", max_length=200)
+    email = forms.EmailField(label="Email address", max_length=254)
+    role = forms.ChoiceField(label="Role", choices=Invitation.Role.choices)
+    site = forms.ModelChoiceField(
+        label="Site", queryset=Site.objects.none(), required=False, empty_label="Choose a site"
+    )
+    new_site_name = forms.CharField(
+        label="Or add a new site",
+        max_length=200,
+        required=False,
+        help_text="The organisation's name, e.g. Devon Partnership NHS Trust.",
+    )
+    new_site_category = forms.ChoiceField(
+        label="New site's category", choices=Site.Category.choices, required=False
+    )
+    new_site_region = forms.ChoiceField(
+        label="New site's region", choices=Site.Region.choices, required=False
+    )
+    perspective = forms.ChoiceField(
+        label="Perspective in the project group",
+        choices=Perspective.choices,
+        initial=Perspective.MANAGER,
+    )
+
+    def __init__(self, *args, sites, roles, may_add_site: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = sites
+        self.fields["role"].choices = [c for c in Invitation.Role.choices if c[0] in roles]
+        if not may_add_site:
+            for name in ("new_site_name", "new_site_category", "new_site_region"):
+                del self.fields[name]
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("invite", "Send the invitation"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        pending = Invitation.objects.filter(
+            email=email, accepted_at__isnull=True, revoked_at__isnull=True
+        )
+        if pending.filter(expires_at__gt=timezone.now()).exists():
+            raise forms.ValidationError(
+                "This person already has an invitation waiting: resend it from the list."
+            )
+        return email
+
+    def clean(self):
+        data = super().clean()
+        role = data.get("role")
+        name = (data.get("new_site_name") or "").strip()
+        if role in Invitation.SITE_ROLES:
+            if data.get("site") and name:
+                self.add_error("new_site_name", "Choose a site or add a new one, not both.")
+            elif not data.get("site") and not name:
+                self.add_error("site", "Choose the site, or add a new one.")
+            elif name and Site.objects.filter(name__iexact=name).exists():
+                self.add_error("new_site_name", "A site with this name exists: choose it above.")
+            elif name and not (data.get("new_site_category") and data.get("new_site_region")):
+                self.add_error("new_site_category", "Give the new site's category and region.")
+        data["new_site_name"] = name
+        return data
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """People listed by name, not username."""
+
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.username
+
+
+class ConsultantAssignForm(forms.Form):
+    consultant = PersonChoiceField(
+        label="Consultant", queryset=get_user_model().objects.none(), empty_label="Choose"
+    )
+    sites = forms.ModelMultipleChoiceField(
+        label="Sites", queryset=Site.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultant"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=Role.CONSULTANT.value, is_active=True)
+            .order_by("first_name", "last_name", "pk")
+        )
+        self.fields["sites"].queryset = Site.objects.filter(is_active=True).order_by("name")
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("assign", "Assign to the sites ticked"))

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from learning_sets.models import Evaluation, Workshop
 from pdsa.models import Comment, Cycle, Goal, Stage, cycles_with_current_stage_due
 from sites.models import ProjectGroupMember, Site
 from sites.rules import site_roles
 from support.models import ProgressReview, ReviewAction, ReviewResponse
+
+from .models import Invitation
 
 DUE_SOON = datetime.timedelta(days=14)
 NEW_FOR = datetime.timedelta(days=30)
@@ -265,10 +268,11 @@ class ProgrammeChecks:
     sites_without_lead: int
     reviews_overdue: int
     actions_overdue: int
+    invitations_pending: int
 
 
 def programme_checks(today: datetime.date) -> ProgrammeChecks:
-    """The administrator's programme-wide to-do counts: 2 queries."""
+    """The administrator's programme-wide to-do counts: 3 queries."""
     latest_due = Subquery(
         ProgressReview.objects.filter(site=OuterRef("pk"))
         .order_by("-review_date", "-pk")
@@ -294,4 +298,7 @@ def programme_checks(today: datetime.date) -> ProgrammeChecks:
         sites_without_lead=row["without_lead"],
         reviews_overdue=row["reviews_overdue"],
         actions_overdue=ReviewAction.objects.filter(done=False, due_on__lt=today).count(),
+        invitations_pending=Invitation.objects.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        ).count(),
     )

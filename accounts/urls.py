@@ -1,10 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import invitations, views
 from .forms import SignInForm
 
 urlpatterns = [
+    path("invitations/", invitations.invitation_list, name="invitation-list"),
+    path("invitations/<int:pk>/resend/", invitations.invitation_resend, name="invitation-resend"),
+    path("invitations/<int:pk>/revoke/", invitations.invitation_revoke, name="invitation-revoke"),
+    path("invite/<str:token>/", invitations.invitation_accept, name="invitation-accept"),
+    path("consultants/assign/", invitations.consultant_assign, name="consultant-assign"),
     path(
         "login/",
         auth_views.LoginView.as_view(

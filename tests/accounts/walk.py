@@ -1,9 +1,37 @@
+import datetime
+
+from accounts.models import Invitation
 from tests.walk import Case, expect
+
+INVITERS = expect(200, member_a=403, organiser=403)
 
 
 def cases(world):
     signed_in = expect(200)
+    invitation = Invitation.objects.create(
+        full_name="Walk Invitee",
+        email="walk@example.org",
+        role="member",
+        site=world.site_a,
+        token_hash="0" * 64,
+        expires_at=Invitation.expiry(datetime.datetime.now(datetime.UTC)),
+    )
     return [
+        Case("invitation-list", "/accounts/invitations/", INVITERS),
+        Case(
+            "invitation-resend",
+            f"/accounts/invitations/{invitation.pk}/resend/",
+            expect(302, member_a=403, organiser=403, lead_b=404),
+            method="post",
+        ),
+        Case(
+            "invitation-revoke",
+            f"/accounts/invitations/{invitation.pk}/revoke/",
+            expect(302, member_a=403, organiser=403, lead_b=404),
+            method="post",
+        ),
+        Case("invitation-accept", "/accounts/invite/not-a-token/", expect(404, anonymous=404)),
+        Case("consultant-assign", "/accounts/consultants/assign/", expect(403, admin=200)),
         Case("home", "/", signed_in),
         Case("healthz", "/healthz", expect(200, anonymous=200)),
         Case("login", "/accounts/login/", expect(302, anonymous=200)),
