@@ -5,8 +5,8 @@ their notifications and marks it done; the consultant is told."""
 
 import datetime
 import re
-from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -78,7 +78,8 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     expect(page.get_by_text("Review saved.")).to_be_visible()
     sign_out(page)
 
-    sign_in(page, base, SimpleNamespace(username="nia.lead@example.org"), PASSWORD)
+    lead = get_user_model().objects.get(username="nia.lead@example.org")
+    sign_in(page, base, lead, PASSWORD)
     expect(page.get_by_role("link", name="Action: Name a board sponsor")).to_be_visible()
     expect(page.get_by_role("link", name=f"Progress review of {SITE}")).to_be_visible()
     assert_accessible(page)
