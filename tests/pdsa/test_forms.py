@@ -110,7 +110,7 @@ def test_typed_value_on_a_date_that_has_one_is_a_form_error(world):
 
     point = DataPointFactory(indicator__goal__priority__site=world.site_a)
     form = DataGridForm(
-        {"date_0": point.date.isoformat(), "value_0": "nan", "date_1": "2012-01-02"},
+        {"date_0": point.date.isoformat(), "value_0": "nan", "date_1": "2011-06-06"},
         indicator=point.indicator,
         today=TODAY,
     )
