@@ -334,10 +334,17 @@ def _reviews(site, consultant, lead, today) -> int:
     if site.reviews.exists():
         return 0
     added = 0
+    group = {m.person.full_name: m.person for m in site.project_group.select_related("person")}
     for spec in REVIEWS:
         spec = dict(spec)
         actions = [
-            {"action": a, "owner_name": o, "due_on": moved(datetime.date(*d), today), "done": done}
+            {
+                "action": a,
+                "owner_person": group.get(o),
+                "owner_name": "" if o in group else o,
+                "due_on": moved(datetime.date(*d), today),
+                "done": done,
+            }
             for a, o, d, done in spec.pop("actions")
         ]
         response = spec.pop("response")
