@@ -172,3 +172,10 @@ def two_factor_turn_off(request):
     two_factor.reset_devices(user=request.user, by=request.user, request=request)
     messages.success(request, "Two-factor authentication is off for your account.")
     return redirect("two-factor")
+
+
+@login_required
+def floor(request):
+    """The benchmark's floor: a signed-in page with nothing in it (the session, the user and
+    the base template), against which every page's requests per second are compared."""
+    return render(request, "accounts/floor.html")

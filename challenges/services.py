@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sites.models import Person, Site
+from sites.services import activity_recorded
 
 from .models import Assessment, Challenge, Framework, Participant, Rating, Stage
 
@@ -105,6 +106,7 @@ def assessment_create(
     )
     _save_ratings(assessment, ratings)
     _save_participants(assessment, participants)
+    activity_recorded(site_id=site.pk, on=assessed_on)
     return assessment
 
 
@@ -125,6 +127,7 @@ def assessment_update(
     assessment.save(update_fields=["assessed_on", "notes", "updated_at"])
     _save_ratings(assessment, ratings)
     _save_participants(assessment, participants)
+    activity_recorded(site_id=assessment.site_id, on=assessed_on)
     return assessment
 
 

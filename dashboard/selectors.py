@@ -3,14 +3,13 @@ down as a subquery, never as a list of ids), so the page costs the same for 30 s
 
 import datetime
 
-from django.db.models import Count, DateField, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
-from challenges.models import Assessment, Rating
+from challenges.models import Rating
 from learning_sets.models import Delegate, DelegatePerspective
 from pdsa.models import (
     Cycle,
-    DataPoint,
     Goal,
     Stage,
     cycles_at_stage,
@@ -24,7 +23,6 @@ from .forms import Filters
 NO_REVIEW = "none"
 QUIET_AFTER = datetime.timedelta(weeks=8)
 REVIEW_DUE_WITHIN = datetime.timedelta(days=14)
-_LONG_AGO = datetime.date(1900, 1, 1)
 
 
 def sites(filters: Filters) -> QuerySet[Site]:
@@ -187,44 +185,17 @@ def training_totals(filters: Filters) -> dict:
     )
 
 
-def _newest(queryset, site_path: str, field) -> Coalesce:
-    """The newest date in ``queryset`` for the outer site, by Max in a correlated subquery."""
-    newest = (
-        queryset.filter(**{site_path: OuterRef("pk")})
-        .order_by()
-        .values(site_path)
-        .annotate(newest=Max(field))
-        .values("newest")
-    )
-    return Coalesce(Subquery(newest[:1], output_field=DateField()), Value(_LONG_AGO))
-
-
 def consultant_sites(user) -> QuerySet[Site]:
-    """The user's assigned sites with their latest review and their last activity (support
-    log, data points, cycle updates, assessments, reviews), in one query."""
-    cycle_history = Cycle.history.model.objects.all()
-    return (
-        with_review_status(user.consulted_sites.all())
-        .annotate(
-            last_activity=Greatest(
-                _newest(SupportLogEntry.objects.all(), "site", "date"),
-                _newest(DataPoint.objects.all(), "indicator__goal__priority__site", "date"),
-                _newest(cycle_history, "goal__priority__site", TruncDate("history_date")),
-                _newest(Assessment.objects.all(), "site", "assessed_on"),
-                _newest(ProgressReview.objects.all(), "site", "review_date"),
-            )
-        )
-        .order_by(F("next_review_due").asc(nulls_first=True), "name")
+    """The user's assigned sites with their latest review; their last activity is a column
+    the services keep (``sites.services.activity_recorded``)."""
+    return with_review_status(user.consulted_sites.all()).order_by(
+        F("next_review_due").asc(nulls_first=True), "name"
     )
 
 
 def is_quiet(site: Site, today: datetime.date) -> bool:
-    return site.last_activity < today - QUIET_AFTER
+    return site.last_activity is None or site.last_activity < today - QUIET_AFTER
 
 
 def review_is_due(site: Site, today: datetime.date) -> bool:
     return site.next_review_due is None or site.next_review_due <= today + REVIEW_DUE_WITHIN
-
-
-def last_activity(site: Site) -> datetime.date | None:
-    return None if site.last_activity == _LONG_AGO else site.last_activity

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from challenges.models import Challenge
 from challenges.selectors import latest_stage_ranks
+from imroc.links import link_maker
 from pdsa.models import Cycle, Goal, Stage, cycles_with_current_stage_due
 from sites.models import Site
 from support.models import ProgressReview
@@ -315,18 +316,13 @@ def heatmap_table(reads: "Reads", rows=None) -> Table:
         note="Each cell gives the stage number of the site's latest self-assessment; "
         "a dash means not assessed.",
     )
+    site_url = link_maker("sites:site-detail", slug=True)
+    assessment_url = link_maker("challenges:assessment-detail", slug=True, pk=True)
     for site in rows:
         found = latest.get(site.pk)
-        url = (
-            reverse(
-                "challenges:assessment-detail",
-                kwargs={"slug": site.slug, "pk": found.assessment_id},
-            )
-            if found
-            else None
-        )
+        url = assessment_url.format(slug=site.slug, pk=found.assessment_id) if found else None
         row = [
-            Cell(site.name, site.get_absolute_url()),
+            Cell(site.name, site_url.format(slug=site.slug)),
             Cell(site.get_category_display()),
             Cell(REVIEW_STATUS_LABELS[site.review_status]),
         ]

@@ -150,7 +150,7 @@ def my_sites(request):
             "site": site,
             "review_due": selectors.review_is_due(site, today),
             "quiet": selectors.is_quiet(site, today),
-            "last_activity": selectors.last_activity(site),
+            "last_activity": site.last_activity,
         }
         for site in selectors.consultant_sites(request.user)
     ]

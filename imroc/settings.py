@@ -234,6 +234,23 @@ else:
     CELERY_BROKER_URL = f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}"
     CELERY_RESULT_BACKEND = f"db+sqlite:///{VAR_DIR / 'celery-results.sqlite3'}"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+
+# The shared cache (computed chart results, sessions): Redis when REDIS_URL is set, else
+# files under var/ that every process on the machine shares (never a per-process memory).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    )
+}
+CACHES["default"]["KEY_PREFIX"] = "imroc"
+# Sessions read from the shared cache (written through to the database): no query per page.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 # With Redis down, queueing gives up within a few seconds: connecting times out after
 # BROKER_TIMEOUT seconds and is retried once, the request goes on, and the report says it

@@ -8,6 +8,7 @@ from . import health
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("healthz/floor", account_views.floor, name="healthz-floor"),
     path("accounts/", include("accounts.urls")),
     path("sites/", include("sites.urls")),
     path("challenges/", include("challenges.urls")),

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Comment, Cycle, DataPoint, Goal, Indicator, Priority
+from .services import charts_changed
 
 
 @admin.register(Priority)
@@ -29,6 +30,10 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     list_select_related = ["goal"]
     raw_id_fields = ["goal"]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        charts_changed(indicator_ids=[form.instance.pk])
+
 
 @admin.register(DataPoint)
 class DataPointAdmin(admin.ModelAdmin):
@@ -36,6 +41,19 @@ class DataPointAdmin(admin.ModelAdmin):
     search_fields = ["indicator__name"]
     list_select_related = ["indicator"]
     raw_id_fields = ["indicator"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        charts_changed(indicator_ids={obj.indicator_id, form.initial.get("indicator")} - {None})
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        charts_changed(indicator_ids=[obj.indicator_id])
+
+    def delete_queryset(self, request, queryset):
+        indicator_ids = set(queryset.values_list("indicator_id", flat=True))
+        super().delete_queryset(request, queryset)
+        charts_changed(indicator_ids=indicator_ids)
 
 
 @admin.register(Cycle)

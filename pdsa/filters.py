@@ -1,5 +1,7 @@
 import django_filters
-from django.db.models import Q
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Q
 
 from challenges.models import Challenge
 from sites.models import Site
@@ -29,8 +31,16 @@ class LibraryFilter(django_filters.FilterSet):
         fields = ["q", "challenge", "outcome", "category"]
 
     def search(self, queryset, name, value):
-        words = value.split()
-        for word in words:
+        """PostgreSQL: full-text search on the plan, results and learning through the GIN
+        index, best matches first. SQLite: every word somewhere in the text or goal title."""
+        if connection.vendor == "postgresql":
+            query = SearchQuery(value, config="english", search_type="websearch")
+            return (
+                queryset.filter(search_vector=query)
+                .annotate(rank=SearchRank(F("search_vector"), query))
+                .order_by("-rank", "-act_done", "-pk")
+            )
+        for word in value.split():
             queryset = queryset.filter(
                 Q(objective__icontains=word)
                 | Q(change_idea__icontains=word)

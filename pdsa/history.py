@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Model
 
-SKIPPED = {"version", "created"}
+# Bookkeeping, not what people changed.
+SKIPPED = {"version", "created", "data_version", "search_vector"}
 
 
 @dataclass(frozen=True)

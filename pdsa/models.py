@@ -3,9 +3,11 @@ PDSA (plan, do, study, act) cycles that test changes against those goals."""
 
 import datetime
 import math
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -117,6 +119,12 @@ VALUE_LIMIT = 1_000_000_000
 WITHIN_LIMIT = [MinValueValidator(-VALUE_LIMIT), MaxValueValidator(VALUE_LIMIT)]
 
 
+def new_data_version() -> int:
+    """A fresh random version: never equal to an earlier one, even across databases sharing
+    one cache (a wiped and regenerated programme, test runs)."""
+    return secrets.randbits(62)
+
+
 class Indicator(RulesModel):
     """A measure of a goal. "Always try to measure what you do." """
 
@@ -163,7 +171,9 @@ class Indicator(RulesModel):
         help_text="Fix the XmR mean and limits on the first n points (12-20 is usual). "
         "Leave empty to use every point.",
     )
-    history = HistoricalRecords()
+    # Changed by every write that alters what the charts show: the key of the cached results.
+    data_version = models.BigIntegerField(default=new_data_version, editable=False)
+    history = HistoricalRecords(excluded_fields=["data_version"])
 
     class Meta:
         ordering = ["name", "pk"]
@@ -336,7 +346,10 @@ class Cycle(RulesModel):
     act_done = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     created = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["created"])
+    # The library's full-text search over the plan, results and learning: kept by a database
+    # trigger on PostgreSQL (migration 0007), searched through a GIN index; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["created", "search_vector"])
 
     class Meta:
         ordering = ["goal", "number"]

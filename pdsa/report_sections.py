@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, Q
 
 from reports.registry import Section, Table, section
 
-from .chart_results import compute
+from . import chart_cache
 from .indicator_svg import render_indicator_svg
 from .models import Cycle, DataPoint, Goal, Indicator, Phase, Priority, Stage
 
@@ -21,13 +21,9 @@ OPEN_STATUSES = {Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS, Goal.Status.S
 
 
 def _results(indicator):
-    """The indicator's one chart result, from the prefetched series, phases and cycles."""
-    return compute(
-        indicator,
-        list(indicator.data_points.all()),
-        phases=list(indicator.phases.all()),
-        cycles=list(indicator.cycles.all()),
-    )
+    """The indicator's one chart result, as stored (computed from the prefetched series,
+    phases and cycles when it is not)."""
+    return chart_cache.results(indicator)
 
 
 def _indicator_charts(indicator, results) -> dict:

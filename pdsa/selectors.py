@@ -17,18 +17,17 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from challenges.models import Assessment
+from imroc.links import link_maker
 from sites.models import CoProduction, Person, ProjectGroupMember, Site
 from sites.rules import site_roles
 from sites.selectors import sites_for_user
 
-from . import history
-from .chart_results import compute
+from . import chart_cache, history
 from .models import (
     Cycle,
     DataPoint,
     Goal,
     Indicator,
-    Phase,
     Priority,
     cycles_with_current_stage_due,
 )
@@ -130,6 +129,12 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
         .select_related("challenge")
         .prefetch_related(Prefetch("goals", queryset=goals))
     )
+    goal_url = link_maker("pdsa:goal-detail", pk=True)
+    for priority in priorities:  # open goals listed; closed ones folded away
+        for goal in priority.goals.all():
+            goal.url = goal_url.format(pk=goal.pk)
+        priority.open_goals = [g for g in priority.goals.all() if g.status not in Goal.CLOSED]
+        priority.closed_goals = [g for g in priority.goals.all() if g.status in Goal.CLOSED]
     difficulties = Counter(g.difficulty for p in priorities for g in p.goals.all())
     checklist = Checklist(
         co_produced=co_production.is_co_produced,
@@ -143,21 +148,16 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
 
 
 def with_results(indicators: QuerySet[Indicator]) -> list[Indicator]:
-    """The indicators, each with ``.results`` (its chart results), in three more queries."""
-    found = list(
-        indicators.prefetch_related(
-            Prefetch("data_points", queryset=DataPoint.objects.order_by("date")),
-            Prefetch("phases", queryset=Phase.objects.order_by("starts_on")),
-            "cycles",
-        )
-    )
+    """The indicators, each with ``.results`` (what its charts say about the latest point,
+    with the icons' words), ``.points`` and ``.latest``: read from the stored chart results
+    (``chart_cache``), computed in three more queries only for those not stored yet."""
+    found = list(indicators)
+    summaries = chart_cache.summaries(found)
     for indicator in found:
-        points = list(indicator.data_points.all())
-        indicator.results = compute(
-            indicator, points, list(indicator.phases.all()), list(indicator.cycles.all())
-        )
-        indicator.points = len(points)
-        indicator.latest = points[-1] if points else None
+        summary = summaries[indicator.pk]
+        indicator.results = summary
+        indicator.points = summary.points
+        indicator.latest = summary.latest
     return found
 
 
@@ -240,10 +240,6 @@ def goal_page(goal: Goal) -> dict:
         "comments": list(goal.comments.select_related("author")),
         "history": history.entries(goal.history.select_related("history_user")),
     }
-
-
-def data_points(indicator: Indicator) -> list[DataPoint]:
-    return list(indicator.data_points.order_by("date"))
 
 
 def watched_data(cycle: Cycle) -> list[Indicator]:

@@ -8,11 +8,22 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from notifications.services import notify
+from sites.services import activity_recorded
 
 from .history import Change, changes_since
-from .models import Comment, Cycle, DataPoint, Goal, Indicator, Phase, Priority
+from .models import (
+    Comment,
+    Cycle,
+    DataPoint,
+    Goal,
+    Indicator,
+    Phase,
+    Priority,
+    new_data_version,
+)
 
 
 class Conflict(Exception):
@@ -82,10 +93,17 @@ def indicator_create(*, goal: Goal, by=None, **fields) -> Indicator:
     return indicator
 
 
+def charts_changed(*, indicator_ids) -> None:
+    """Every write that changes what an indicator's charts show calls this in its transaction:
+    the cached chart results (``pdsa.chart_results``) are keyed on the version it replaces."""
+    Indicator.objects.filter(pk__in=indicator_ids).update(data_version=new_data_version())
+
+
 @transaction.atomic
 def indicator_update(*, indicator: Indicator, by=None, **fields) -> Indicator:
     for name, value in fields.items():
         setattr(indicator, name, value)
+    indicator.data_version = new_data_version()  # name, unit, baseline and direction are drawn
     _record(indicator, by)
     indicator.save()
     return indicator
@@ -109,7 +127,11 @@ def data_points_add(*, indicator: Indicator, rows) -> list[DataPoint]:
                 denominator=denominator,
             )
         )
-    return DataPoint.objects.bulk_create(points)
+    added = DataPoint.objects.bulk_create(points)
+    charts_changed(indicator_ids=[indicator.pk])
+    if added:
+        activity_recorded(site_id=indicator.site_id, on=max(p.date for p in added))
+    return added
 
 
 @transaction.atomic
@@ -118,11 +140,15 @@ def data_point_update(*, data_point: DataPoint, **fields) -> DataPoint:
     for name, value in fields.items():
         setattr(data_point, name, value)
     data_point.save()
+    charts_changed(indicator_ids=[data_point.indicator_id])
+    activity_recorded(site_id=data_point.indicator.site_id, on=data_point.date)
     return data_point
 
 
+@transaction.atomic
 def data_point_delete(*, data_point: DataPoint) -> None:
     data_point.delete()
+    charts_changed(indicator_ids=[data_point.indicator_id])
 
 
 @transaction.atomic
@@ -134,11 +160,14 @@ def phase_start(
     phase.created_by = by
     phase.full_clean()
     phase.save()
+    charts_changed(indicator_ids=[indicator.pk])
     return phase
 
 
+@transaction.atomic
 def phase_delete(*, phase: Phase) -> None:
     phase.delete()
+    charts_changed(indicator_ids=[phase.indicator_id])
 
 
 @transaction.atomic
@@ -152,6 +181,8 @@ def cycle_plan(
     _record(cycle, by)
     cycle.save()
     cycle.watched_indicators.set(watched_indicators)
+    charts_changed(indicator_ids=[getattr(i, "pk", i) for i in watched_indicators])  # a band
+    activity_recorded(site_id=goal.site_id, on=timezone.localdate())
     return cycle
 
 
@@ -159,7 +190,9 @@ def cycle_plan(
 def cycle_update(
     *, cycle: Cycle, version: int, by=None, watched_indicators=None, **fields
 ) -> Cycle:
-    """Save a stage of the cycle; stages complete in order (the form checks it too)."""
+    """Save a stage of the cycle; stages complete in order (the form checks it too). The
+    charts of the indicators it watched and watches draw it: their results are redone."""
+    watched_before = list(cycle.watched_indicators.values_list("pk", flat=True))
     _save_versioned(Cycle, cycle, version=version, by=by, fields=fields)
     previous_done = True
     for stage in Cycle.STAGES:
@@ -169,6 +202,9 @@ def cycle_update(
         previous_done = done
     if watched_indicators is not None:
         cycle.watched_indicators.set(watched_indicators)
+        watched_before += [getattr(i, "pk", i) for i in watched_indicators]
+    charts_changed(indicator_ids=watched_before)
+    activity_recorded(site_id=cycle.goal.site_id, on=timezone.localdate())
     return cycle
 
 

@@ -51,6 +51,9 @@ class Site(RulesModel):
     region = models.CharField(max_length=30, choices=Region.choices)
     date_joined = models.DateField()
     is_active = models.BooleanField("active", default=True)
+    # Kept by the services that record work (sites.services.activity_recorded), so the
+    # consultant's page never scans the data for it.
+    last_activity = models.DateField(null=True, blank=True, editable=False)
     partners_with_independent_providers = models.BooleanField(
         "works in partnership with local independent providers", default=False
     )

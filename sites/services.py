@@ -1,6 +1,9 @@
 """State changes of sites and their project groups."""
 
+import datetime
+
 from django.db import transaction
+from django.db.models import Q
 
 from .models import Person, ProjectGroupMember, Site
 
@@ -44,3 +47,11 @@ def project_group_update(
 def project_group_remove(*, member: ProjectGroupMember) -> None:
     """Leave the person on record: they may have taken part in assessments."""
     member.delete()
+
+
+def activity_recorded(*, site_id: int, on: datetime.date) -> None:
+    """Work dated ``on`` was recorded for the site (data, a cycle's stage, support, an
+    assessment, a review): its last activity moves forward, never back."""
+    Site.objects.filter(pk=site_id).filter(
+        Q(last_activity__isnull=True) | Q(last_activity__lt=on)
+    ).update(last_activity=on)

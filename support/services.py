@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from notifications.services import notify
 from sites.models import Site
+from sites.services import activity_recorded
 
 from .models import (
     ProgrammeOutcome,
@@ -61,7 +62,7 @@ def support_log_add(
     notes: str = "",
 ) -> SupportLogEntry:
     given_by_name = _giver_name(given_by, given_by_name)
-    return SupportLogEntry.objects.create(
+    entry = SupportLogEntry.objects.create(
         site=site,
         kind=kind,
         date=date,
@@ -74,6 +75,8 @@ def support_log_add(
         topic=topic,
         notes=notes,
     )
+    activity_recorded(site_id=site.pk, on=date)
+    return entry
 
 
 def _giver_name(given_by, given_by_name: str) -> str:
@@ -93,6 +96,7 @@ def _correct(record, fields: dict):
 def support_log_update(*, entry: SupportLogEntry, **fields) -> SupportLogEntry:
     """Correct an entry: the same rule as adding (someone gave it) holds."""
     fields["given_by_name"] = _giver_name(fields.get("given_by"), fields.get("given_by_name", ""))
+    activity_recorded(site_id=entry.site_id, on=fields.get("date", entry.date))
     return _correct(entry, fields)
 
 
@@ -123,6 +127,7 @@ def review_create(*, site: Site, consultant, actions: list[dict], **fields) -> P
     review = ProgressReview.objects.create(site=site, consultant=consultant, **fields)
     for row in actions:
         _action_add(review, row)
+    activity_recorded(site_id=site.pk, on=review.review_date)
     notify("review_published", review=review)
     return review
 
@@ -155,6 +160,7 @@ def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> P
     for pk, action in existing.items():
         if pk not in kept:
             action.delete()
+    activity_recorded(site_id=review.site_id, on=review.review_date)
     return review
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from celery import Celery
+from celery.exceptions import TimeoutError as CeleryTimeout
 from django.conf import settings
 
 from reports.models import Report
@@ -64,9 +65,14 @@ def measure_report(name: str, *, redis_url: str, timeout: float, **report_fields
             time.sleep(0.2)
         report = Report.objects.create(**report_fields)
         started = time.perf_counter()
-        client.send_task("reports.generate", kwargs={"report_id": report.pk}, queue=queue).get(
-            timeout=timeout
-        )
+        try:
+            client.send_task("reports.generate", kwargs={"report_id": report.pk}, queue=queue).get(
+                timeout=timeout
+            )
+        except CeleryTimeout:
+            return ReportResult(name, None, peak_rss_mb(process.pid), f"not ready in {timeout} s")
+        except Exception as error:  # the task's own failure: a row of the table, not a crash
+            return ReportResult(name, None, peak_rss_mb(process.pid), f"failed: {error!r}"[:200])
         seconds = time.perf_counter() - started
         report.refresh_from_db()
         peak = peak_rss_mb(process.pid)

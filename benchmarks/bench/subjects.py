@@ -20,6 +20,7 @@ class Page:
     user: User | None
     who: str
     note: str = ""
+    floor: bool = False  # the signed-in floor page: the others' load is compared with it
 
 
 def lead_of(site_id: int) -> User | None:
@@ -114,4 +115,21 @@ def pages() -> list[Page]:
             "organiser of the busiest workshop",
         ),
         Page("consultant page", reverse("dashboard:me"), consultant, "the busiest consultant"),
+        Page(
+            "review form",
+            reverse("support:review-add", kwargs={"slug": site.slug}),
+            site.consultants.first() or admin,
+            "a consultant of the busiest site",
+        ),
+        Page("home: lead", reverse("home"), lead_of(site.pk), "lead of the busiest site"),
+        Page("home: consultant", reverse("home"), consultant, "busiest consultant"),
+        Page("home: organiser", reverse("home"), organiser, "an organiser"),
+        Page("home: administrator", reverse("home"), admin, "the administrator"),
+        Page(
+            "floor (signed in, empty)",
+            reverse("healthz-floor"),
+            consultant,
+            "busiest consultant",
+            floor=True,
+        ),
     ]

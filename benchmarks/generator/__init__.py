@@ -13,6 +13,7 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 
+from dashboard import activity
 from sites.models import Site
 
 from . import learning, people, work
@@ -80,6 +81,8 @@ def generate(*, scale: Scale, seed: int, today: datetime.date | None = None) -> 
         everyone = people.build(rng=rng, scale=scale, today=today, timings=timings)
         work.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
         learning.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
+        with timings.table("sites' last activity") as t:
+            t["rows"] = activity.recount(Site.objects.all(), models=activity.current_models())
     if connection.vendor == "postgresql":
         with timings.table("ANALYZE"), connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -5,6 +5,7 @@ import datetime
 
 from challenges.models import Assessment, Framework, Participant, Rating
 from pdsa.models import Cycle, DataPoint, Goal, Indicator, Priority
+from pdsa.services import charts_changed
 
 from .bulk import copy_rows, insert
 from .common import CHANGE_IDEAS, allocate, days_before, skewed_weights
@@ -158,6 +159,7 @@ def _indicators(goals, *, rng, scale, today, timings) -> list[Indicator]:
                     yield (indicator.pk, first + k * step, round(value, 1), "")
 
         t["rows"] = copy_rows(DataPoint, ["indicator", "date", "value", "note"], rows())
+        charts_changed(indicator_ids=Indicator.objects.values("pk"))
     return indicators
 
 

@@ -1,12 +1,15 @@
 """A consultant's own page: their sites, whose review is due, which have gone quiet."""
 
 import datetime
+from decimal import Decimal
 
 import time_machine
 
-from tests.pdsa.factories import DataPointFactory, IndicatorFactory
+from pdsa.services import data_points_add
+from support.services import support_log_add
+from tests.pdsa.factories import IndicatorFactory
 from tests.sites.factories import SiteFactory
-from tests.support.factories import ProgressReviewFactory, SupportLogEntryFactory
+from tests.support.factories import ProgressReviewFactory
 
 TODAY = datetime.date(2012, 6, 1)
 
@@ -27,7 +30,14 @@ def test_consultant_sees_reviews_due_and_quiet_sites(world, client, django_asser
         period_end=datetime.date(2012, 3, 1),
         next_review_due=datetime.date(2012, 6, 10),  # within 14 days: due
     )
-    SupportLogEntryFactory(site=busy, date=datetime.date(2012, 5, 20), given_by=world.consultant)
+    support_log_add(
+        site=busy,
+        kind="site_visit",
+        date=datetime.date(2012, 5, 20),
+        hours=Decimal("2"),
+        recorded_by=world.consultant,
+        given_by=world.consultant,
+    )
     ProgressReviewFactory(
         site=calm,
         consultant=world.consultant,
@@ -36,8 +46,9 @@ def test_consultant_sees_reviews_due_and_quiet_sites(world, client, django_asser
         period_end=datetime.date(2012, 3, 1),
         next_review_due=datetime.date(2012, 9, 1),
     )
-    DataPointFactory(
-        indicator=IndicatorFactory(goal__priority__site=calm), date=datetime.date(2012, 5, 1)
+    data_points_add(
+        indicator=IndicatorFactory(goal__priority__site=calm),
+        rows=[(datetime.date(2012, 4, 1), 3.0, ""), (datetime.date(2012, 5, 1), 4.0, "")],
     )
     client.force_login(world.consultant)
     with django_assert_max_num_queries(5):

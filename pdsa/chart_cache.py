@@ -1,0 +1,225 @@
+"""An indicator's chart results (``chart_results.compute``), computed once per change of its
+data, phases or cycles and kept in the shared cache (Redis in production, files on the
+embedded default).
+
+The key carries ``Indicator.data_version``, a new random number written by every change that
+alters what the charts show (``services.charts_changed``), so a stale result is never read
+and nothing has to be deleted. Three entries per version:
+
+* :func:`results`: the whole :class:`~pdsa.chart_results.ChartResults`;
+* :func:`summaries`: :class:`ChartSummary`, what the charts say about the latest point, small
+  enough for a page listing hundreds of indicators (the review form) to read at once;
+* :func:`page`: the indicator page's charts as SVG and their signals in words.
+
+Pages, the review form and the reports read these; nothing recomputes a chart per request."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Prefetch, prefetch_related_objects
+
+from .chart_results import ChartResults, PhaseSummary, compute
+from .indicator_svg import render_indicator_svg
+from .models import Cycle, DataPoint, Indicator, Phase
+
+TIMEOUT = 60 * 60 * 24 * 30  # unread results age out; a write makes them unreachable anyway
+
+SIGNAL_NAMES = {
+    "shift": "shift (6 or more points on one side of the median)",
+    "trend": "trend (5 or more points all going up or all going down)",
+    "astronomical": "astronomical point",
+}
+XMR_CAUSES = {
+    "outside": "outside the process limits",
+    "shift": "7 or more points on one side of the mean",
+    "trend": "7 or more points each higher (or lower) than the last",
+    "two_of_three": "2 of 3 points beyond two thirds of the way to a limit",
+}
+UNCHARTABLE = "not charted: a value is too large (correct it on the indicator's page)"
+RUN_SIGNAL_TEXT = {
+    "shift": "a shift (6 or more points on one side of the median)",
+    "trend": "a trend (5 or more points going one way)",
+    "astronomical": "an astronomical point",
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    date: datetime.date
+    value: float
+
+
+@dataclass(frozen=True)
+class ChartSummary:
+    """What an indicator's charts say about its latest point (and the icons, with words)."""
+
+    points: int
+    latest: Point | None
+    run_signals: frozenset[str]  # the latest point's run-chart rules
+    xmr_cause: str | None  # the latest point's XmR rule, None for common cause
+    xmr_reading: str | None  # improvement, concern, special cause or common cause
+    variation: str | None
+    variation_words: str
+    assurance: str | None
+    assurance_words: str
+    too_large: bool = False  # a value too large to chart: nothing is charted
+
+    @property
+    def xmr_signal(self) -> str:
+        if self.too_large:
+            return UNCHARTABLE
+        if self.points < 2:
+            return "too few points for an XmR chart"
+        if self.xmr_cause is None:
+            return "common cause variation (no signal at the latest point)"
+        return f"{self.xmr_reading}: {XMR_CAUSES[self.xmr_cause]}"
+
+    @property
+    def run_signal(self) -> str:
+        if self.too_large:
+            return UNCHARTABLE
+        if not self.points:
+            return "no data yet"
+        if not self.run_signals:
+            return "no run-chart signal at the latest point"
+        return "the latest point is part of " + " and ".join(
+            RUN_SIGNAL_TEXT[name] for name in sorted(self.run_signals)
+        )
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Consecutive points carrying the same signal, told once: a shift over a year of daily
+    values is one sentence, not 300."""
+
+    first: Point
+    last: Point
+    count: int
+    reading: object
+
+
+@dataclass(frozen=True)
+class ChartPage:
+    results: ChartResults
+    phase_lines: tuple[PhaseSummary, ...]
+    run_svg: str
+    xmr_svg: str
+    run_signals: tuple[Stretch, ...]
+    xmr_signals: tuple[Stretch, ...]
+
+
+def _key(kind: str, indicator: Indicator) -> str:
+    return f"pdsa:{kind}:{indicator.pk}:{indicator.data_version}"
+
+
+def _read(indicators) -> dict[int, ChartResults]:
+    """Compute from the database: three queries for any number of indicators, whose data,
+    phases and cycles stay prefetched on them (the indicator page lists its data from it)."""
+    prefetch_related_objects(
+        indicators,
+        Prefetch("data_points", queryset=DataPoint.objects.order_by("date")),
+        Prefetch("phases", queryset=Phase.objects.order_by("starts_on")),
+        Prefetch("cycles", queryset=Cycle.objects.order_by("starts_on", "number")),
+    )
+    return {
+        i.pk: compute(
+            i, list(i.data_points.all()), phases=list(i.phases.all()), cycles=list(i.cycles.all())
+        )
+        for i in indicators
+    }
+
+
+def results(indicator: Indicator) -> ChartResults:
+    key = _key("results", indicator)
+    found = cache.get(key)
+    if found is None:
+        found = _read([indicator])[indicator.pk]
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+def summarise(results: ChartResults) -> ChartSummary:
+    xmr = results.xmr.points[-1] if results.xmr.points else None
+    return ChartSummary(
+        points=len(results.values),
+        latest=Point(results.dates[-1], results.values[-1]) if results.values else None,
+        run_signals=results.run.points[-1].signals if results.run.points else frozenset(),
+        xmr_cause=xmr.cause if xmr else None,
+        xmr_reading=xmr.reading(results.better) if xmr else None,
+        variation=results.variation,
+        variation_words=results.variation_words,
+        assurance=results.assurance,
+        assurance_words=results.assurance_words,
+        too_large=results.too_large is not None,
+    )
+
+
+def summaries(indicators) -> dict[int, ChartSummary]:
+    """Each indicator's summary by pk: one cache read; three queries for any not stored."""
+    keys = {_key("summary", i): i for i in indicators}
+    found = cache.get_many(keys)
+    by_pk = {keys[key].pk: summary for key, summary in found.items()}
+    missing = [i for key, i in keys.items() if key not in found]
+    if missing:
+        computed = {pk: summarise(r) for pk, r in _read(missing).items()}
+        cache.set_many({_key("summary", i): computed[i.pk] for i in missing}, TIMEOUT)
+        by_pk |= computed
+    return by_pk
+
+
+def page(indicator: Indicator) -> ChartPage:
+    """Both charts of the indicator page as SVG, with their signals in words for those who
+    do not see them."""
+    key = _key("page", indicator)
+    found = cache.get(key)
+    if found is None:
+        found = _page(indicator, results(indicator))
+        cache.set_many({key: found, _key("summary", indicator): summarise(found.results)}, TIMEOUT)
+    return found
+
+
+def _page(indicator: Indicator, results: ChartResults) -> ChartPage:
+    run, xmr = results.run, results.xmr
+    points = [Point(d, v) for d, v in zip(results.dates, results.values, strict=True)]
+
+    def side(index, value) -> str:
+        """A shift below the median and the next one above it are two stretches."""
+        median = next(p.centre for p in run.phases if p.start <= index < p.end)
+        if median is None or value == median:
+            return ""
+        return "; above the median" if value > median else "; below the median"
+
+    return ChartPage(
+        results=results,
+        phase_lines=tuple(results.phase_summaries()),
+        run_svg=render_indicator_svg(results, "run"),
+        xmr_svg=render_indicator_svg(results, "xmr"),
+        run_signals=stretches(
+            (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)) + side(i, p.value))
+            for i, (p, point) in enumerate(zip(points, run.points, strict=True))
+            if point.signals
+        ),
+        xmr_signals=stretches(
+            (i, p, (point.reading(indicator.better), XMR_CAUSES[point.cause]))
+            for i, (p, point) in enumerate(zip(points, xmr.points, strict=True))
+            if point.cause
+        ),
+    )
+
+
+def stretches(signalled) -> tuple[Stretch, ...]:
+    """Group (index, point, reading) in date order into runs of the same reading on
+    consecutive points."""
+    found: list[Stretch] = []
+    previous_index = None
+    for index, point, reading in signalled:
+        if found and found[-1].reading == reading and index == previous_index + 1:
+            last = found[-1]
+            found[-1] = Stretch(last.first, point, last.count + 1, reading)
+        else:
+            found.append(Stretch(point, point, 1, reading))
+        previous_index = index
+    return tuple(found)
