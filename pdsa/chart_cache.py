@@ -133,12 +133,21 @@ def _read(indicators) -> dict[int, ChartResults]:
 
 
 def results(indicator: Indicator) -> ChartResults:
-    key = _key("results", indicator)
-    found = cache.get(key)
-    if found is None:
-        found = _read([indicator])[indicator.pk]
-        cache.set(key, found, TIMEOUT)
-    return found
+    return results_many([indicator])[indicator.pk]
+
+
+def results_many(indicators) -> dict[int, ChartResults]:
+    """Each indicator's whole results by pk: one cache read; three queries for any not
+    stored yet."""
+    keys = {_key("results", i): i for i in indicators}
+    found = cache.get_many(keys)
+    by_pk = {keys[key].pk: r for key, r in found.items()}
+    missing = [i for key, i in keys.items() if key not in found]
+    if missing:
+        computed = _read(missing)
+        cache.set_many({_key("results", i): computed[i.pk] for i in missing}, TIMEOUT)
+        by_pk |= computed
+    return by_pk
 
 
 def summarise(results: ChartResults) -> ChartSummary:

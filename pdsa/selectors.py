@@ -148,16 +148,17 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
 
 
 def with_results(indicators: QuerySet[Indicator]) -> list[Indicator]:
-    """The indicators, each with ``.results`` (what its charts say about the latest point,
-    with the icons' words), ``.points`` and ``.latest``: read from the stored chart results
-    (``chart_cache``), computed in three more queries only for those not stored yet."""
+    """The indicators, each with ``.results`` (its chart results), ``.points`` and
+    ``.latest`` (date and value): read from the stored chart results (``chart_cache``),
+    computed in three more queries only for those not stored yet."""
     found = list(indicators)
-    summaries = chart_cache.summaries(found)
+    stored = chart_cache.results_many(found)
     for indicator in found:
-        summary = summaries[indicator.pk]
-        indicator.results = summary
-        indicator.points = summary.points
-        indicator.latest = summary.latest
+        results = indicator.results = stored[indicator.pk]
+        indicator.points = len(results.values)
+        indicator.latest = (
+            chart_cache.Point(results.dates[-1], results.values[-1]) if results.values else None
+        )
     return found
 
 
