@@ -112,6 +112,7 @@ def test_the_overview_draws_each_headline_from_its_table(consultant, world):
     page = response.content.decode()
     assert page.count("<svg") == 7
     assert "Show the data" in page
+    assert "A dashboard headline" not in page  # the template's comment stays a comment
 
 
 def test_zeros_on_the_overview_lead_nowhere(consultant):
