@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "challenges",
     "pdsa",
     "learning_sets",
+    "peer_support",
     "support",
     "notifications",
     "reports",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("challenges/", include("challenges.urls")),
     path("pdsa/", include("pdsa.urls")),
     path("learning-sets/", include("learning_sets.urls")),
+    path("peer-support/", include("peer_support.urls")),
     path("support/", include("support.urls")),
     path("notifications/", include("notifications.urls")),
     path("reports/", include("reports.urls")),

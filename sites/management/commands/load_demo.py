@@ -13,6 +13,7 @@ DEMO_STEPS = [
     "challenges.demo",
     "pdsa.demo",
     "learning_sets.demo",
+    "peer_support.demo",
     "support.demo",
 ]
 
