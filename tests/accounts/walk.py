@@ -34,7 +34,7 @@ def cases(world):
         Case("consultant-assign", "/accounts/consultants/assign/", expect(403, admin=200)),
         Case("home", "/", signed_in),
         Case("healthz", "/healthz", expect(200, anonymous=200)),
-        Case("healthz_floor", "/healthz/floor", signed_in),
+        Case("healthz-floor", "/healthz/floor", signed_in),
         Case("login", "/accounts/login/", expect(302, anonymous=200)),
         Case("logout", "/accounts/logout/", expect(302), method="post"),
         Case("two-factor", "/accounts/two-factor/", signed_in),
