@@ -11,8 +11,10 @@ from sites.models import Perspective, Site
 from .models import Invitation
 from .roles import Role
 
+from design.forms import NhsFormMixin
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(NhsFormMixin, AuthenticationForm):
     """Sign in by username; the error message does not say which of the two was wrong."""
 
     error_messages = {

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from design.forms import NhsFormMixin
 from imroc.formsets import capped_formset_factory
 from sites.models import Perspective
 
@@ -16,7 +17,7 @@ GUEST_ROWS = 2  # blank rows offered
 MOST_GUESTS = 10
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(NhsFormMixin, forms.Form):
     assessed_on = forms.DateField(
         label="Date of the assessment",
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
@@ -32,6 +33,7 @@ class AssessmentForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Tick everyone from the project group who took part.",
+        error_messages={"invalid_choice": "Tick only people in this site's project group"},
     )
 
     def __init__(self, *args, invited, **kwargs):
@@ -49,7 +51,7 @@ class AssessmentForm(forms.Form):
         return assessed_on
 
 
-class RatingForm(forms.Form):
+class RatingForm(NhsFormMixin, forms.Form):
     stage = forms.TypedChoiceField(coerce=int)
     evidence = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
     strengths = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
@@ -97,7 +99,7 @@ RatingFormSet = capped_formset_factory(
 )
 
 
-class GuestForm(forms.Form):
+class GuestForm(NhsFormMixin, forms.Form):
     """Someone who took part but is not in the project group."""
 
     full_name = forms.CharField(max_length=200, required=False)

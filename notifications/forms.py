@@ -1,7 +1,10 @@
 from django import forms
 
 
-class PreferencesForm(forms.Form):
+from design.forms import NhsFormMixin
+
+
+class PreferencesForm(NhsFormMixin, forms.Form):
     """Two checkboxes per event or reminder kind: email me, and in a weekly digest instead."""
 
     def __init__(self, *args, rows: list[dict], **kwargs):

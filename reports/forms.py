@@ -1,12 +1,13 @@
 from django import forms
 
+from design.forms import NhsFormMixin
 from sites.selectors import sites_for_user
 
 from .models import Report
 from .rules import can_request_programme_report
 
 
-class SiteProgressReportForm(forms.Form):
+class SiteProgressReportForm(NhsFormMixin, forms.Form):
     site = forms.ModelChoiceField(queryset=None, label="Site", empty_label=None)
 
     def __init__(self, *args, user, **kwargs):
@@ -16,7 +17,7 @@ class SiteProgressReportForm(forms.Form):
         self.fields["site"].error_messages["invalid_choice"] = "Choose one of your sites."
 
 
-class ProgrammeReportForm(forms.Form):
+class ProgrammeReportForm(NhsFormMixin, forms.Form):
     period_start = forms.DateField(
         label="From", widget=forms.DateInput(attrs={"type": "date"}), required=True
     )

@@ -2,10 +2,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from design.forms import NhsFormMixin
+
 from .models import Person, Perspective, ProjectGroupMember, Site
 
 
-class SiteForm(forms.ModelForm):
+class SiteForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = Site
         fields = [
@@ -32,7 +34,7 @@ class SiteForm(forms.ModelForm):
         self.helper.add_input(Submit("save", "Save site"))
 
 
-class ProjectGroupMemberForm(forms.Form):
+class ProjectGroupMemberForm(NhsFormMixin, forms.Form):
     """Add someone to a project group; they need no account (a carer often has none)."""
 
     full_name = forms.CharField(max_length=200, label="Full name")

@@ -47,3 +47,13 @@ def assert_accessible(page) -> None:
         if v["impact"] in BLOCKING
     ]
     assert not problems, f"{page.url}:\n" + "\n".join(problems)
+
+
+def fill_date(scope, label: str, iso: str) -> None:
+    """Type an ISO date into an NHS.UK date input: the day, month and year boxes of the
+    group its legend names."""
+    year, month, day = iso.split("-")
+    group = scope.get_by_role("group", name=label, exact=True)
+    group.get_by_label("Day").fill(str(int(day)))
+    group.get_by_label("Month").fill(str(int(month)))
+    group.get_by_label("Year").fill(year)

@@ -2,6 +2,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from design.forms import NhsFormMixin
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -11,7 +13,7 @@ def helper(label: str) -> FormHelper:
     return h
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(NhsFormMixin, forms.Form):
     """Carries the version the user started from, so a stale save is caught, not lost."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

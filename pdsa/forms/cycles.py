@@ -2,6 +2,8 @@ import datetime
 
 from django import forms
 
+from design.forms import NhsFormMixin
+
 from ..models import Cycle, Indicator
 from .base import DATE, VersionedForm, helper
 
@@ -189,5 +191,5 @@ class CycleActForm(StageForm):
         return data
 
 
-class CommentForm(forms.Form):
+class CommentForm(NhsFormMixin, forms.Form):
     text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}))

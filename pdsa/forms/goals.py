@@ -2,13 +2,14 @@ from django import forms
 from django.db.models import Q
 
 from challenges.models import Challenge, Framework
+from design.forms import NhsFormMixin
 
 from ..models import Goal, Priority
 from ..selectors import people_of
 from .base import DATE, VersionedForm, helper
 
 
-class PrioritiesForm(forms.Form):
+class PrioritiesForm(NhsFormMixin, forms.Form):
     """The method says 2-3 priorities; another number is allowed once the group confirms it."""
 
     challenges = forms.ModelMultipleChoiceField(

@@ -1,5 +1,7 @@
 from django import forms
 
+from design.forms import NhsFormMixin
+
 from ..csv_import import DATE_FORMAT_HELP, parse_rows
 from ..models import VALUE_LIMIT, Indicator
 from .base import helper
@@ -7,7 +9,7 @@ from .base import helper
 MAX_UPLOAD = 1_000_000  # bytes: years of weekly data fit in a fraction of this
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
@@ -57,7 +59,7 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
-class DataImportForm(forms.Form):
+class DataImportForm(NhsFormMixin, forms.Form):
     """Paste or upload CSV; nothing is imported unless every line is good."""
 
     text = forms.CharField(

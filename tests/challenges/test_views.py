@@ -95,14 +95,14 @@ def test_a_stage_from_another_framework_is_rejected_on_the_form(client, world):
     "change, message",
     [
         ({"people": []}, "Record who took part"),
-        ({"assessed_on": "not a date"}, "Enter a valid date."),
+        ({"assessed_on": "not a date"}, "Date of the assessment must be a real date"),
         (
             {"assessed_on": (TODAY + datetime.timedelta(days=2)).isoformat()},
             "cannot be in the future",
         ),
         ({"guest-0-full_name": "Dan Ellery"}, "Choose the perspective they brought."),
         ({"guest-1-perspective": "carer"}, "Give their name"),
-        ({"people": ["999999"]}, "Select a valid choice"),
+        ({"people": ["999999"]}, "Tick only people in this site&#x27;s project group"),
         ({"rating-TOTAL_FORMS": "9"}, "Please submit at least 10 forms."),
     ],
 )
@@ -120,7 +120,7 @@ def test_someone_from_another_sites_group_cannot_be_ticked(client, world):
     other = world.site_b.project_group.get().person_id
     client.force_login(world.lead_a)
     response = client.post(create_url(world.site_a), form_data(world, people=[other]))
-    assert "Select a valid choice" in response.content.decode()
+    assert "Tick only people in this site&#x27;s project group" in response.content.decode()
     assert not Assessment.objects.exists()
 
 
@@ -223,10 +223,11 @@ def test_the_assessment_pages_read_in_constant_queries(
             assert client.get(url).status_code == 200
 
 
-def test_the_form_starts_with_today_in_a_date_field_the_browser_understands(client, world):
+def test_the_form_starts_with_today_in_the_day_month_and_year_boxes(client, world):
     client.force_login(world.lead_a)
     page = client.get(create_url(world.site_a)).content.decode()
-    assert f'type="date" name="assessed_on" value="{TODAY.isoformat()}"' in page
+    for name, value in [("day", TODAY.day), ("month", TODAY.month), ("year", TODAY.year)]:
+        assert f'name="assessed_on_{name}" type="text" inputmode="numeric" value="{value}"' in page
 
 
 def test_a_site_can_be_assessed_against_another_framework_version_on_its_scale(client, world):

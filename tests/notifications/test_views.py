@@ -13,12 +13,12 @@ def test_the_nav_shows_the_unread_count_and_opening_one_marks_it_read(client, wo
     NotificationFactory(user=world.lead_b)
     client.force_login(world.lead_a)
     page = client.get(reverse("home")).content.decode()
-    assert '2<span class="visually-hidden"> unread</span>' in page
+    assert '2<span class="nhsuk-u-visually-hidden"> unread</span>' in page
     response = client.post(reverse("notifications:notification-open", args=[first.pk]))
     assert response.status_code == 302
     assert response["Location"] == "/sites/alpha/"
     page = client.get(reverse("home")).content.decode()
-    assert '1<span class="visually-hidden"> unread</span>' in page
+    assert '1<span class="nhsuk-u-visually-hidden"> unread</span>' in page
 
 
 def test_mark_all_as_read_clears_the_badge_of_that_person_only(client, world):

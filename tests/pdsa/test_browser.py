@@ -6,7 +6,7 @@ import datetime
 from playwright.sync_api import expect
 
 from pdsa.models import Cycle, DataPoint
-from tests.browser import BROWSER_TEST, assert_accessible
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date
 from tests.challenges.test_browser import STAGES, open_assessment_form, rate
 from tests.pdsa.factories import challenge
 from tests.sites.factories import ProjectGroupMemberFactory
@@ -40,8 +40,8 @@ def fill_goal(page, title, difficulty, priority):
     page.get_by_label("Title").fill(title)
     page.get_by_label(difficulty, exact=True).check()
     page.get_by_label("Owner").select_option(index=1)
-    page.get_by_label("Start date").fill("2012-01-02")
-    page.get_by_label("Target date").fill("2012-12-31")
+    fill_date(page, "Start date", "2012-01-02")
+    fill_date(page, "Target date", "2012-12-31")
     page.get_by_label("Status").select_option(label="In progress")
     save(page, "Save goal")
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
@@ -55,8 +55,8 @@ def run_cycle(page, idea, outcome, learning, *, prefilled=False):
         page.get_by_label("Prediction").fill("Half of reviews within a month.")
         page.get_by_label("Percentage of care reviews with a personal goal").check()
     page.get_by_label("Change idea").fill(idea)
-    page.get_by_label("Test starts on").fill("2012-03-26")
-    page.get_by_label("Test ends on").fill("2012-05-28")
+    fill_date(page, "Test starts on", "2012-03-26")
+    fill_date(page, "Test ends on", "2012-05-28")
     page.get_by_label("The plan stage is complete").check()
     save(page, "Save plan")
     for stage, field, text in [

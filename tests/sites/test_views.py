@@ -106,11 +106,20 @@ def test_adding_a_known_email_reuses_that_person(client, world):
 @pytest.mark.parametrize(
     "data, field, message",
     [
-        ({"full_name": "", "role": "member", "perspective": "carer"}, "full_name", "required"),
+        (
+            {"full_name": "", "role": "member", "perspective": "carer"},
+            "full_name",
+            "Enter the full name",
+        ),
         (
             {"full_name": "A", "email": "not-an-email", "role": "member", "perspective": "carer"},
             "email",
-            "valid email",
+            "Enter an email address in the correct format, like name@example.com",
+        ),
+        (
+            {"full_name": "A", "role": "chair", "perspective": "carer"},
+            "role",
+            "Select the role from the list",
         ),
         (
             {
@@ -120,13 +129,12 @@ def test_adding_a_known_email_reuses_that_person(client, world):
                 "perspective": "carer",
             },
             "email",
-            "at most 254 characters",
+            "Email must be 254 characters or fewer",
         ),
-        ({"full_name": "A", "role": "chair", "perspective": "carer"}, "role", "valid choice"),
         (
             {"full_name": "A", "role": "member", "perspective": "carer", "joined_on": "31/31/2011"},
             "joined_on",
-            "valid date",
+            "Joined on must be a real date, like 27 3 2026",
         ),
     ],
 )
@@ -195,7 +203,7 @@ def test_site_edit_rejects_a_duplicate_name_and_a_bad_date(client, world):
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "already exists" in errors["name"][0]
-    assert "valid date" in errors["date_joined"][0]
+    assert errors["date_joined"] == ["Date joined must be a real date, like 27 3 2026"]
     world.site_a.refresh_from_db()
     assert world.site_a.name == "Alpha Partnership NHS Trust"
 
@@ -222,7 +230,25 @@ def test_lead_saves_the_entry_evidence(client, world):
     assert site.independent_partnership_evidence == "Joint crisis house with Mind"
 
 
-def test_site_edit_form_shows_the_joined_date_in_the_browser_date_format(client, world):
+def test_site_edit_form_shows_the_joined_date_as_day_month_and_year(client, world):
     client.force_login(world.admin)
     page = client.get(reverse("sites:site-edit", args=["alpha"])).content.decode()
-    assert 'value="2011-04-01"' in page
+    for name, value in [("day", "1"), ("month", "4"), ("year", "2011")]:
+        assert f'name="date_joined_{name}" type="text" inputmode="numeric" value="{value}"' in page
+
+
+def test_the_date_is_read_from_day_month_and_year_boxes(client, world):
+    client.force_login(world.admin)
+    data = {
+        "name": "Alpha Partnership NHS Trust",
+        "organisation_type": "nhs_trust",
+        "category": "pilot",
+        "region": "london",
+        "date_joined_day": "7",
+        "date_joined_month": "3",
+        "date_joined_year": "2012",
+    }
+    response = client.post(reverse("sites:site-edit", args=["alpha"]), data)
+    assert response.status_code == 302
+    world.site_a.refresh_from_db()
+    assert world.site_a.date_joined.isoformat() == "2012-03-07"

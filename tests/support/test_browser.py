@@ -97,7 +97,9 @@ def test_lead_updates_the_sites_outcomes_and_sees_the_history(world, signed_in_p
     page.get_by_label("WRAP").check()
     assert_accessible(page)
     page.get_by_role("button", name="Save figures").click()
-    expect(page.get_by_text("cannot be more than the head count")).to_be_visible()
+    expect(
+        page.locator(".nhsuk-error-message", has_text="cannot be more than the head count")
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Peer support workers (whole-time equivalent)").fill("3.5")
     page.get_by_role("button", name="Save figures").click()

@@ -1,0 +1,154 @@
+"""Forms people can't get wrong: the NHS.UK date input, real prompts instead of "---------",
+and error messages that say what to do, derived from each field's label.
+
+``NhsFormMixin`` goes first in a form's bases (``class GoalForm(NhsFormMixin, forms.ModelForm)``).
+It keeps any message a form sets itself; it only replaces Django's generic defaults.
+"""
+
+import datetime
+
+from django import forms
+from django.forms.widgets import ChoiceWidget
+
+DATE_PARTS = ("day", "month", "year")
+BLANK = "---------"  # Django's blank choice, replaced by a prompt
+
+
+class DateInput(forms.MultiWidget):
+    """Day, month and year boxes (the NHS.UK date input) for a DateField.
+
+    Also reads a single ISO value posted under the field's own name, so links, tests and
+    scripts that post ``2026-12-01`` keep working."""
+
+    template_name = "nhsuk/widgets/date_input.html"
+    use_fieldset = True
+
+    def __init__(self, attrs=None):
+        box = {"inputmode": "numeric", "class": "nhsuk-input nhsuk-date-input__input"}
+        super().__init__(
+            {
+                "day": forms.TextInput({**box, "class": box["class"] + " nhsuk-input--width-2"}),
+                "month": forms.TextInput({**box, "class": box["class"] + " nhsuk-input--width-2"}),
+                "year": forms.TextInput({**box, "class": box["class"] + " nhsuk-input--width-4"}),
+            },
+            attrs,
+        )
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        if isinstance(value, str) and value.count("-") == 2:
+            year, month, day = value.split("-")
+            return [day, month, year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        day, month, year = (data.get(f"{name}_{part}", "").strip() for part in DATE_PARTS)
+        if not (day or month or year):
+            return None
+        if day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4:
+            return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+        return f"{year}-{month}-{day}"  # DateField reports it as not a real date
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and all(f"{name}_{part}" not in data for part in DATE_PARTS)
+
+
+def _label(field, name: str) -> str:
+    label = str(field.label or name.replace("_", " ").capitalize())
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() and len(first) > 1 else label[:1].lower() + label[1:]
+
+
+def _article(words: str) -> str:
+    return "an" if words[:1].lower() in "aeiou" else "a"
+
+
+def _defaults(field) -> dict:
+    defaults = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    return {key: str(value) for key, value in defaults.items()}
+
+
+def _messages(field, name: str) -> dict:
+    label = _label(field, name)
+    sentence = label[:1].upper() + label[1:]
+    is_choice = isinstance(field.widget, ChoiceWidget) or isinstance(
+        field, forms.ChoiceField | forms.ModelChoiceField
+    )
+    if isinstance(field, forms.BooleanField):
+        required = f"Tick the box: {sentence}"
+    elif is_choice:
+        required = f"Select the {label}"
+    else:
+        required = f"Enter the {label}"
+    messages = {
+        "required": required,
+        "invalid_choice": f"Select the {label} from the list",
+        "max_length": f"{sentence} must be %(limit_value)d characters or fewer",
+        "min_length": f"{sentence} must be at least %(limit_value)d characters",
+        "min_value": f"{sentence} must be %(limit_value)s or more",
+        "max_value": f"{sentence} must be %(limit_value)s or less",
+    }
+    if isinstance(field, forms.DateField):
+        messages["invalid"] = f"{sentence} must be a real date, like 27 3 2026"
+    elif isinstance(field, forms.IntegerField):
+        messages["invalid"] = f"{sentence} must be a whole number, like 12"
+    elif isinstance(field, forms.FloatField | forms.DecimalField):
+        messages["invalid"] = f"{sentence} must be a number, like 12.5"
+    elif isinstance(field, forms.EmailField):
+        messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
+    return messages
+
+
+class NhsFormMixin:
+    """NHS.UK form behaviour for a Django form; see the module docstring.
+
+    ``prompts`` maps a field name to a select's first option (default "Select a <label>");
+    ``required_messages`` maps a field name to its own "required" message."""
+
+    prompts: dict[str, str] = {}
+    required_messages: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            self._use_nhs_date_input(field)
+            self._prompt(name, field)
+            defaults = _defaults(field)
+            for key, message in _messages(field, name).items():
+                current = field.error_messages.get(key)
+                if current is None or str(current) == defaults.get(key):
+                    field.error_messages[key] = message
+            if name in self.required_messages:
+                field.error_messages["required"] = self.required_messages[name]
+
+    @staticmethod
+    def _use_nhs_date_input(field):
+        if isinstance(field, forms.DateField) and type(field.widget) in (
+            forms.DateInput,
+            forms.TextInput,
+        ):
+            field.widget = DateInput(
+                {k: v for k, v in field.widget.attrs.items() if k not in ("type", "class")}
+            )
+            field.input_formats = ["%Y-%m-%d", *field.input_formats]
+
+    def _prompt(self, name: str, field):
+        widget = field.widget
+        if not isinstance(widget, forms.Select) or isinstance(
+            widget, forms.SelectMultiple | forms.RadioSelect
+        ):
+            return
+        label = _label(field, name)
+        prompt = self.prompts.get(name) or f"Select {_article(label)} {label}"
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == BLANK:
+                field.empty_label = prompt
+        elif isinstance(field, forms.ChoiceField):
+            choices = list(field.choices)
+            if choices and choices[0][0] in ("", None) and choices[0][1] in (BLANK, ""):
+                field.choices = [("", prompt), *choices[1:]]

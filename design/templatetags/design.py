@@ -1,0 +1,132 @@
+"""Template tags for NHS.UK pages: the error summary and the "Error: " title prefix."""
+
+from django import forms, template
+from django.forms import BaseForm, BaseFormSet
+
+register = template.Library()
+
+
+def _forms_in(value):
+    if isinstance(value, BaseForm):
+        yield value
+    elif isinstance(value, BaseFormSet):
+        yield value
+        yield from value.forms
+
+
+def _has_errors(form) -> bool:
+    if isinstance(form, BaseFormSet):
+        return form.is_bound and bool(form.non_form_errors())
+    return form.is_bound and bool(form.errors)
+
+
+@register.simple_tag(takes_context=True)
+def page_has_errors(context) -> bool:
+    """True when any form or formset in the page's context failed validation, so base.html
+    prefixes the title with "Error: " without each view saying so."""
+    for value in context.flatten().values():
+        for form in _forms_in(value):
+            if _has_errors(form):
+                return True
+    return False
+
+
+def _anchor(bound_field) -> str:
+    """The id of the first control of a field, so the summary's link lands on it."""
+    widget_id = bound_field.field.widget.id_for_label(bound_field.auto_id)
+    if widget_id:
+        return widget_id
+    for subwidget in bound_field.subwidgets:
+        if str(subwidget.data.get("value", "")) != "":
+            return subwidget.id_for_label
+    return bound_field.auto_id
+
+
+def error_list(*forms) -> list[tuple[str, str]]:
+    """(anchor, message) for every error of the given forms and formsets, in field order."""
+    items = []
+    for value in forms:
+        if not isinstance(value, BaseForm | BaseFormSet):
+            continue  # a form the page does not have: the template passes ""
+        if isinstance(value, BaseFormSet):
+            if value.is_bound:
+                items += [("", str(message)) for message in value.non_form_errors()]
+            for form in value.forms:
+                items += error_list(form)
+            continue
+        if not value.is_bound:
+            continue
+        items += [("", str(message)) for message in value.non_field_errors()]
+        for bound_field in value.visible_fields():
+            items += [(f"#{_anchor(bound_field)}", str(m)) for m in bound_field.errors]
+        hidden = [f for f in value.hidden_fields() if f.errors]
+        for bound_field in hidden:
+            items += [("", f"{bound_field.label}: {m}") for m in bound_field.errors]
+    return items
+
+
+@register.inclusion_tag("nhsuk/error_summary.html")
+def error_summary(*forms):
+    """``{% error_summary form formset %}``: the NHS.UK error summary for a page's forms
+    (role=alert, a link to each field; nhsuk-frontend moves focus to it on load)."""
+    return {"errors": error_list(*forms)}
+
+
+@register.simple_tag
+def anchor_for(bound_field) -> str:
+    return _anchor(bound_field)
+
+
+@register.simple_tag
+def date_parts(bound_field) -> list[dict]:
+    """Day, month and year of an NHS.UK date input with their names, ids and values."""
+    widget = bound_field.field.widget
+    context = widget.get_context(
+        bound_field.html_name, bound_field.value(), {"id": bound_field.auto_id}
+    )
+    labels = ("Day", "Month", "Year")
+    return [
+        {
+            "label": label,
+            "name": sub["name"],
+            "id": sub["attrs"]["id"],
+            "value": sub["value"] or "",
+            "width": 4 if label == "Year" else 2,
+        }
+        for label, sub in zip(labels, context["widget"]["subwidgets"], strict=True)
+    ]
+
+
+@register.filter
+def is_date_input(bound_field) -> bool:
+    from design.forms import DateInput
+
+    return isinstance(bound_field.field.widget, DateInput)
+
+
+@register.simple_tag
+def describedby(bound_field) -> str:
+    """The hint's and error message's ids, for aria-describedby."""
+    ids = []
+    if bound_field.help_text:
+        ids.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        ids.append(f"{bound_field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def control_class(bound_field) -> str:
+    """The NHS.UK class of a text input, textarea, select or file upload, with its error state."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.Select):
+        base = "nhsuk-select"
+    elif isinstance(widget, forms.Textarea):
+        base = "nhsuk-textarea"
+    elif isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "nhsuk-file-upload"
+    else:
+        base = "nhsuk-input"
+    if bound_field.errors:
+        return f"{base} {base}--error"
+    return base
