@@ -1,6 +1,5 @@
 from django import forms
 
-
 from design.forms import NhsFormMixin
 
 

@@ -1,10 +1,12 @@
 from django import forms
 
+from design.forms import NhsFormMixin
+
 from ..models import Indicator, Phase
 from .base import DATE, helper
 
 
-class PhaseForm(forms.ModelForm):
+class PhaseForm(NhsFormMixin, forms.ModelForm):
     """Where a new phase starts and why; one phase a date, after the first value."""
 
     class Meta:
