@@ -2,7 +2,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 
@@ -144,3 +149,15 @@ class ConsultantAssignForm(forms.Form):
         self.fields["sites"].queryset = Site.objects.filter(is_active=True).order_by("name")
         self.helper = FormHelper()
         self.helper.add_input(Submit("assign", "Assign to the sites ticked"))
+
+
+class PasswordChange(NhsFormMixin, PasswordChangeForm):
+    """Django's form with messages that say what to do."""
+
+
+class PasswordReset(NhsFormMixin, PasswordResetForm):
+    """Django's form with messages that say what to do."""
+
+
+class SetPassword(NhsFormMixin, SetPasswordForm):
+    """Django's form with messages that say what to do."""

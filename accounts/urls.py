@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import invitations, views
-from .forms import SignInForm
+from .forms import PasswordChange, PasswordReset, SetPassword, SignInForm
 
 urlpatterns = [
     path("invitations/", invitations.invitation_list, name="invitation-list"),
@@ -23,13 +23,21 @@ urlpatterns = [
     path("two-factor/verify/", views.two_factor_verify, name="two-factor-verify"),
     path("two-factor/backup-codes/", views.two_factor_backup_codes, name="two-factor-backup-codes"),
     path("two-factor/turn-off/", views.two_factor_turn_off, name="two-factor-turn-off"),
-    path("password-change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password-change/",
+        auth_views.PasswordChangeView.as_view(form_class=PasswordChange),
+        name="password_change",
+    ),
     path(
         "password-change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordReset),
+        name="password_reset",
+    ),
     path(
         "password-reset/done/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -37,7 +45,7 @@ urlpatterns = [
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(form_class=SetPassword),
         name="password_reset_confirm",
     ),
     path(

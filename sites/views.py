@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
 from challenges.selectors import latest_stages
@@ -100,11 +99,13 @@ def member_edit(request, slug, pk):
 
 
 @login_required
-@require_POST
 def member_remove(request, slug, pk):
+    """A page asking to confirm, then the removal: no one-click delete beside each name."""
     site = get_object_or_404(selectors.sites_for_user(request.user), slug=slug)
     require(request.user, "sites.manage_group_site", site)
     member = get_object_or_404(selectors.project_group(site), pk=pk)
+    if request.method != "POST":
+        return render(request, "sites/member_confirm_remove.html", {"site": site, "member": member})
     services.project_group_remove(member=member)
     messages.success(request, f"{member.person} removed from the project group.")
     return redirect(site)

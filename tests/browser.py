@@ -1,4 +1,10 @@
-"""Helpers for Playwright tests: sign in through the real form, check accessibility."""
+"""Helpers for Playwright tests: sign in through the real form, check every visited page.
+
+``assert_accessible(page)`` is called on each page a browser test visits. It runs axe-core
+(WCAG 2.2 AA) at the test's viewport and again at 390 px with ``scrollable-region-focusable``,
+checks that nothing is wider than a 320 px viewport, and that keyboard focus is visible
+(at least 3:1) on the header's first link, an input, a button and a link of the page.
+"""
 
 from pathlib import Path
 
@@ -10,10 +16,78 @@ from tests.two_factor import current_code, give_device, needs_code
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
+PHONE, NARROWEST = 390, 320
+FOCUS_CONTRAST = 3.0
 
 # Browser tests talk to a live server, so they need real transactions. Those empty every
 # table afterwards, so the ``world`` fixture recreates the data migrations' reference rows.
 BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The first visible element of each kind whose focus indicator is measured.
+FOCUS_TARGETS = {
+    "header link": ".nhsuk-header__navigation-link, .nhsuk-header__service-name",
+    "input": "main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), "
+    "main select, main textarea",
+    "button": "main button, main .nhsuk-button, .nhsuk-header__account-button",
+    "link": "main a[href]:not(.nhsuk-button)",
+}
+
+# The contrast of an element's focus indicator, computed in the page: the focused element's
+# outline and box-shadow colours (blended over what they are drawn on) against the colour
+# around the element, an inset shadow against the element's own background, and the change
+# of the element's own background. The best of these must reach 3:1 (WCAG 1.4.11, 2.4.7).
+FOCUS_CONTRAST_JS = """(el) => {
+  const parse = (text) => {
+    const m = text && text.match(
+      /rgba?\\(\\s*([\\d.]+)[\\s,]+([\\d.]+)[\\s,]+([\\d.]+)(?:[\\s,\\/]+([\\d.]+)(%?))?\\s*\\)/);
+    if (!m) return null;
+    const alpha = m[4] === undefined ? 1 : parseFloat(m[4]) / (m[5] ? 100 : 1);
+    return [+m[1], +m[2], +m[3], alpha];
+  };
+  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3])).concat([1]);
+  const backdrop = (node) => {
+    const layers = [];
+    for (let n = node; n && n.nodeType === 1; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) colour = over(layer, colour);
+    return colour;
+  };
+  const lum = (c) => {
+    const [r, g, b] = c.slice(0, 3).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const around = backdrop(el.parentElement);
+  const before = backdrop(el);
+  el.focus();
+  const style = getComputedStyle(el);
+  const found = [];
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) {
+    const c = parse(style.outlineColor);
+    if (c) found.push(['outline ' + style.outlineColor, ratio(over(c, around), around)]);
+  }
+  const own = backdrop(el);
+  const shadows = style.boxShadow === 'none' ? [] : style.boxShadow.split(/,(?![^(]*\\))/);
+  for (const shadow of shadows) {
+    const c = parse(shadow);
+    if (!c) continue;
+    const bg = /inset/.test(shadow) ? own : around;
+    found.push(['box-shadow ' + shadow.trim(), ratio(over(c, bg), bg)]);
+  }
+  found.push(['background', ratio(own, before)]);
+  const focused = document.activeElement === el;
+  el.blur();
+  return {focused, best: Math.max(...found.map(f => f[1])), found,
+          element: el.outerHTML.slice(0, 120)};
+}"""
 
 
 def sign_in(page, base_url: str, user, password: str = PASSWORD) -> None:
@@ -31,22 +105,67 @@ def sign_in(page, base_url: str, user, password: str = PASSWORD) -> None:
     page.wait_for_url(f"{base_url}/")
 
 
-def assert_accessible(page) -> None:
-    """Run axe-core (WCAG 2.2 AA rules) on the page; fail on serious or critical issues."""
-    assert AXE.exists(), f"{AXE} missing: run `npm ci` (bin/test does)"
-    # Through the DevTools protocol, not a <script> tag: the app's CSP refuses inline script.
-    page.evaluate(AXE.read_text())
+def _axe_problems(page, *, extra_rules=()) -> list[str]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        # Through the DevTools protocol, not a <script> tag: the app's CSP refuses inline script.
+        page.evaluate(AXE.read_text())
     result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+        """async (rules) => await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+            rules: Object.fromEntries(rules.map(r => [r, {enabled: true}]))})""",
+        list(extra_rules),
     )
-    problems = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} -> "
         + "; ".join(node["target"][0] for node in v["nodes"][:3])
         for v in result["violations"]
         if v["impact"] in BLOCKING
     ]
+
+
+def _still_on_bootstrap(page) -> bool:
+    """A page not yet moved to the NHS.UK design (issue 17) still loads Bootstrap; its own
+    focus styles and layout are checked once it is converted and Bootstrap is gone."""
+    return page.locator("link[href*='vendor/bootstrap']").count() > 0
+
+
+def assert_focus_visible(page) -> None:
+    """Focus on the header link, an input, a button and a link is at least 3:1."""
+    weak = []
+    for kind, selector in FOCUS_TARGETS.items():
+        candidates = page.locator(selector)
+        for index in range(min(candidates.count(), 20)):
+            element = candidates.nth(index)
+            if element.is_visible():
+                found = element.evaluate(FOCUS_CONTRAST_JS)
+                if not found["focused"] or found["best"] < FOCUS_CONTRAST:
+                    weak.append(f"{kind} {found['element']}: {found['found']}")
+                break
+    assert not weak, f"{page.url}: focus indicator under 3:1:\n" + "\n".join(weak)
+
+
+def assert_accessible(page) -> None:
+    """axe-core clean (WCAG 2.2 AA, serious or critical issues fail) at the test's viewport
+    and at 390 px with scrollable-region-focusable; no page wider than a 320 px viewport;
+    a visible focus indicator (see module docstring)."""
+    assert AXE.exists(), f"{AXE} missing: run `npm ci` (bin/test does)"
+    problems = _axe_problems(page)
     assert not problems, f"{page.url}:\n" + "\n".join(problems)
+    size = page.viewport_size
+    try:
+        page.set_viewport_size({"width": PHONE, "height": size["height"]})
+        problems = _axe_problems(page, extra_rules=["scrollable-region-focusable"])
+        assert not problems, f"{page.url} at {PHONE} px:\n" + "\n".join(problems)
+        if not _still_on_bootstrap(page):
+            page.set_viewport_size({"width": NARROWEST, "height": size["height"]})
+            scroll, inner = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            assert scroll <= inner, f"{page.url} is {scroll} px wide in a {inner} px viewport"
+    finally:
+        page.set_viewport_size(size)
+    if not _still_on_bootstrap(page):
+        assert_focus_visible(page)
 
 
 def fill_date(scope, label: str, iso: str) -> None:

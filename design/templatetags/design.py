@@ -2,6 +2,9 @@
 
 from django import forms, template
 from django.forms import BaseForm, BaseFormSet
+from django.utils.safestring import mark_safe
+
+from design.tables import responsive
 
 register = template.Library()
 
@@ -130,3 +133,27 @@ def control_class(bound_field) -> str:
     if bound_field.errors:
         return f"{base} {base}--error"
     return base
+
+
+class ResponsiveTableNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return mark_safe(responsive(self.nodelist.render(context)))  # noqa: S308 - rendered template
+
+
+@register.tag
+def responsive_table(parser, token):
+    """``{% responsive_table %}<table>...</table>{% endresponsive_table %}``: nhsuk-frontend's
+    responsive table markup (see design/tables.py), so tables reflow at 320 px."""
+    nodelist = parser.parse(("endresponsive_table",))
+    parser.delete_first_token()
+    return ResponsiveTableNode(nodelist)
+
+
+@register.inclusion_tag("includes/_breadcrumbs.html")
+def breadcrumbs(*pairs):
+    """``{% breadcrumbs url1 "Text 1" url2 "Text 2" %}``: NHS.UK breadcrumbs (the last crumb is
+    also the back link shown on a phone)."""
+    return {"crumbs": list(zip(pairs[::2], pairs[1::2], strict=True))}

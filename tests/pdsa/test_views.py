@@ -276,10 +276,10 @@ def test_checklist_and_timeline_count_a_self_assessment(world):
 
     client = client_for(world.lead_a)
     page = client.get("/sites/alpha/").content.decode()
-    assert "Not yet:</span> Self-assessment against the challenges done" in page
+    assert "Not yet:</strong> Self-assessment against the challenges done" in page
     assess(world.site_a, [1] * 10, on=datetime.date(2012, 1, 10))
     page = client.get("/sites/alpha/").content.decode()
-    assert "Done:</span> Self-assessment against the challenges done" in page
+    assert "Done:</strong> Self-assessment against the challenges done" in page
     timeline = client.get("/pdsa/sites/alpha/timeline/").content.decode()
     assert "Self-assessment" in timeline and "10 Jan 2012" in timeline
 
@@ -294,10 +294,10 @@ def test_indicator_page_lists_the_latest_values_a_page_at_a_time_and_tells_a_shi
 
     latest = client.get(f"/pdsa/indicators/{indicator.pk}/").content.decode()
     assert "Page 2 of 2" in latest
-    assert "29 Feb 2012" in latest and "1 Jan 2012</th>" not in latest
+    assert "29 Feb 2012" in latest and "1 Jan 2012</span></th>" not in latest
     assert latest.count("shift (6 or more points on one side of the median)") == 2
     assert "from 1 Jan 2012 to 30 Jan 2012 (30 points, 10 to 10)" in latest
     assert "from 31 Jan 2012 to 29 Feb 2012 (30 points, 20 to 20)" in latest
 
     first = client.get(f"/pdsa/indicators/{indicator.pk}/?page=1").content.decode()
-    assert "1 Jan 2012</th>" in first and "Page 1 of 2" in first
+    assert "1 Jan 2012</span></th>" in first and "Page 1 of 2" in first

@@ -19,6 +19,11 @@ def cases(world):
         Case(
             "sites:member-remove",
             f"/sites/{site.slug}/group/{member.pk}/remove/",
+            expect(200, **LEAD_OR_ADMIN),
+        ),
+        Case(
+            "sites:member-remove",
+            f"/sites/{site.slug}/group/{member.pk}/remove/",
             expect(302, **LEAD_OR_ADMIN),
             method="post",
         ),
