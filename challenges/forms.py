@@ -146,6 +146,7 @@ class AssessmentEntry:
             initial=[ratings.get(challenge.pk, {}) for challenge in challenges],
         )
         self.guests = GuestFormSet(data, prefix="guest")
+        self.forms = (self.form, self.ratings, self.guests)
         self.errors: list[str] = []
 
     @staticmethod

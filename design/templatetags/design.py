@@ -9,25 +9,42 @@ from design.tables import responsive
 register = template.Library()
 
 
-def _forms_in(value):
+def _forms_in(value, depth: int = 0):
+    """Forms and formsets in a context value: itself, or inside a dict, a list or a page
+    object that groups several (one with a ``forms`` attribute, e.g. AssessmentEntry)."""
     if isinstance(value, BaseForm):
         yield value
     elif isinstance(value, BaseFormSet):
         yield value
         yield from value.forms
+    elif depth < 2 and isinstance(value, dict):
+        for item in value.values():
+            yield from _forms_in(item, depth + 1)
+    elif depth < 2 and isinstance(value, list | tuple):
+        for item in value:
+            yield from _forms_in(item, depth + 1)
+    elif depth < 2 and isinstance(getattr(value, "forms", None), list | tuple):
+        for item in value.forms:
+            yield from _forms_in(item, depth + 1)
 
 
 def _has_errors(form) -> bool:
+    """Errors found by a validation the view already ran; never validates here (a view may
+    leave a form unvalidated on purpose)."""
     if isinstance(form, BaseFormSet):
-        return form.is_bound and bool(form.non_form_errors())
-    return form.is_bound and bool(form.errors)
+        return bool(getattr(form, "_non_form_errors", None))
+    return form.is_bound and bool(form._errors)
 
 
 @register.simple_tag(takes_context=True)
 def page_has_errors(context) -> bool:
-    """True when any form or formset in the page's context failed validation, so base.html
-    prefixes the title with "Error: " without each view saying so."""
+    """True when any form or formset in the page's context failed validation (or a page
+    object grouping forms has errors of its own), so base.html prefixes the title with
+    "Error: " without each view saying so."""
     for value in context.flatten().values():
+        if getattr(value, "forms", None) is not None and not isinstance(value, BaseFormSet):
+            if isinstance(getattr(value, "errors", None), list) and value.errors:
+                return True
         for form in _forms_in(value):
             if _has_errors(form):
                 return True
@@ -36,7 +53,10 @@ def page_has_errors(context) -> bool:
 
 def _anchor(bound_field) -> str:
     """The id of the first control of a field, so the summary's link lands on it."""
-    widget_id = bound_field.field.widget.id_for_label(bound_field.auto_id)
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.MultiWidget):
+        return f"{bound_field.auto_id}_0"  # the date input's day box
+    widget_id = widget.id_for_label(bound_field.auto_id)
     if widget_id:
         return widget_id
     for subwidget in bound_field.subwidgets:

@@ -63,7 +63,10 @@ def test_the_indicator_form_sets_bounds_and_keeps_baseline_and_target_inside(wor
     response = client_for(world.lead_a).post(
         url, {**data, "lowest": 0, "highest": 100, "target": 150, "baseline": "1e308"}
     )
-    assert response.content.decode().count("Enter a value from 0 to 100.") == 2
+    page = response.content.decode()
+    for field in ("target", "baseline"):  # at the field, and linked from the error summary
+        assert f'<a href="#id_{field}">Enter a value from 0 to 100.</a>' in page
+    assert page.count("</span> Enter a value from 0 to 100.</span>") == 2
     response = client_for(world.lead_a).post(url, {**data, "target": "-1e308"})
     assert "Enter a value from -1,000,000,000 to 1,000,000,000." in response.content.decode()
     response = client_for(world.lead_a).post(url, {**data, "lowest": 100, "highest": 0})
