@@ -5,6 +5,8 @@ import datetime
 
 from django import forms
 
+from design.forms import NhsFormMixin
+
 from ..csv_import import DATE_FORMAT_HELP, check_counts, parse_lines, parse_rows
 from ..models import DataPoint, Indicator
 from .base import DATE, helper
@@ -80,7 +82,7 @@ class DataGridForm(forms.Form):
         return self.cleaned_data["rows"]
 
 
-class DataPointEditForm(forms.ModelForm):
+class DataPointEditForm(NhsFormMixin, forms.ModelForm):
     """Correct one value; the same checks as the grid."""
 
     class Meta:
