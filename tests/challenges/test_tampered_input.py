@@ -22,7 +22,10 @@ def test_an_assessment_with_no_recorded_author_shows_on_its_page_and_in_the_list
     client.force_login(world.lead_a)
     detail = client.get(assessment.get_absolute_url())
     assert detail.status_code == 200
-    assert "Recorded by Unknown" in detail.content.decode()
+    assert (
+        'Recorded by</dt><dd class="nhsuk-summary-list__value">Unknown on'
+        in detail.content.decode()
+    )
     listing = client.get(reverse("challenges:assessment-list", args=[world.site_a.slug]))
     assert listing.status_code == 200
     assert "Unknown" in listing.content.decode()

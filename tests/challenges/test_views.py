@@ -60,7 +60,7 @@ def test_a_team_member_records_an_assessment_with_a_carer_from_outside_the_group
         "Mary Trelawny": "carer",
     }
     page = client.get(response["Location"]).content.decode()
-    assert "Co-produced</span> with service users and carers" in page
+    assert "Co-produced</strong> with service users and carers" in page
 
 
 def test_an_assessment_without_service_users_or_carers_says_it_is_not_co_produced(client, world):

@@ -91,8 +91,9 @@ def test_a_percentage_keeps_its_numerator_and_denominator_and_shows_them(world):
         (25.0, 10.0, 40.0),
     ]
     page = client.get(f"/pdsa/indicators/{indicator.pk}/").content.decode()
-    assert '<th scope="col">Numerator</th>' in page
-    assert "<td>12</td><td>40</td>" in page
+    assert 'scope="col" role="columnheader">Numerator</th>' in page
+    assert "Numerator </span><span>12</span></td>" in page
+    assert "Denominator </span><span>40</span></td>" in page
 
 
 def test_counts_that_do_not_give_the_value_are_refused():
