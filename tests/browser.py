@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.sites.factories import PASSWORD
 from tests.two_factor import current_code, give_device, needs_code
@@ -43,6 +44,11 @@ FOCUS_TARGETS = {
     "button": "main button, main .nhsuk-button, .nhsuk-header__account-button",
     "link": "main a[href]:not(.nhsuk-button)",
 }
+
+# What sticks out past the viewport's right edge, to say why a page is too wide.
+WIDEST_JS = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .slice(-4).map(e => e.tagName + '.' + e.className + ' ' + e.textContent.slice(0, 40))"""
 
 # The contrast of an element's focus indicator, computed in the page: the focused element's
 # outline and box-shadow colours (blended over what they are drawn on) against the colour
@@ -181,14 +187,30 @@ def assert_accessible(page) -> None:
         assert not problems, f"{page.url} at {PHONE} px:\n" + "\n".join(problems)
         if not _still_on_bootstrap(page):
             page.set_viewport_size({"width": NARROWEST, "height": size["height"]})
+            fits = "document.documentElement.scrollWidth <= window.innerWidth"
+            try:  # the header moves links into its "More" menu on the next animation frame
+                page.wait_for_function(fits, timeout=2000)
+            except PlaywrightTimeoutError:
+                pass
             scroll, inner = page.evaluate(
                 "[document.documentElement.scrollWidth, window.innerWidth]"
             )
-            assert scroll <= inner, f"{page.url} is {scroll} px wide in a {inner} px viewport"
+            if scroll > inner:
+                wide = page.evaluate(WIDEST_JS)
+                raise AssertionError(f"{page.url} is {scroll} px wide at {inner} px: {wide}")
     finally:
         page.set_viewport_size(size)
     if not _still_on_bootstrap(page):
         assert_focus_visible(page)
+
+
+def open_nav_link(page, name: str) -> None:
+    """Follow a header link, through the header's "More" menu when it does not fit."""
+    nav = page.get_by_role("navigation", name="Menu")
+    link = nav.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        nav.get_by_role("button", name="Browse More").click()
+    link.click()
 
 
 def fill_date(scope, label: str, iso: str) -> None:

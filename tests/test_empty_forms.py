@@ -6,13 +6,23 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import BROWSER_TEST, assert_accessible, sign_in
-from tests.pdsa.factories import GoalFactory, IndicatorFactory, PriorityFactory
+from tests.pdsa.factories import (
+    DataPointFactory,
+    GoalFactory,
+    IndicatorFactory,
+    PriorityFactory,
+)
 
 pytestmark = BROWSER_TEST
 
 
 def _goal(world):
     return GoalFactory(priority=PriorityFactory(site=world.site_a))
+
+
+def _value_url(world):
+    point = DataPointFactory(indicator=IndicatorFactory(goal=_goal(world)))
+    return f"/pdsa/indicators/{point.indicator_id}/data/{point.pk}/edit/"
 
 
 # (who, how to build the URL, the submit button's name)
@@ -33,11 +43,7 @@ FORMS = {
     ),
     "indicator": ("lead_a", lambda world: f"/pdsa/goals/{_goal(world).pk}/indicators/add/", None),
     "cycle plan": ("lead_a", lambda world: f"/pdsa/goals/{_goal(world).pk}/cycles/add/", None),
-    "indicator value": (
-        "lead_a",
-        lambda world: f"/pdsa/indicators/{IndicatorFactory(goal=_goal(world)).pk}/data/add/",
-        None,
-    ),
+    "indicator value": ("lead_a", lambda world: _value_url(world), "Save the value"),
     "programme report": ("admin", lambda world: "/reports/", "Prepare the programme report"),
 }
 

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible
+from tests.browser import BROWSER_TEST, assert_accessible, open_nav_link
 from tests.notifications.factories import NotificationFactory
 from tests.reports.pdf import assert_pdf_contains
 from tests.reports.progress import site_with_progress
@@ -32,7 +32,7 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
     with open(path, "rb") as pdf:
         assert pdf.read(4) == b"%PDF"
 
-    page.get_by_role("link", name="Reports", exact=True).click()
+    open_nav_link(page, "Reports")
     assert page.get_by_role("row", name="Site progress report: Alpha Partnership NHS Trust")
     assert_accessible(page)
 
@@ -66,7 +66,7 @@ def test_administrator_pages_for_failures_and_schedule_are_accessible(
 ):
     page = signed_in_page(world.admin)
     assert_accessible(page)
-    page.get_by_role("link", name="Failed reminders").click()
+    open_nav_link(page, "Failed reminders")
     expect(page.get_by_text("No reminder has failed.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="When the scans run").click()
