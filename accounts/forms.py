@@ -11,12 +11,11 @@ from django.contrib.auth.forms import (
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 
+from design.forms import NhsFormMixin
 from sites.models import Perspective, Site
 
 from .models import Invitation
 from .roles import Role
-
-from design.forms import NhsFormMixin
 
 
 class SignInForm(NhsFormMixin, AuthenticationForm):
