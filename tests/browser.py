@@ -187,7 +187,7 @@ def assert_accessible(page) -> None:
         assert not problems, f"{page.url} at {PHONE} px:\n" + "\n".join(problems)
         if not _still_on_bootstrap(page):
             page.set_viewport_size({"width": NARROWEST, "height": size["height"]})
-            fits = "document.documentElement.scrollWidth <= window.innerWidth"
+            fits = "() => document.documentElement.scrollWidth <= window.innerWidth"
             try:  # the header moves links into its "More" menu on the next animation frame
                 page.wait_for_function(fits, timeout=2000)
             except PlaywrightTimeoutError:
