@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "accounts"
+
+    def ready(self):
+        # The sign-in receiver (a session starts "seen now") lives beside its middleware; it
+        # must be connected before the first sign-in, not when the first request loads the
+        # middleware, or a session opened before any request is rewritten on its first page.
+        from . import middleware  # noqa: F401

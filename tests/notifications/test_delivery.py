@@ -2,7 +2,6 @@
 
 import datetime
 import smtplib
-import time
 from unittest import mock
 
 import pytest
@@ -111,10 +110,13 @@ def test_queueing_on_an_unreachable_broker_is_logged_not_raised(caplog):
     def nothing():
         return None
 
-    started = time.monotonic()
     assert queue_now(nothing) is False
-    assert time.monotonic() - started < 2, "a request must not hang while Redis is down"
     assert "Could not queue test.nothing" in caplog.text
+    # A request must not hang while Redis is down: one quick retry, a short connect timeout
+    # (times themselves belong in the benchmark, not in a test).
+    assert down.conf.task_publish_retry_policy["max_retries"] <= 1
+    assert down.conf.broker_connection_timeout <= 2
+    assert down.conf.broker_transport_options["socket_connect_timeout"] <= 2
     down.close()
 
 
