@@ -40,8 +40,11 @@ def test_workshop_report_counts_attendance_mix_and_evaluations(client, world):
     workshop = past_workshop_with_evaluations(world)
     client.force_login(world.consultant)
     page = client.get(f"/learning-sets/workshops/{workshop.pk}/report/").content.decode()
-    assert 'Service users or carers attending</dt><dd class="col-sm-7">2 (67% of attendees)' in page
-    assert 'No-shows</dt><dd class="col-sm-7">1</dd>' in page
+    assert (
+        "Service users or carers attending</dt>"
+        '<dd class="nhsuk-summary-list__value">2 (67% of attendees)'
+    ) in page
+    assert 'No-shows</dt><dd class="nhsuk-summary-list__value">1</dd>' in page
     assert "Mean overall rating <strong>4.5 out of 5</strong>" in page
     assert "Lesson rated 5" in page
 
@@ -85,7 +88,10 @@ def test_site_page_lists_its_learning_sets_with_attendance(client, world):
     client.force_login(world.lead_a)
     page = client.get(f"/sites/{world.site_a.slug}/").content.decode()
     assert "Learning sets" in page
-    assert "<td>2</td><td>2</td>" in page
+    assert (
+        'Places taken by this site </span>2</td><td class="nhsuk-table__cell" role="cell">'
+        '<span class="nhsuk-table__heading" aria-hidden="true">Attended </span>2</td>'
+    ) in page
 
 
 # Query counts -------------------------------------------------------------------------------
