@@ -28,7 +28,7 @@ def page_overflow(page) -> int:
 def shoot(page, name: str, width: int) -> None:
     if os.environ.get("IMROC_SCREENSHOTS") and width in (390, 1280):
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=width == 390)
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
 
 
 @pytest.fixture
@@ -55,20 +55,20 @@ def test_dashboard_heatmap_and_workshop_fit_every_width(
     assert page_overflow(page) <= 0
     assert_accessible(page)
     shoot(page, "dashboard", width)
-    page.get_by_text("Show the data", exact=False).first.click()
+    page.locator("#table-stages ~ details summary").click()
     expect(page.get_by_role("table", name="Self-assessed stages over time")).to_be_visible()
 
     page.goto(f"{live_server.url}/dashboard/heatmap/?{query}")
     region = page.get_by_role("region", name="Latest self-assessment stage per challenge")
     expect(region).to_be_visible()
     expect(page.get_by_role("columnheader", name="10 Life beyond illness")).to_be_visible()
+    shoot(page, "heatmap", width)
     assert page_overflow(page) <= 0
     region.focus()
     assert page.evaluate("() => document.activeElement.getAttribute('role')") == "region"
     if width == 1280:  # every challenge fits without scrolling
         assert region.evaluate("el => el.scrollWidth - el.clientWidth") <= 0
     assert_accessible(page)
-    shoot(page, "heatmap", width)
 
     page.goto(f"{live_server.url}{programme['workshop'].get_absolute_url()}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Workshop")
