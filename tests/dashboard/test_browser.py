@@ -17,7 +17,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     assess(world.site_a, [0, 1, 2, 3, 0, 1, 2, 3, 0, 1])
     page = signed_in_page(world.consultant)
     page.goto(f"{live_server.url}/")
-    page.get_by_role("link", name="Open the programme dashboard").click()
+    page.get_by_role("link", name="Open the programme dashboard", exact=True).click()
     expect(page.get_by_role("heading", name="Programme dashboard", level=1)).to_be_visible()
     expect(
         page.get_by_role("heading", name="Sites by category and latest review status")
@@ -30,7 +30,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     expect(page.get_by_role("alert")).to_contain_text("There is a problem with the filters")
     summary = page.get_by_role("alert")
     expect(
-        summary.get_by_role("link", name="The period must end on or after its start.")
+        summary.get_by_role("link", name="The period must end on or after its start.", exact=True)
     ).to_be_visible()
     expect(page.locator("#id_date_to-error")).to_contain_text("must end on or after its start")
     expect(page.get_by_label("To", exact=True)).to_have_attribute(
@@ -38,11 +38,11 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     )
     assert_accessible(page)
 
-    page.get_by_role("link", name="My sites").click()
+    page.get_by_role("link", name="My sites", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile(r"^Reviews due"))).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Sites and assessment heatmap").click()
+    page.get_by_role("link", name="Sites and assessment heatmap", exact=True).click()
     expect(page.get_by_role("heading", name="How to read the heatmap")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("row", name=re.compile("Alpha Partnership")).get_by_role(
@@ -51,8 +51,8 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     expect(page.get_by_role("heading", name="Alpha Partnership NHS Trust", level=1)).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Support given").click()
-    page.get_by_role("link", name="Log support").click()
+    page.get_by_role("link", name="Support given", exact=True).click()
+    page.get_by_role("link", name="Log support", exact=True).click()
     page.get_by_label("Kind").select_option(label="Site visit")
     page.get_by_label("Date").fill("2012-02-09")
     page.get_by_label("Time spent (hours)").fill("6.5")
@@ -62,9 +62,9 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     expect(page.get_by_text("Support logged.")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Alpha Partnership NHS Trust").click()
-    page.get_by_role("link", name="Progress reviews").click()
-    page.get_by_role("link", name="Write a review").click()
+    page.get_by_role("link", name="Alpha Partnership NHS Trust", exact=True).click()
+    page.get_by_role("link", name="Progress reviews", exact=True).click()
+    page.get_by_role("link", name="Write a review", exact=True).click()
     expect(page.get_by_role("heading", name="Latest assessment")).to_be_visible()
     page.get_by_label("Off track").check()
     page.get_by_label("What moved since the last review").fill("No peer worker posts yet.")
@@ -83,7 +83,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, live_server.url, world.lead_a)
     assert page.get_by_role("link", name="Dashboard", exact=True).count() == 0
-    page.get_by_role("link", name="Reviews").click()
+    page.get_by_role("link", name="Reviews", exact=True).click()
     page.get_by_role("row", name="Alpha Partnership NHS Trust").get_by_role("link").click()
     expect(page.get_by_text("No peer worker posts yet.")).to_be_visible()
     page.get_by_label("Your response").fill("The board meets on the 12th.")

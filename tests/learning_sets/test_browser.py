@@ -22,11 +22,11 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     assert_accessible(page)
 
     # A venue that holds nine people.
-    page.get_by_role("link", name="Learning sets").first.click()
+    page.get_by_role("link", name="Learning sets", exact=True).first.click()
     assert_accessible(page)
-    page.get_by_role("link", name="Venues").click()
+    page.get_by_role("link", name="Venues", exact=True).click()
     assert_accessible(page)
-    page.get_by_role("link", name="New venue").click()
+    page.get_by_role("link", name="New venue", exact=True).click()
     page.get_by_label("Name").fill("Exeter Guildhall")
     page.get_by_label("Address").fill("High Street, Exeter")
     page.get_by_label("Capacity").fill("9")
@@ -36,8 +36,8 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     expect(page.get_by_text("Venue Exeter Guildhall saved.")).to_be_visible()
 
     # A learning set of seven sites of mixed categories.
-    page.get_by_role("link", name="Learning sets").first.click()
-    page.get_by_role("link", name="New learning set").click()
+    page.get_by_role("link", name="Learning sets", exact=True).first.click()
+    page.get_by_role("link", name="New learning set", exact=True).click()
     page.get_by_label("Name").fill("South West learning set")
     page.get_by_label(world.organiser.get_full_name()).check()
     for site in members:
@@ -51,7 +51,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
 
     # The six workshops at once; the first one was held on a Monday in the past, so its
     # places are first come first served, attendance is open and evaluations too.
-    page.get_by_role("link", name="Create the six workshops").click()
+    page.get_by_role("link", name="Create the six workshops", exact=True).click()
     page.get_by_label("Date of the first workshop").fill("2026-11-02")
     page.get_by_label("Months between workshops").fill("4")
     page.get_by_label("Venue").select_option(label="Exeter Guildhall (holds 9)")
@@ -63,15 +63,15 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     assert_accessible(page)
 
     # The agenda of the first workshop, from the standard parts.
-    page.get_by_role("link", name="Workshop 1").click()
+    page.get_by_role("link", name="Workshop 1", exact=True).click()
     assert_accessible(page)
     page.get_by_role("button", name="Add the standard agenda").click()
-    page.get_by_role("link", name="Edit Expert presentation").click()
+    page.get_by_role("link", name="Edit Expert presentation", exact=True).click()
     page.get_by_label("Speaker").fill("Professor Julie Repper")
     page.get_by_label("Title").fill("Recovery colleges: the eight features")
     assert_accessible(page)
     page.get_by_role("button", name="Save agenda item").click()
-    page.get_by_role("link", name="Edit Market stalls").click()
+    page.get_by_role("link", name="Edit Market stalls", exact=True).click()
     page.get_by_label(world.site_a.name).check()
     page.get_by_label(world.site_b.name).check()
     page.get_by_role("button", name="Save agenda item").click()
@@ -83,7 +83,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
 
     # Delegates up to the limits: eight from one site, then the venue's nine.
     def register(site, name, perspective="NHS professional"):
-        page.get_by_role("link", name="Register a delegate").click()
+        page.get_by_role("link", name="Register a delegate", exact=True).click()
         page.get_by_label("Site").select_option(label=site.name)
         page.get_by_label("Full name").fill(name)
         page.get_by_label("Email").fill(f"{name.lower().replace(' ', '.')}@example.org")
@@ -98,16 +98,16 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     register(world.site_a, "Alpha Delegate 9")
     expect(page.get_by_text("the most a site may send to a workshop")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("link", name="Workshop 1").click()
+    page.get_by_role("link", name="Workshop 1", exact=True).click()
     register(world.site_b, "Beta Delegate 1", "Third sector")
     register(world.site_b, "Beta Delegate 2")
     expect(page.get_by_text("The workshop is full: the venue holds 9 people")).to_be_visible()
-    page.get_by_role("link", name="Workshop 1").click()
+    page.get_by_role("link", name="Workshop 1", exact=True).click()
     expect(page.get_by_text("9 registered of 9 places")).to_be_visible()
     assert_accessible(page)
 
     # Attendance on the day: one tap per delegate.
-    page.get_by_role("link", name="Mark attendance").click()
+    page.get_by_role("link", name="Mark attendance", exact=True).click()
     assert_accessible(page)
     for name in ["Alpha Delegate 1", "Alpha Delegate 2", "Alpha Delegate 3", "Beta Delegate 1"]:
         page.get_by_role("button", name=re.compile(name)).click()
@@ -118,8 +118,8 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     assert_accessible(page)
 
     # Two attendees answer through their own link.
-    page.get_by_role("link", name="Workshop 1").click()
-    page.get_by_role("link", name="Evaluation links").click()
+    page.get_by_role("link", name="Workshop 1", exact=True).click()
+    page.get_by_role("link", name="Evaluation links", exact=True).click()
     assert_accessible(page)
     links = [
         page.get_by_label(f"Evaluation link for {name}").input_value()
@@ -139,10 +139,10 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
 
     # The evaluation summary.
     page.goto(f"{live_server.url}/learning-sets/")
-    page.get_by_role("link", name="South West learning set").click()
+    page.get_by_role("link", name="South West learning set", exact=True).click()
     page.get_by_role("link", name="Report", exact=True).click()
     assert_accessible(page)
-    page.get_by_role("link", name="Workshop 1").last.click()
+    page.get_by_role("link", name="Workshop 1", exact=True).last.click()
     expect(page.get_by_text("Mean overall rating 4.5 out of 5")).to_be_visible()
     expect(page.get_by_text("2 evaluations (50% of attendees)")).to_be_visible()
     expect(page.get_by_text("Co-produce our training (rated 5)")).to_be_visible()
