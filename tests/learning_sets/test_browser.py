@@ -2,6 +2,7 @@
 
 import re
 
+from django.core import mail
 from playwright.sync_api import expect
 
 from tests.browser import BROWSER_TEST, assert_accessible
@@ -105,6 +106,25 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_role("link", name="Workshop 1", exact=True).click()
     expect(page.get_by_text("9 registered of 9 places")).to_be_visible()
     assert_accessible(page)
+
+    # Each registration emailed the delegate with the day in a calendar file; someone who
+    # waits is told by email when a cancelled place becomes theirs.
+    first = [m for m in mail.outbox if "alpha.delegate.1@example.org" in m.to]
+    assert first and any(name.endswith(".ics") for name, *_ in first[0].attachments)
+    page.get_by_role("link", name="Register a delegate", exact=True).click()
+    page.get_by_label("Site").select_option(label=world.site_b.name)
+    page.get_by_label("Full name").fill("Beta Waiting")
+    page.get_by_label("Email").fill("beta.waiting@example.org")
+    page.get_by_label("Perspective").select_option(label="Carer")
+    page.get_by_label("If no place is free, put them on the waiting list").check()
+    page.get_by_role("button", name="Register delegate").click()
+    expect(page.get_by_text("Beta Waiting is on the waiting list")).to_be_visible()
+    page.get_by_role("button", name="Cancel place of Alpha Delegate 8").click()
+    expect(
+        page.get_by_text("Beta Waiting (Beta Health Board) moved from the waiting list")
+    ).to_be_visible()
+    promoted = [m for m in mail.outbox if "beta.waiting@example.org" in m.to]
+    assert any("a place is yours" in m.subject for m in promoted)
 
     # Attendance on the day: one tap per delegate.
     page.get_by_role("link", name="Mark attendance", exact=True).click()
