@@ -108,7 +108,9 @@ def test_act_cannot_be_completed_before_study(world):
 def test_typed_value_on_a_date_that_has_one_is_a_form_error(world):
     from pdsa.forms import DataGridForm
 
-    point = DataPointFactory(indicator__goal__priority__site=world.site_a)
+    point = DataPointFactory(
+        indicator__goal__priority__site=world.site_a, date=TODAY - datetime.timedelta(days=7)
+    )
     form = DataGridForm(
         {"date_0": point.date.isoformat(), "value_0": "nan", "date_1": "2011-06-06"},
         indicator=point.indicator,
