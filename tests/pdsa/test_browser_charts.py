@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from pdsa.charts import xmr_chart
-from tests.browser import BROWSER_TEST, assert_accessible
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date
 from tests.pdsa.factories import CycleFactory, GoalFactory, IndicatorFactory
 
 pytestmark = BROWSER_TEST
@@ -98,7 +98,7 @@ def test_lead_enters_data_adopts_a_cycle_starts_a_phase_and_reads_the_charts(wor
     expect(page.get_by_label("Reason")).to_have_value(
         "Cycle 1 adopted: Peer workers join ward rounds"
     )
-    page.get_by_label("New phase starts on").fill("2026-08-24")  # week 12, as the note says
+    fill_date(page, "New phase starts on", "2026-08-24")  # week 12, as the note says
     save(page, "Start the new phase")
     expect(page.get_by_text("A new phase starts on 24 August 2026.")).to_be_visible()
 
