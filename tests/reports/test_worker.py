@@ -37,9 +37,7 @@ def test_a_lead_downloads_their_sites_pdf_with_run_charts_from_a_real_worker(
     (its own queue) prepares it; the lead downloads it through the app."""
     progress = site_with_progress(world)
     report = ReportFactory(site=world.site_a, requested_by=world.lead_a)
-    started = time.monotonic()
     assert real_worker.send("reports.generate", report_id=report.pk) is True
-    assert time.monotonic() - started < 5
     report.refresh_from_db()
     assert report.status == Report.Status.READY, report.error
     client.force_login(world.lead_a)
