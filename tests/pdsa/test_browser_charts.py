@@ -47,6 +47,7 @@ def test_lead_enters_data_adopts_a_cycle_starts_a_phase_and_reads_the_charts(wor
     )
     cycle = CycleFactory(
         goal=goal,
+        number=1,  # the factory's sequence runs on across the suite
         change_idea="Peer workers join ward rounds",
         starts_on=datetime.date(2026, 8, 3),
         ends_on=datetime.date(2026, 8, 31),
