@@ -43,7 +43,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
-    "crispy_bootstrap5",
     "design",
     "django_filters",
     "simple_history",

@@ -15,7 +15,7 @@ def _without_source_maps(patterns):
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     """Every ``url()`` and ``@import`` a stylesheet names must exist, or the build fails; a
-    ``sourceMappingURL`` comment is left as it is. Vendored files (Bootstrap, nhsuk-frontend)
+    ``sourceMappingURL`` comment is left as it is. Vendored files (nhsuk-frontend)
     name source maps they do not ship, and a missing map, a developer's aid, stopped
     ``collectstatic`` and so the Docker image."""
 

@@ -143,12 +143,6 @@ def _axe_problems(page, *, only_rules=None) -> list[str]:
     ]
 
 
-def _still_on_bootstrap(page) -> bool:
-    """A page not yet moved to the NHS.UK design (issue 17) still loads Bootstrap; its own
-    focus styles and layout are checked once it is converted and Bootstrap is gone."""
-    return page.locator("link[href*='vendor/bootstrap']").count() > 0
-
-
 def assert_focus_visible(page) -> None:
     """Focus on the header link, an input, a button and a link is at least 3:1 (one round
     trip: the first visible element of each kind is found and measured in the page)."""
@@ -196,19 +190,15 @@ def assert_accessible(page) -> None:
         _let_the_header_settle(page)
         problems = _axe_problems(page, only_rules=PHONE_RULES)
         assert not problems, f"{page.url} at {PHONE} px:\n" + "\n".join(problems)
-        if not _still_on_bootstrap(page):
-            page.set_viewport_size({"width": NARROWEST, "height": size["height"]})
-            _let_the_header_settle(page)
-            scroll, inner = page.evaluate(
-                "[document.documentElement.scrollWidth, window.innerWidth]"
-            )
-            if scroll > inner:
-                wide = page.evaluate(WIDEST_JS)
-                raise AssertionError(f"{page.url} is {scroll} px wide at {inner} px: {wide}")
+        page.set_viewport_size({"width": NARROWEST, "height": size["height"]})
+        _let_the_header_settle(page)
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if scroll > inner:
+            wide = page.evaluate(WIDEST_JS)
+            raise AssertionError(f"{page.url} is {scroll} px wide at {inner} px: {wide}")
     finally:
         page.set_viewport_size(size)
-    if not _still_on_bootstrap(page):
-        assert_focus_visible(page)
+    assert_focus_visible(page)
 
 
 def open_nav_link(page, name: str) -> None:
