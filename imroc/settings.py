@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "pdsa",
     "learning_sets",
     "peer_support",
+    "colleges",
     "support",
     "notifications",
     "reports",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("pdsa/", include("pdsa.urls")),
     path("learning-sets/", include("learning_sets.urls")),
     path("peer-support/", include("peer_support.urls")),
+    path("colleges/", include("colleges.urls")),
     path("support/", include("support.urls")),
     path("notifications/", include("notifications.urls")),
     path("reports/", include("reports.urls")),

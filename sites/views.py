@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.permissions import require
 from challenges.selectors import latest_stages
+from colleges.selectors import site_colleges
 from learning_sets.selectors import site_learning_sets
 from pdsa import selectors as pdsa_selectors
 from support.selectors import site_support
@@ -51,6 +52,7 @@ def site_detail(request, slug):
             ),
             "site_learning_sets": site_learning_sets(site),
             "site_support": site_support(site),
+            "site_colleges": site_colleges(site),
         },
     )
 

@@ -14,6 +14,7 @@ DEMO_STEPS = [
     "pdsa.demo",
     "learning_sets.demo",
     "peer_support.demo",
+    "colleges.demo",
     "support.demo",
 ]
 

@@ -1,0 +1,147 @@
+"""Reads of recovery colleges, scoped to the sites the user may see."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from sites.selectors import sites_for_user
+
+from . import fidelity
+from .chart_svg import fidelity_chart
+from .models import FidelityCheck, RecoveryCollege, Term
+
+
+def colleges_for_user(user) -> QuerySet[RecoveryCollege]:
+    """Views fetch a college through this, so an outsider gets a 404."""
+    return RecoveryCollege.objects.filter(site__in=sites_for_user(user)).select_related("site")
+
+
+@dataclass
+class CollegeStanding:
+    """A college's row in a list: its latest fidelity score and change, and its latest term."""
+
+    college: RecoveryCollege
+    scores: list[int] = field(default_factory=list)
+    term: dict | None = None
+
+    @property
+    def score(self) -> int | None:
+        return self.scores[-1] if self.scores else None
+
+    @property
+    def change(self) -> int | None:
+        if len(self.scores) < 2:
+            return None
+        return fidelity.change(self.scores[-1], self.scores[-2])
+
+    @property
+    def students(self) -> int | None:
+        return self.term["students"] if self.term else None
+
+    @property
+    def share_using_services(self) -> int | None:
+        return _share(self.term["students_using_services"], self.students) if self.term else None
+
+
+@dataclass
+class Totals:
+    open: int = 0
+    planned: int = 0
+    checked: int = 0
+    students: int = 0
+    using_services: int = 0
+
+    @property
+    def share_using_services(self) -> int | None:
+        return _share(self.using_services, self.students)
+
+
+def _share(part: int, whole: int | None) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def standings(colleges: QuerySet[RecoveryCollege]) -> tuple[list[CollegeStanding], Totals]:
+    """Each college's latest score, change and latest term, and the totals over them, in
+    three queries whatever the number of colleges and checks."""
+    rows = {college.pk: CollegeStanding(college) for college in colleges.select_related("site")}
+    for college_id, score in (
+        FidelityCheck.objects.filter(college__in=rows)
+        .order_by("college_id", "checked_on")
+        .values_list("college_id", "score")
+    ):
+        rows[college_id].scores.append(score)
+    for term in (
+        Term.objects.filter(college__in=rows)
+        .order_by("college_id", "-starts_on")
+        .distinct("college_id")
+        .values("college_id", "name", "students", "students_using_services")
+    ):
+        rows[term["college_id"]].term = term
+    totals = Totals()
+    for row in rows.values():
+        totals.open += row.college.is_open
+        totals.planned += not row.college.is_open
+        totals.checked += row.score is not None
+        if row.term:
+            totals.students += row.term["students"]
+            totals.using_services += row.term["students_using_services"]
+    return list(rows.values()), totals
+
+
+def programme_colleges(user) -> tuple[list[CollegeStanding], Totals]:
+    return standings(colleges_for_user(user).filter(site__is_active=True))
+
+
+def site_colleges(site) -> list[RecoveryCollege]:
+    """The site page's section: each college with its latest score, in one query."""
+    latest = FidelityCheck.objects.filter(college=OuterRef("pk")).order_by("-checked_on")
+    return list(
+        site.recovery_colleges.annotate(
+            latest_score=Subquery(latest.values("score")[:1]),
+            latest_checked_on=Subquery(latest.values("checked_on")[:1]),
+        )
+    )
+
+
+def college_page(college: RecoveryCollege) -> dict:
+    """The college's checks with their change, the chart, the latest check's ratings and
+    the terms with their courses."""
+    checks = list(college.fidelity_checks.order_by("checked_on"))
+    previous = None
+    for check in checks:
+        check.change = fidelity.change(check.score, previous)
+        previous = check.score
+    latest = checks[-1] if checks else None
+    terms = list(college.terms.prefetch_related("courses"))
+    return {
+        "checks": checks,
+        "latest": latest,
+        "ratings": check_ratings(latest) if latest else None,
+        "chart": fidelity_chart(
+            title=f"RECOLLECT fidelity score of {college.name} at each check",
+            points=[(f"{check.checked_on:%b %Y}", check.score) for check in checks],
+        )
+        if checks
+        else "",
+        "terms": terms,
+    }
+
+
+def check_ratings(check: FidelityCheck) -> dict:
+    """A check's features and components in the method's order, with their labels."""
+    features = {rating.feature: rating for rating in check.features.all()}
+    components = {rating.component: rating for rating in check.components.all()}
+    return {
+        "features": [(feature, features.get(feature.key)) for feature in fidelity.FEATURES],
+        "scored": [(component, components.get(component.key)) for component in fidelity.SCORED],
+        "varying": [(component, components.get(component.key)) for component in fidelity.VARYING],
+        "present": sum(r.status == fidelity.PRESENT for r in features.values()),
+    }
+
+
+def previous_check(check: FidelityCheck) -> FidelityCheck | None:
+    return (
+        FidelityCheck.objects.filter(college_id=check.college_id, checked_on__lt=check.checked_on)
+        .order_by("-checked_on")
+        .first()
+    )
