@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import BROWSER_TEST, assert_accessible, sign_in
+from tests.colleges.factories import college, term
 from tests.pdsa.factories import (
     DataPointFactory,
     GoalFactory,
@@ -23,6 +24,11 @@ def _goal(world):
 def _value_url(world):
     point = DataPointFactory(indicator=IndicatorFactory(goal=_goal(world)))
     return f"/pdsa/indicators/{point.indicator_id}/data/{point.pk}/edit/"
+
+
+def _course_url(world):
+    new_term = term(college(world.site_a))
+    return f"/colleges/{new_term.college_id}/terms/{new_term.pk}/courses/new/"
 
 
 # (who, how to build the URL, the submit button's name)
@@ -45,6 +51,22 @@ FORMS = {
     "cycle plan": ("lead_a", lambda world: f"/pdsa/goals/{_goal(world).pk}/cycles/add/", None),
     "indicator value": ("lead_a", lambda world: _value_url(world), "Save the value"),
     "programme report": ("admin", lambda world: "/reports/", "Prepare the programme report"),
+    "recovery college": ("lead_a", lambda world: "/colleges/sites/alpha/new/", "Save college"),
+    "fidelity check": (
+        "lead_a",
+        lambda world: f"/colleges/{college(world.site_a).pk}/checks/new/",
+        "Save the check",
+    ),
+    "college term": (
+        "lead_a",
+        lambda world: f"/colleges/{college(world.site_a).pk}/terms/new/",
+        "Save term",
+    ),
+    "college course": (
+        "lead_a",
+        lambda world: _course_url(world),
+        "Save course",
+    ),
 }
 
 
