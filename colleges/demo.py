@@ -11,37 +11,33 @@ from .models import RecoveryCollege
 DAY = datetime.timedelta(days=1)
 P, H, N = fidelity.PRESENT, fidelity.PARTLY, fidelity.NOT_YET
 
+# As the support demo's outcome snapshots have them in 2012: South West London, Nottingham and
+# CNWL open; Devon, Mersey Care, Southern Health and Hertfordshire planned.
 # Site, college, open?, days from today it opened (or is planned to open), physical base.
 COLLEGES = [
-    (
-        "Devon Partnership NHS Trust",
-        "Devon Recovery Learning Community",
-        True,
-        -800,
-        "Two classrooms and a library at the Wonford House site, Exeter",
-    ),
     (
         "South West London and St George's Mental Health NHS Trust",
         "South West London Recovery College",
         True,
-        -1200,
-        "Springfield University Hospital, Tooting",
+        -800,
+        "Classrooms and a library at Springfield University Hospital, Tooting",
+    ),
+    (
+        "Nottingham University Hospitals NHS Foundation Trust",
+        "Nottingham Recovery College",
+        True,
+        -600,
+        "Two teaching rooms in the city centre",
     ),
     (
         "Central and North West London NHS Foundation Trust",
         "CNWL Recovery College",
         True,
-        -900,
+        -300,
         "Classrooms in the trust's Paddington offices",
     ),
-    ("Mersey Care NHS Trust", "Mersey Care Recovery College", False, 120, ""),
-    (
-        "Cambridgeshire and Peterborough NHS Foundation Trust",
-        "CPFT Recovery College",
-        False,
-        150,
-        "",
-    ),
+    ("Devon Partnership NHS Trust", "Devon Recovery Learning Community", False, 120, ""),
+    ("Mersey Care NHS Trust", "Mersey Care Recovery College", False, 150, ""),
     (
         "Hertfordshire Partnership NHS Foundation Trust",
         "Hertfordshire Recovery College",
@@ -51,9 +47,10 @@ COLLEGES = [
     ),
     ("Southern Health NHS Foundation Trust", "Southern Health Recovery College", False, 240, ""),
 ]
+SELF_CHECKED = "South West London Recovery College"
 
-# Devon's self-checks, about every six months over two years: each feature's status in the
-# method's order, and the 7 scored components (in RECOLLECT's order).
+# South West London's self-checks, about every six months over two years: each feature's
+# status in the method's order, and the 7 scored components (in RECOLLECT's order).
 CHECKS = [
     (-730, [N, H, H, P, N, P, P, H], [1, 1, 0, 1, 1, 0, 1], "First check, with the project group."),
     (-550, [H, H, H, P, N, P, P, H], [1, 1, 1, 1, 1, 0, 2], "Peer trainers joined the check."),
@@ -73,7 +70,7 @@ EVIDENCE = {
 }
 VARYING = {
     "available_to_all": "Open to service users, families, friends, carers and staff.",
-    "location": "A base at Wonford House and courses in community venues across Devon.",
+    "location": "A base at Springfield and courses in libraries and community centres.",
     "distinctive_content": "Courses co-written with students; no clinical content.",
     "strengths_based": "Every course starts from what students already know and can do.",
     "progressive": "Students move on to volunteering, mainstream college and work.",
@@ -88,15 +85,20 @@ COURSES = [
     "Wellness Recovery Action Planning (WRAP)",
     "Introduction to peer support",
 ]
-# Devon's terms: days from today, name, students, of whom use services, courses offered.
+# South West London's terms: days from today, name, students, of whom use services, courses offered.
 TERMS = [
-    (-700, "Autumn term, year 1", 38, 29, 3),
-    (-580, "Spring term, year 1", 52, 37, 4),
-    (-460, "Summer term, year 1", 61, 42, 5),
-    (-335, "Autumn term, year 2", 84, 57, 6),
-    (-215, "Spring term, year 2", 112, 74, 7),
-    (-95, "Summer term, year 2", 146, 95, 8),
+    (-700, "Autumn term, year 1", 180, 131, 3),
+    (-580, "Spring term, year 1", 260, 186, 4),
+    (-460, "Summer term, year 1", 310, 220, 5),
+    (-335, "Autumn term, year 2", 420, 296, 6),
+    (-215, "Spring term, year 2", 530, 371, 7),
+    (-95, "Summer term, year 2", 620, 428, 8),
 ]
+# The other open colleges' latest term: name, students, of whom use services, courses.
+OTHER_TERMS = {
+    "Nottingham Recovery College": ("Spring term", 480, 336, 7),
+    "CNWL Recovery College": ("Spring term", 150, 108, 5),
+}
 
 
 def load(*, today: datetime.date) -> str:
@@ -114,11 +116,11 @@ def load(*, today: datetime.date) -> str:
             physical_base=base,
         )
         loaded += 1
-        if college.name == "Devon Recovery Learning Community":
+        if college.name == SELF_CHECKED:
             _self_checks(college, today)
             _terms(college, today, TERMS)
-        elif is_open:
-            _terms(college, today, [(-100, "Spring term", 320, 230, 6)])
+        elif college.name in OTHER_TERMS:
+            _terms(college, today, [(-100, *OTHER_TERMS[college.name])])
     return f"{loaded} recovery colleges"
 
 

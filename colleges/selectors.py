@@ -136,6 +136,7 @@ def check_ratings(check: FidelityCheck) -> dict:
         "scored": [(component, components.get(component.key)) for component in fidelity.SCORED],
         "varying": [(component, components.get(component.key)) for component in fidelity.VARYING],
         "present": sum(r.status == fidelity.PRESENT for r in features.values()),
+        "partly": sum(r.status == fidelity.PARTLY for r in features.values()),
     }
 
 
