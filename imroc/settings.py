@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "learning_sets",
     "peer_support",
     "colleges",
+    "teams",
     "support",
     "notifications",
     "reports",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("learning-sets/", include("learning_sets.urls")),
     path("peer-support/", include("peer_support.urls")),
     path("colleges/", include("colleges.urls")),
+    path("teams/", include("teams.urls")),
     path("support/", include("support.urls")),
     path("notifications/", include("notifications.urls")),
     path("reports/", include("reports.urls")),

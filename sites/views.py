@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from accounts.permissions import require
 from challenges.selectors import latest_stages
@@ -9,6 +10,7 @@ from colleges.selectors import site_colleges
 from learning_sets.selectors import site_learning_sets
 from pdsa import selectors as pdsa_selectors
 from support.selectors import site_support
+from teams.selectors import site_teams
 
 from . import selectors, services
 from .filters import SiteFilter
@@ -53,6 +55,7 @@ def site_detail(request, slug):
             "site_learning_sets": site_learning_sets(site),
             "site_support": site_support(site),
             "site_colleges": site_colleges(site),
+            "site_teams": site_teams(site, today=timezone.localdate()),
         },
     )
 

@@ -11,7 +11,7 @@ from django.forms.formsets import BaseFormSet
 
 MOST_ROWS = 100
 PROJECT = ("accounts", "sites", "challenges", "pdsa", "learning_sets", "support",
-           "notifications", "reports", "dashboard", "audit", "colleges")  # fmt: skip
+           "notifications", "reports", "dashboard", "audit", "colleges", "teams")  # fmt: skip
 
 
 def project_formsets():

@@ -15,6 +15,7 @@ DEMO_STEPS = [
     "learning_sets.demo",
     "peer_support.demo",
     "colleges.demo",
+    "teams.demo",
     "support.demo",
 ]
 
