@@ -36,8 +36,9 @@ def test_the_demo_scan_sends_the_expected_reminders_once(committing):
         "review_published": 2,  # the two reviews, to each site's lead
         "review_response": 1,  # Devon's lead answered: to the consultant
         "action_assigned": 1,  # a review's action owned by a demo account
+        "trip_action_overdue": 1,  # a team's plan action owned by the demo member
     }
-    assert len(mail.outbox) == 11
+    assert len(mail.outbox) == 12
     overdue = [m for m in mail.outbox if "overdue" in m.subject and "stage" in m.subject]
     assert {m.to[0] for m in overdue} == {"lead@imroc.example", "lead2@imroc.example"}
 
