@@ -1,6 +1,6 @@
 """Reads of teams and their recovery plans, scoped to the sites the user may see."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -29,11 +29,12 @@ def _count(queryset: QuerySet) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
-def _with_standing(teams: QuerySet[Team]) -> QuerySet[Team]:
+def _with_standing(teams: QuerySet[Team], today) -> QuerySet[Team]:
     """Each team with its first and latest assessment's date and total, its next co-review
     and its plan's progress, in the one query."""
     first, latest = _first(("assessed_on", "pk")), _first(("-assessed_on", "-pk"))
     actions = TeamAction.objects.filter(team=OuterRef("pk"))
+    open_actions = actions.exclude(status=TeamAction.Status.DONE)
     return teams.annotate(
         assessment_count=_count(TeamAssessment.objects.filter(team=OuterRef("pk"))),
         first_on=_scalar(first, "assessed_on"),
@@ -43,6 +44,7 @@ def _with_standing(teams: QuerySet[Team]) -> QuerySet[Team]:
         next_review_on=_scalar(latest, "next_review_on"),
         actions_total=_count(actions),
         actions_done=_count(actions.filter(status=TeamAction.Status.DONE)),
+        actions_overdue=_count(open_actions.filter(due_on__lt=today)),
     )
 
 
@@ -51,8 +53,7 @@ class TeamRow:
     """Where one team stands: its first and latest assessment, its plan's progress."""
 
     team: Team
-    overdue: list = field(default_factory=list)
-    review_overdue: bool = False
+    today: object
 
     @property
     def change(self) -> int | None:
@@ -61,11 +62,14 @@ class TeamRow:
             return None
         return (self.team.latest_total or 0) - (self.team.first_total or 0)
 
+    @property
+    def review_overdue(self) -> bool:
+        return bool(self.team.next_review_on and self.team.next_review_on < self.today)
+
 
 @dataclass
 class SiteTeams:
     rows: list[TeamRow]
-    overdue_actions: list[TeamAction]
 
     @property
     def moved(self) -> int:
@@ -73,29 +77,23 @@ class SiteTeams:
         return sum(1 for row in self.rows if row.change and row.change > 0)
 
     @property
+    def with_overdue_actions(self) -> list[TeamRow]:
+        return [row for row in self.rows if row.team.actions_overdue]
+
+    @property
+    def overdue_actions(self) -> int:
+        return sum(row.team.actions_overdue for row in self.rows)
+
+    @property
     def reviews_overdue(self) -> int:
         return sum(row.review_overdue for row in self.rows)
 
 
 def site_teams(site, *, today) -> SiteTeams:
-    """Every team of the site with its first and latest totals and its plan's progress, and
-    the site's overdue actions, in two queries whatever the number of teams, assessments or
-    actions (the site page and the teams page both read this)."""
-    rows = {team.pk: TeamRow(team) for team in _with_standing(site.teams.all())}
-    overdue = list(
-        TeamAction.objects.filter(team__site=site, due_on__lt=today)
-        .exclude(status=TeamAction.Status.DONE)
-        .select_related("owner_person")
-        .order_by("due_on", "pk")
-    )
-    for action in overdue:
-        row = rows[action.team_id]
-        action.team = row.team
-        row.overdue.append(action)
-    for row in rows.values():
-        review = row.team.next_review_on
-        row.review_overdue = bool(review and review < today)
-    return SiteTeams(rows=list(rows.values()), overdue_actions=overdue)
+    """Every team of the site with its first and latest totals, its plan's progress and
+    overdue actions, in one query whatever the number of teams, assessments or actions (the
+    site page and the teams page both read this)."""
+    return SiteTeams([TeamRow(team, today) for team in _with_standing(site.teams.all(), today)])
 
 
 @dataclass

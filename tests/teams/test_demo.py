@@ -22,7 +22,7 @@ def test_the_demo_shows_two_teams_that_moved_with_plans_in_every_state(world, cl
     assert summary.moved == 2
     statuses = set(TeamAction.objects.values_list("status", flat=True))
     assert statuses == {"done", "under_way", "not_started"}
-    assert len(summary.overdue_actions) == 2 and summary.reviews_overdue == 1
+    assert summary.overdue_actions == 2 and summary.reviews_overdue == 1
     assert all(
         a.co_production.is_co_produced for t in Team.objects.all() for a in t.assessments.all()
     )
