@@ -13,6 +13,7 @@ from tests.pdsa.factories import (
     IndicatorFactory,
     PriorityFactory,
 )
+from tests.teams import helpers as team_helpers
 
 pytestmark = BROWSER_TEST
 
@@ -51,6 +52,17 @@ FORMS = {
     "cycle plan": ("lead_a", lambda world: f"/pdsa/goals/{_goal(world).pk}/cycles/add/", None),
     "indicator value": ("lead_a", lambda world: _value_url(world), "Save the value"),
     "programme report": ("admin", lambda world: "/reports/", "Prepare the programme report"),
+    "team": ("lead_a", lambda world: "/teams/sites/alpha/new/", "Save team"),
+    "team assessment": (
+        "lead_a",
+        lambda world: f"/teams/{team_helpers.team(world.site_a).pk}/assessments/new/",
+        "Save assessment",
+    ),
+    "team plan action": (
+        "lead_a",
+        lambda world: f"/teams/{team_helpers.team(world.site_a).pk}/actions/new/",
+        "Save action",
+    ),
     "recovery college": ("lead_a", lambda world: "/colleges/sites/alpha/new/", "Save college"),
     "fidelity check": (
         "lead_a",

@@ -168,7 +168,7 @@ def test_the_team_and_assessment_pages_queries_do_not_grow(
     client.force_login(world.consultant)
     with django_assert_max_num_queries(8):
         page = client.get(f"/teams/{team.pk}/").content.decode()
-    assert page.count("<li><a href=\"/teams/assessments/") == n
+    assert page.count('<li><a href="/teams/assessments/') == n
     with django_assert_max_num_queries(5):
         assert client.get(f"/teams/assessments/{assessment.pk}/").status_code == 200
     client.force_login(world.lead_a)
