@@ -9,7 +9,7 @@ from design.forms import NhsFormMixin
 from imroc.formsets import capped_formset_factory
 from sites.models import Perspective
 
-from .models import Assessment, Framework
+from .models import DESCRIPTOR_LENGTH, Assessment, Framework
 from .services import ParticipantEntry, RatingEntry
 
 TEXT = {"rows": 2}
@@ -57,9 +57,10 @@ class RatingForm(NhsFormMixin, forms.Form):
     strengths = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
     areas_to_improve = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
 
-    def __init__(self, *args, challenge, framework: Framework, stages, **kwargs):
+    def __init__(self, *args, challenge, framework: Framework, stages, previous=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
+        self.previous = previous  # the rating of the assessment before, same challenge
         self.stages = {stage.pk: stage for stage in stages}
         number = challenge.number
         stage = self.fields["stage"]
@@ -77,25 +78,95 @@ class RatingForm(NhsFormMixin, forms.Form):
         """Only the framework version's own scale is offered, so only it is accepted."""
         return self.stages[self.cleaned_data["stage"]]
 
+    @property
+    def descriptors(self) -> list[tuple[object, str]]:
+        """(stage, what it means for this challenge) in the scale's order."""
+        texts = {d.stage_id: d.text for d in self.challenge.descriptors.all()}
+        return [(stage, texts.get(pk, "")) for pk, stage in self.stages.items()]
+
+    def _chosen_stage(self):
+        """The stage as posted (or pre-filled), read leniently: only for the highlight."""
+        value = self["stage"].value()
+        try:
+            return self.stages.get(int(value))
+        except (TypeError, ValueError):
+            return None
+
+    @property
+    def stage_change(self) -> str:
+        """ "Changed from 2 Development" once the chosen stage differs from last time."""
+        chosen = self._chosen_stage()
+        if self.previous is None or chosen is None or chosen.rank == self.previous.stage.rank:
+            return ""
+        return f"Changed from {self.previous.stage}"
+
+    @property
+    def evidence_changed(self) -> bool:
+        if self.previous is None or not self.is_bound:
+            return False
+        return str(self["evidence"].value() or "").strip() != self.previous.evidence.strip()
+
 
 class BaseRatingFormSet(forms.BaseFormSet):
     """Exactly one form per challenge of the framework version, none optional."""
 
-    def __init__(self, *args, framework: Framework, challenges, **kwargs):
+    def __init__(self, *args, framework: Framework, challenges, stages, previous=None, **kwargs):
         self.framework = framework
         self.challenges = list(challenges)
-        self.stages = list(framework.stages.all())
+        self.previous = previous or {}  # challenge identity -> earlier rating
+        self.stages = stages
         # One form per challenge, never more, whatever TOTAL_FORMS says.
         self.min_num = self.max_num = self.absolute_max = len(self.challenges)
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
         challenge = self.challenges[index] if index is not None else self.challenges[0]
-        return {"challenge": challenge, "framework": self.framework, "stages": self.stages}
+        return {
+            "challenge": challenge,
+            "framework": self.framework,
+            "stages": self.stages,
+            "previous": self.previous.get(challenge.identity),
+        }
 
 
 RatingFormSet = capped_formset_factory(
     RatingForm, formset=BaseRatingFormSet, cap=20, extra=0, validate_min=True
+)
+
+
+class DescriptorForm(NhsFormMixin, forms.Form):
+    text = forms.CharField(
+        required=False,
+        max_length=DESCRIPTOR_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, stage, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stage = stage
+        self.fields["text"].label = f"What “{stage.name}” means for this challenge"
+        self.fields["text"].error_messages["max_length"] = (
+            f"Keep “{stage.name}” to {DESCRIPTOR_LENGTH} characters or fewer."
+        )
+
+
+class BaseDescriptorFormSet(forms.BaseFormSet):
+    """One form per stage of the challenge's scale."""
+
+    def __init__(self, *args, stages, **kwargs):
+        self.stages = list(stages)
+        self.min_num = self.max_num = self.absolute_max = len(self.stages)
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"stage": self.stages[index] if index is not None else self.stages[0]}
+
+    def texts(self) -> dict:
+        return {form.stage: form.cleaned_data.get("text", "") for form in self.forms}
+
+
+DescriptorFormSet = capped_formset_factory(
+    DescriptorForm, formset=BaseDescriptorFormSet, cap=10, extra=0, validate_min=True
 )
 
 
@@ -134,16 +205,33 @@ GuestFormSet = capped_formset_factory(
 class AssessmentEntry:
     """The whole page as one form: valid only when every part is."""
 
-    def __init__(self, data=None, *, framework, invited, assessment: Assessment | None = None):
-        challenges = list(framework.challenges.all())
+    def __init__(
+        self,
+        data=None,
+        *,
+        framework,
+        invited,
+        assessment: Assessment | None = None,
+        previous: Assessment | None = None,
+    ):
+        """``previous``: the assessment before (a re-assessment starts from it, mapped by
+        challenge key when its version differs, and the form shows what changed)."""
+        challenges = list(framework.challenges.prefetch_related("descriptors"))
+        self.stages = stages = list(framework.stages.all())
+        earlier = {r.challenge.identity: r for r in previous.ratings.all()} if previous else {}
+        self.previous = previous
         initial, ratings = self._initial(assessment)
+        if assessment is None:
+            ratings = self._carried_over(earlier, stages)
         self.form = AssessmentForm(data, invited=invited, initial=initial)
         self.ratings = RatingFormSet(
             data,
             prefix="rating",
             framework=framework,
             challenges=challenges,
-            initial=[ratings.get(challenge.pk, {}) for challenge in challenges],
+            stages=stages,
+            previous=earlier,
+            initial=[ratings.get(challenge.identity, {}) for challenge in challenges],
         )
         self.guests = GuestFormSet(data, prefix="guest")
         self.forms = (self.form, self.ratings, self.guests)
@@ -154,7 +242,7 @@ class AssessmentEntry:
         if assessment is None:
             return {"assessed_on": timezone.localdate(), "people": []}, {}
         ratings = {
-            rating.challenge_id: {
+            rating.challenge.identity: {
                 "stage": rating.stage_id,
                 "evidence": rating.evidence,
                 "strengths": rating.strengths,
@@ -168,6 +256,21 @@ class AssessmentEntry:
             "people": [p.person_id for p in assessment.participants.all()],
         }
         return initial, ratings
+
+    @staticmethod
+    def _carried_over(earlier, stages) -> dict:
+        """The earlier ratings as initial values: the stage of the same rank on this
+        version's scale, and the evidence, strengths and areas to improve as they were."""
+        by_rank = {stage.rank: stage.pk for stage in stages}
+        return {
+            identity: {
+                "stage": by_rank.get(rating.stage.rank),
+                "evidence": rating.evidence,
+                "strengths": rating.strengths,
+                "areas_to_improve": rating.areas_to_improve,
+            }
+            for identity, rating in earlier.items()
+        }
 
     def is_valid(self) -> bool:
         valid = [self.form.is_valid(), self.ratings.is_valid(), self.guests.is_valid()]

@@ -74,6 +74,20 @@ SHORT_NAMES = [
     "Life beyond illness",
 ]
 
+# Each challenge's identity across versions (the 2012 briefing numbers them differently).
+KEYS = [
+    "interactions",
+    "training",
+    "college",
+    "culture",
+    "personalisation",
+    "workforce",
+    "risk",
+    "involvement",
+    "staff",
+    "beyond-illness",
+]
+
 STAGES = [
     (0, "Not started", "No work on this challenge yet."),
     (1, "1 Engagement", "The organisation is engaging with the challenge and planning."),
@@ -89,6 +103,15 @@ def seed_short_names(Framework) -> None:
         return
     for number, short_name in enumerate(SHORT_NAMES, start=1):
         framework.challenges.filter(number=number, short_name="").update(short_name=short_name)
+
+
+def seed_keys(Framework) -> None:
+    """Give the 2009 challenges their keys where none was set (idempotent)."""
+    framework = Framework.objects.filter(version=VERSION).first()
+    if framework is None:
+        return
+    for number, key in enumerate(KEYS, start=1):
+        framework.challenges.filter(number=number, key="").update(key=key)
 
 
 def create(Framework) -> None:

@@ -22,7 +22,7 @@ class FrameworkQuerySet(models.QuerySet):
         return self.get(is_current=True)
 
 
-class Framework(models.Model):
+class Framework(RulesModel):
     version = models.SlugField(max_length=20, unique=True)
     name = models.CharField(max_length=200)
     published = models.PositiveSmallIntegerField(help_text="Year the framework was published.")
@@ -35,6 +35,7 @@ class Framework(models.Model):
 
     class Meta:
         ordering = ["-published"]
+        rules_permissions = {"change": is_administrator}
         constraints = [
             models.UniqueConstraint(
                 fields=["is_current"],
@@ -58,20 +59,44 @@ class Challenge(models.Model):
         max_length=30, blank=True, help_text="A few words for column headers and charts."
     )
     description = models.TextField()
+    key = models.SlugField(
+        max_length=30,
+        blank=True,
+        db_index=False,  # the (framework, key) constraint serves the lookups
+        help_text="The same challenge in every framework version shares a key (e.g. "
+        "'workforce' is 6 in 2009 and 8 in 2012), so movement is shown by challenge.",
+    )
 
     class Meta:
         ordering = ["framework", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "number"], name="one_challenge_per_number")
+            models.UniqueConstraint(
+                fields=["framework", "number"], name="one_challenge_per_number"
+            ),
+            models.UniqueConstraint(
+                fields=["framework", "key"],
+                condition=~models.Q(key=""),
+                name="one_challenge_per_key",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
     @property
+    def identity(self) -> str:
+        """What stays the same across versions: the key, else this version's number."""
+        return identity_of(self.key, self.framework_id, self.number)
+
+    @property
     def label(self) -> str:
         """The short name, or one derived from the title when none was given."""
         return self.short_name or short_name_of(self.title)
+
+
+def identity_of(key: str, framework_id: int, number: int) -> str:
+    """A challenge's identity from plain values (for reads that fetch no instances)."""
+    return key or f"{framework_id}:{number}"
 
 
 SHORT_NAME_LENGTH = 30
@@ -107,6 +132,35 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+DESCRIPTOR_LENGTH = 600
+
+
+class StageDescriptor(RulesModel):
+    """What a stage of the scale means for one challenge ("Development" of the recovery
+    college is not "Development" of risk): the programme writes its own."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="descriptors")
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="descriptors")
+    text = models.TextField(max_length=DESCRIPTOR_LENGTH, blank=True)
+
+    class Meta:
+        ordering = ["challenge", "stage__rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "stage"], name="one_descriptor_per_challenge_stage"
+            )
+        ]
+        rules_permissions = {"change": is_administrator}
+
+    def __str__(self) -> str:
+        return f"{self.challenge}: {self.stage}"
+
+    def clean(self) -> None:
+        if self.challenge_id and self.stage_id:
+            if self.challenge.framework_id != self.stage.framework_id:
+                raise ValidationError({"stage": "Choose a stage of the challenge's framework."})
 
 
 class Assessment(RulesModel):

@@ -40,21 +40,21 @@ def latest_assessment(ctx):
 
 @section("programme", order=30)
 def stage_distribution(ctx):
-    """Where the active sites placed themselves on each challenge at their latest assessment
-    (current framework), and how many assessed in the period. Three queries."""
+    """Where the active sites placed themselves on each challenge of the current framework at
+    their latest assessment (an earlier version's rating counts under the same challenge),
+    and how many assessed in the period. Four queries."""
     framework = Framework.objects.current()
+    challenges = list(framework.challenges.all())
     stage_names = list(framework.stages.order_by("rank").values_list("name", flat=True))
     matrix = latest_stage_matrix(Site.objects.filter(is_active=True))
-    counts, titles = Counter(), {}
+    counts = Counter()
     for stages in matrix.values():
-        if stages.latest.framework_id != framework.pk:
-            continue
         for row in stages:
-            titles[row.challenge.number] = row.challenge.title
-            counts[row.challenge.number, row.stage.name] += 1
+            counts[row.challenge.identity, row.stage.rank] += 1
     rows = [
-        [number, titles[number], *[counts[number, name] for name in stage_names]]
-        for number in sorted(titles)
+        [c.number, c.title, *[counts[c.identity, rank] for rank in range(len(stage_names))]]
+        for c in challenges
+        if any(counts[c.identity, rank] for rank in range(len(stage_names)))
     ]
     in_period = Assessment.objects.all()
     if ctx.period_start and ctx.period_end:

@@ -10,7 +10,7 @@ from django.db.models.functions import RowNumber
 
 from sites.models import Person, Site
 
-from .models import Assessment, Participant, Rating, Stage
+from .models import Assessment, Participant, Rating, Stage, identity_of
 
 NEWEST_FIRST = [F("assessed_on").desc(), F("created_at").desc(), F("id").desc()]
 
@@ -24,10 +24,12 @@ class Movement(models.TextChoices):
 
 @dataclass(frozen=True)
 class ChallengeStage:
-    """The latest stage of one challenge and the stage the previous assessment gave it."""
+    """The stage one assessment gave a challenge and the stage the assessment before it gave
+    the same challenge, found by its key, so 2009's challenge 6 (workforce) lines up with
+    2012's challenge 8. The scale keeps its ranks across versions."""
 
     rating: Rating
-    previous: Stage | None = None
+    previous_rating: Rating | None = None
 
     @property
     def challenge(self):
@@ -36,6 +38,18 @@ class ChallengeStage:
     @property
     def stage(self) -> Stage:
         return self.rating.stage
+
+    @property
+    def previous(self) -> Stage | None:
+        return self.previous_rating.stage if self.previous_rating else None
+
+    @property
+    def renumbered(self) -> str:
+        """Where the challenge stood in the earlier version, when its number changed."""
+        before = self.previous_rating
+        if before is None or before.challenge.number == self.challenge.number:
+            return ""
+        return f"challenge {before.challenge.number} in {before.assessment.framework.version}"
 
     @property
     def movement(self) -> Movement:
@@ -50,18 +64,35 @@ class ChallengeStage:
     @property
     def movement_text(self) -> str:
         """The movement in words, so it reads without colour or arrows."""
-        return {
+        text = {
             Movement.UP: f"up from {self.previous}",
             Movement.DOWN: f"down from {self.previous}",
             Movement.SAME: f"same as before ({self.previous})",
             Movement.NEW: "new: no earlier assessment",
         }[self.movement]
+        return f"{text}, as {self.renumbered}" if self.renumbered else text
+
+    @property
+    def evidence_changed(self) -> bool:
+        return self.previous_rating is not None and (
+            self.rating.evidence.strip() != self.previous_rating.evidence.strip()
+        )
+
+
+def compare(ratings, earlier) -> list[ChallengeStage]:
+    """Pair each rating with the earlier assessment's rating of the same challenge (by key),
+    in challenge order. ``earlier``: ratings of the assessment before, or none."""
+    before = {rating.challenge.identity: rating for rating in earlier}
+    return [
+        ChallengeStage(rating=rating, previous_rating=before.get(rating.challenge.identity))
+        for rating in sorted(ratings, key=lambda rating: rating.challenge.number)
+    ]
 
 
 @dataclass
 class SiteStages:
-    """A site's latest assessment, the one before it on the same framework, and per challenge
-    the latest stage and its movement."""
+    """A site's latest assessment, the one before it (on whichever framework version), and
+    per challenge the latest stage and its movement."""
 
     latest: Assessment
     previous: Assessment | None = None
@@ -105,12 +136,12 @@ class LatestRanks:
     """A site's latest assessment in numbers only: what a programme-wide heatmap needs."""
 
     assessment_id: int
-    ranks: dict[int, int]  # challenge number -> stage rank
+    ranks: dict[str, int]  # challenge identity (its key) -> stage rank
 
 
 def latest_stage_ranks(site_ids) -> dict[int, LatestRanks]:
-    """The stage rank per challenge number of each site's latest assessment, as plain
-    numbers (no model instances), in two queries however many sites."""
+    """The stage rank per challenge (by key, so any version's columns can read it) of each
+    site's latest assessment, as plain values (no model instances), in two queries."""
     latest = (
         Assessment.objects.filter(site_id__in=site_ids)
         .annotate(in_site=Window(RowNumber(), partition_by=[F("site_id")], order_by=NEWEST_FIRST))
@@ -118,11 +149,17 @@ def latest_stage_ranks(site_ids) -> dict[int, LatestRanks]:
         .values_list("pk", "site_id")
     )
     site_of = dict(latest)
-    ranks: dict[int, dict[int, int]] = defaultdict(dict)
-    for assessment_id, number, rank in Rating.objects.filter(
+    ranks: dict[int, dict[str, int]] = defaultdict(dict)
+    for assessment_id, key, framework_id, number, rank in Rating.objects.filter(
         assessment_id__in=list(site_of)
-    ).values_list("assessment_id", "challenge__number", "stage__rank"):
-        ranks[assessment_id][number] = rank
+    ).values_list(
+        "assessment_id",
+        "challenge__key",
+        "challenge__framework_id",
+        "challenge__number",
+        "stage__rank",
+    ):
+        ranks[assessment_id][identity_of(key, framework_id, number)] = rank
     return {
         site_id: LatestRanks(assessment_id, ranks[assessment_id])
         for assessment_id, site_id in site_of.items()
@@ -131,50 +168,56 @@ def latest_stage_ranks(site_ids) -> dict[int, LatestRanks]:
 
 def latest_stage_matrix(sites) -> dict[int, SiteStages]:
     """For every site in ``sites`` (a queryset or list) that has been assessed: its latest
-    stage per challenge and the movement since its previous assessment of the same framework
-    version (stages of another version's scale are not comparable). Two queries, however
-    many sites and assessments."""
+    stage per challenge and the movement since its previous assessment, challenge by
+    challenge across framework versions. Two queries, however many sites and assessments."""
     ranked = (
         Assessment.objects.filter(site__in=sites)
         .select_related("framework", "site")
-        .annotate(
-            in_site=Window(RowNumber(), partition_by=[F("site_id")], order_by=NEWEST_FIRST),
-            in_framework=Window(
-                RowNumber(), partition_by=[F("site_id"), F("framework_id")], order_by=NEWEST_FIRST
-            ),
-        )
-        .filter(in_framework__lte=2)
+        .annotate(in_site=Window(RowNumber(), partition_by=[F("site_id")], order_by=NEWEST_FIRST))
+        .filter(in_site__lte=2)
     )
     by_site: dict[int, SiteStages] = {}
-    candidates = defaultdict(list)
+    earlier = {}
     for assessment in ranked:
         if assessment.in_site == 1:
             by_site[assessment.site_id] = SiteStages(latest=assessment)
-        elif assessment.in_framework == 2:
-            candidates[assessment.site_id].append(assessment)
-    for site_id, earlier in candidates.items():
-        latest = by_site[site_id].latest
-        by_site[site_id].previous = next(
-            (a for a in earlier if a.framework_id == latest.framework_id), None
-        )
-    wanted = [s.latest.pk for s in by_site.values()]
-    wanted += [s.previous.pk for s in by_site.values() if s.previous]
-    ratings = defaultdict(dict)
-    for rating in Rating.objects.filter(assessment_id__in=wanted).select_related(
+        else:
+            earlier[assessment.site_id] = assessment
+    for site_id, previous in earlier.items():
+        by_site[site_id].previous = previous
+    assessments = {s.latest.pk: s.latest for s in by_site.values()}
+    assessments |= {s.previous.pk: s.previous for s in by_site.values() if s.previous}
+    ratings = defaultdict(list)
+    for rating in Rating.objects.filter(assessment_id__in=list(assessments)).select_related(
         "challenge", "stage"
     ):
-        ratings[rating.assessment_id][rating.challenge_id] = rating
+        rating.assessment = assessments[rating.assessment_id]
+        ratings[rating.assessment_id].append(rating)
     for stages in by_site.values():
-        previous = ratings[stages.previous.pk] if stages.previous else {}
-        stages.rows = [
-            ChallengeStage(
-                rating=rating, previous=getattr(previous.get(challenge_id), "stage", None)
-            )
-            for challenge_id, rating in sorted(
-                ratings[stages.latest.pk].items(), key=lambda item: item[1].challenge.number
-            )
-        ]
+        previous = ratings[stages.previous.pk] if stages.previous else []
+        stages.rows = compare(ratings[stages.latest.pk], previous)
     return by_site
+
+
+def previous_assessment(site: Site, assessment: Assessment | None = None) -> Assessment | None:
+    """The site's assessment just before ``assessment`` (the latest when None), on whichever
+    framework version, with its ratings: what a re-assessment starts from and compares with."""
+    earlier = site.assessments.all()
+    if assessment is not None:
+        day, at = assessment.assessed_on, assessment.created_at
+        earlier = earlier.filter(
+            models.Q(assessed_on__lt=day)
+            | models.Q(assessed_on=day, created_at__lt=at)
+            | models.Q(assessed_on=day, created_at=at, pk__lt=assessment.pk)
+        )
+    return (
+        earlier.select_related("framework")
+        .prefetch_related(
+            models.Prefetch("ratings", Rating.objects.select_related("challenge", "stage"))
+        )
+        .order_by(*NEWEST_FIRST)
+        .first()
+    )
 
 
 def people_to_invite(site: Site, assessment: Assessment | None = None) -> list[tuple[Person, str]]:

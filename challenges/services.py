@@ -10,7 +10,15 @@ from django.db import transaction
 from sites.models import Person, Site
 from sites.services import activity_recorded
 
-from .models import Assessment, Challenge, Framework, Participant, Rating, Stage
+from .models import (
+    Assessment,
+    Challenge,
+    Framework,
+    Participant,
+    Rating,
+    Stage,
+    StageDescriptor,
+)
 
 
 @dataclass(frozen=True)
@@ -134,3 +142,26 @@ def assessment_update(
 def assessment_delete(*, assessment: Assessment) -> None:
     """Ratings and participations go with it; the people stay on record."""
     assessment.delete()
+
+
+@transaction.atomic
+def framework_make_current(*, framework: Framework) -> Framework:
+    """The programme names the version new assessments use; earlier assessments stay on
+    theirs (movement is still shown challenge by challenge)."""
+    Framework.objects.select_for_update().filter(is_current=True).exclude(pk=framework.pk).update(
+        is_current=False
+    )
+    framework.is_current = True
+    framework.save(update_fields=["is_current"])
+    return framework
+
+
+@transaction.atomic
+def descriptors_update(*, challenge: Challenge, texts: dict[Stage, str]) -> None:
+    """What each stage of the scale means for one challenge, as the programme words it."""
+    for stage, text in texts.items():
+        if stage.framework_id != challenge.framework_id:
+            raise ValidationError(f"“{stage}” is not a stage of {challenge.framework}.")
+        StageDescriptor.objects.update_or_create(
+            challenge=challenge, stage=stage, defaults={"text": text.strip()}
+        )

@@ -7,6 +7,16 @@ app_name = "challenges"
 urlpatterns = [
     path("", views.framework_current, name="framework-current"),
     path("<slug:version>/", views.framework_detail, name="framework-detail"),
+    path(
+        "<slug:version>/make-current/",
+        views.framework_make_current,
+        name="framework-make-current",
+    ),
+    path(
+        "<slug:version>/challenges/<int:number>/stages/",
+        views.descriptors_edit,
+        name="descriptors-edit",
+    ),
     path("sites/<slug:slug>/assessments/", views.assessment_list, name="assessment-list"),
     path("sites/<slug:slug>/assessments/new/", views.assessment_create, name="assessment-create"),
     path(

@@ -1,14 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
 from sites.selectors import sites_for_user
 
 from . import selectors, services
-from .forms import AssessmentEntry
-from .models import Framework
+from .forms import AssessmentEntry, DescriptorFormSet
+from .models import Challenge, Framework
 
 
 @login_required
@@ -19,12 +21,64 @@ def framework_current(request):
 @login_required
 def framework_detail(request, version):
     framework = get_object_or_404(
-        Framework.objects.prefetch_related("challenges", "stages"), version=version
+        Framework.objects.prefetch_related(
+            "stages",
+            models.Prefetch("challenges", Challenge.objects.prefetch_related("descriptors")),
+        ),
+        version=version,
     )
+    stages = list(framework.stages.all())
+    challenges = [
+        (challenge, [(stage, texts.get(stage.pk, "")) for stage in stages])
+        for challenge in framework.challenges.all()
+        for texts in [{d.stage_id: d.text for d in challenge.descriptors.all()}]
+    ]
     return render(
         request,
         "challenges/framework_detail.html",
-        {"framework": framework, "frameworks": Framework.objects.all()},
+        {
+            "framework": framework,
+            "frameworks": Framework.objects.all(),
+            "challenges": challenges,
+            "can_change": request.user.has_perm("challenges.change_framework", framework),
+        },
+    )
+
+
+@login_required
+@require_POST
+def framework_make_current(request, version):
+    framework = get_object_or_404(Framework, version=version)
+    require(request.user, "challenges.change_framework", framework)
+    services.framework_make_current(framework=framework)
+    messages.success(request, f"New assessments now use {framework}.")
+    return redirect(framework)
+
+
+@login_required
+def descriptors_edit(request, version, number):
+    challenge = get_object_or_404(
+        Challenge.objects.select_related("framework").prefetch_related("descriptors"),
+        framework__version=version,
+        number=number,
+    )
+    require(request.user, "challenges.change_framework", challenge.framework)
+    stages = list(challenge.framework.stages.all())
+    texts = {d.stage_id: d.text for d in challenge.descriptors.all()}
+    formset = DescriptorFormSet(
+        request.POST or None,
+        prefix="stage",
+        stages=stages,
+        initial=[{"text": texts.get(stage.pk, "")} for stage in stages],
+    )
+    if request.method == "POST" and formset.is_valid():
+        services.descriptors_update(challenge=challenge, texts=formset.texts())
+        messages.success(request, f"Stages of challenge {challenge.number} saved.")
+        return redirect(f"{challenge.framework.get_absolute_url()}#challenge-{challenge.number}")
+    return render(
+        request,
+        "challenges/descriptors_form.html",
+        {"challenge": challenge, "framework": challenge.framework, "formset": formset},
     )
 
 
@@ -47,8 +101,12 @@ def assessment_list(request, slug):
 def assessment_detail(request, slug, pk):
     site = _site(request, slug)
     assessment = get_object_or_404(selectors.assessment_detail(site), pk=pk)
+    previous = selectors.previous_assessment(site, assessment)
+    rows = selectors.compare(assessment.ratings.all(), previous.ratings.all() if previous else [])
     return render(
-        request, "challenges/assessment_detail.html", {"site": site, "assessment": assessment}
+        request,
+        "challenges/assessment_detail.html",
+        {"site": site, "assessment": assessment, "previous": previous, "rows": rows},
     )
 
 
@@ -60,8 +118,12 @@ def assessment_create(request, slug):
     framework = (
         get_object_or_404(Framework, version=version) if version else Framework.objects.current()
     )
+    previous = selectors.previous_assessment(site)
     entry = AssessmentEntry(
-        request.POST or None, framework=framework, invited=selectors.people_to_invite(site)
+        request.POST or None,
+        framework=framework,
+        invited=selectors.people_to_invite(site),
+        previous=previous,
     )
     if request.method == "POST" and entry.is_valid():
         try:
@@ -76,7 +138,12 @@ def assessment_create(request, slug):
     return render(
         request,
         "challenges/assessment_form.html",
-        {"site": site, "entry": entry, "framework": framework, "title": "New self-assessment"},
+        {
+            "site": site,
+            "entry": entry,
+            "framework": framework,
+            "title": "Re-assessment" if previous else "New self-assessment",
+        },
     )
 
 
@@ -90,6 +157,7 @@ def assessment_edit(request, slug, pk):
         framework=assessment.framework,
         invited=selectors.people_to_invite(site, assessment),
         assessment=assessment,
+        previous=selectors.previous_assessment(site, assessment),
     )
     if request.method == "POST" and entry.is_valid():
         try:

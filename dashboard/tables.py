@@ -308,13 +308,13 @@ def heatmap_table(reads: "Reads", rows=None) -> Table:
     ``rows``: the sites of one page (the page shows 100; the CSV has them all)."""
     rows = list(heatmap_sites(reads) if rows is None else rows)
     latest = latest_stage_ranks([site.pk for site in rows])
-    numbers = [challenge.number for challenge in reads.challenges]
+    columns = [challenge.identity for challenge in reads.challenges]
     table = Table(
         "heatmap",
         "Latest self-assessment stage per challenge",
         ["Site", "Category", "Latest review", *(f"{c.number} {c.label}" for c in reads.challenges)],
-        note="Each cell gives the stage number of the site's latest self-assessment; "
-        "a dash means not assessed.",
+        note="Each cell gives the stage number of the site's latest self-assessment, by "
+        "challenge whichever framework version it used; a dash means not assessed.",
     )
     site_url = link_maker("sites:site-detail", slug=True)
     assessment_url = link_maker("challenges:assessment-detail", slug=True, pk=True)
@@ -326,8 +326,8 @@ def heatmap_table(reads: "Reads", rows=None) -> Table:
             Cell(site.get_category_display()),
             Cell(REVIEW_STATUS_LABELS[site.review_status]),
         ]
-        for number in numbers:
-            rank = found.ranks.get(number) if found else None
+        for identity in columns:
+            rank = found.ranks.get(identity) if found else None
             row.append(
                 Cell(rank, url, f"heat heat-{rank}")
                 if rank is not None

@@ -35,3 +35,41 @@ def test_framework_page_lists_the_challenges_and_the_stages(client, world):
 def test_an_unknown_framework_version_is_a_404(client, world):
     client.force_login(world.lead_a)
     assert client.get("/challenges/1999/").status_code == 404
+
+
+def test_the_2012_briefing_version_sits_beside_2009_in_its_own_order():
+    framework = Framework.objects.get(version="2012")
+    assert not framework.is_current
+    keys = list(framework.challenges.values_list("key", flat=True))
+    assert keys[5:8] == ["risk", "involvement", "workforce"]
+    assert framework.challenges.get(number=8).title == "Transforming the workforce"
+    assert Framework.objects.get(version="2009").challenges.get(key="workforce").number == 6
+    assert [s.rank for s in framework.stages.all()] == [0, 1, 2, 3]
+
+
+def test_every_challenge_of_both_versions_has_a_descriptor_per_stage():
+    for framework in Framework.objects.filter(version__in=["2009", "2012"]):
+        for challenge in framework.challenges.all():
+            texts = list(challenge.descriptors.values_list("text", flat=True))
+            assert len(texts) == 4 and all(texts), challenge
+
+
+@pytest.mark.parametrize("challenges", [10, 30])
+def test_the_framework_page_reads_in_constant_queries(
+    client, world, django_assert_max_num_queries, challenges
+):
+    from .factories import other_framework
+
+    framework = other_framework(version="2016", challenges=challenges)
+    client.force_login(world.admin)
+    with django_assert_max_num_queries(7):
+        response = client.get(framework.get_absolute_url())
+    assert response.content.decode().count("Change what the stages mean") == challenges
+
+
+def test_the_framework_page_shows_what_each_stage_means_for_each_challenge(client, world):
+    client.force_login(world.lead_a)
+    page = client.get("/challenges/2012/").content.decode()
+    assert "Preparation: job descriptions, terms and team preparation" in page
+    assert "Change what the stages mean" not in page
+    assert "Use this version for new assessments" not in page

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from challenges.models import Framework
 from challenges.selectors import (
     Movement,
     latest_assessment,
@@ -96,5 +97,32 @@ def test_latest_stage_ranks_gives_each_sites_latest_ranks_in_two_queries(
     with django_assert_num_queries(2):
         ranks = latest_stage_ranks([world.site_a.pk, world.site_b.pk])
     assert ranks[world.site_a.pk].assessment_id == latest.pk
-    assert ranks[world.site_a.pk].ranks[1] == 2 and ranks[world.site_a.pk].ranks[2] == 3
+    assert ranks[world.site_a.pk].ranks["interactions"] == 2
+    assert ranks[world.site_a.pk].ranks["training"] == 3
     assert set(ranks[world.site_b.pk].ranks.values()) == {3}
+
+
+def test_movement_across_versions_is_shown_by_challenge_not_by_number(world):
+    """2009 puts workforce at 6 and risk at 7; the 2012 briefing puts risk at 6 and
+    workforce at 8: each challenge is compared with itself."""
+    # 2009: ... 6 workforce=3, 7 risk=0, 8 involvement=1
+    assess(world.site_a, [1, 1, 1, 1, 1, 3, 0, 1, 1, 1], on=EARLY)
+    # 2012: ... 6 risk=1, 7 involvement=1, 8 workforce=3
+    assess(world.site_a, [1, 1, 1, 1, 1, 1, 1, 3, 1, 1], on=LATE, framework=v2012())
+    rows = latest_stages(world.site_a).by_number()
+    assert rows[8].challenge.key == "workforce"
+    assert rows[8].movement == Movement.SAME
+    assert rows[8].movement_text == "same as before (3 Transformation), as challenge 6 in 2009"
+    assert rows[6].movement == Movement.UP  # risk: 0 in 2009 (as 7), 1 now
+    assert rows[6].movement_text == "up from Not started, as challenge 7 in 2009"
+    assert rows[1].movement_text == "same as before (1 Engagement)"
+
+
+def test_the_heatmap_ranks_read_by_challenge_whatever_the_version(world):
+    assess(world.site_a, [0, 0, 0, 0, 0, 0, 0, 3, 0, 0], on=LATE, framework=v2012())
+    ranks = latest_stage_ranks([world.site_a.pk])[world.site_a.pk].ranks
+    assert ranks["workforce"] == 3 and ranks["risk"] == 0
+
+
+def v2012():
+    return Framework.objects.get(version="2012")

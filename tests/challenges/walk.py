@@ -5,6 +5,7 @@ from tests.walk import Case, expect, site_a_editable, site_a_readable
 from .factories import assess
 
 LEAD_OR_ADMIN = {"member_a": 403, "lead_b": 404, "consultant": 403, "organiser": 403}
+ADMIN_ONLY = {"lead_a": 403, "member_a": 403, "lead_b": 403, "consultant": 403, "organiser": 403}
 
 
 def cases(world):
@@ -14,6 +15,24 @@ def cases(world):
     return [
         Case("challenges:framework-current", "/challenges/", expect(302)),
         Case("challenges:framework-detail", "/challenges/2009/", expect(200)),
+        Case("challenges:framework-detail", "/challenges/2012/", expect(200)),
+        Case(
+            "challenges:framework-make-current",
+            "/challenges/2009/make-current/",  # already current: the walk changes nothing
+            expect(302, **ADMIN_ONLY),
+            method="post",
+        ),
+        Case(
+            "challenges:descriptors-edit",
+            "/challenges/2012/challenges/8/stages/",
+            expect(200, **ADMIN_ONLY),
+        ),
+        Case(
+            "challenges:descriptors-edit",
+            "/challenges/2012/challenges/8/stages/",
+            expect(200, **ADMIN_ONLY),
+            method="post",
+        ),
         Case("challenges:assessment-list", base, site_a_readable()),
         Case("challenges:assessment-create", f"{base}new/", site_a_editable()),
         Case("challenges:assessment-detail", f"{base}{assessment.pk}/", site_a_readable()),

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from accounts.roles import Role, create_role_groups
-from challenges import framework_2009
-from challenges.models import Framework
+from challenges import framework_2009, framework_2012, stage_descriptors
+from challenges.models import Framework, StageDescriptor
 from sites.models import Person, ProjectGroupMember, Site
 
 PASSWORD = "correct-horse-battery"
@@ -76,6 +76,9 @@ def reference_data() -> None:
     create_role_groups(Group)
     framework_2009.create(Framework)
     framework_2009.seed_short_names(Framework)
+    framework_2009.seed_keys(Framework)
+    framework_2012.create(Framework)
+    stage_descriptors.seed(Framework, StageDescriptor)
 
 
 def build_world() -> SimpleNamespace:
