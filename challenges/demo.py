@@ -1,5 +1,7 @@
 """Demo self-assessments: two for each of a few sites, about six months apart, so the site
-page shows movement. Built through the services; run again, it adds nothing."""
+page shows movement. Devon re-assessed itself on the June 2012 briefing's version, so its
+page shows movement challenge by challenge across versions (workforce was 6, is 8). Built
+through the services; run again, it adds nothing."""
 
 import datetime
 
@@ -7,10 +9,11 @@ from django.contrib.auth import get_user_model
 
 from sites.models import Site
 
-from . import services
+from . import framework_2009, framework_2012, services
 from .models import Framework
 
-# site name -> (username who records it or None, ranks then, ranks now, guest or None)
+# site name -> (username who records it or None, ranks then, ranks now, guest or None);
+# ranks in the 2009 order (a 2012 re-assessment takes each challenge's rank by its key)
 ASSESSMENTS = {
     "Devon Partnership NHS Trust": (
         "lead",
@@ -50,12 +53,32 @@ EVIDENCE = {
     ),
 }
 MONTHS_APART = 183
+REASSESSED_ON_2012 = {"Devon Partnership NHS Trust"}
+
+
+def _ratings(framework, ranks):
+    """Rating entries for ``ranks`` given in the 2009 order, matched by challenge key."""
+    by_key = dict(zip(framework_2009.KEYS, ranks, strict=True))
+    stages = {stage.rank: stage for stage in framework.stages.all()}
+    return [
+        services.RatingEntry(
+            challenge=challenge,
+            stage=stages[by_key[challenge.key]],
+            **dict(
+                zip(
+                    ("evidence", "strengths", "areas_to_improve"),
+                    EVIDENCE[by_key[challenge.key]],
+                    strict=True,
+                )
+            ),
+        )
+        for challenge in framework.challenges.all()
+    ]
 
 
 def load(*, today: datetime.date) -> str:
-    framework = Framework.objects.current()
-    challenges = list(framework.challenges.all())
-    stages = {stage.rank: stage for stage in framework.stages.all()}
+    current = Framework.objects.current()
+    v2012 = Framework.objects.get(version=framework_2012.VERSION)
     added = 0
     for site_name, (username, before, after, guest) in ASSESSMENTS.items():
         site = Site.objects.filter(name=site_name).first()
@@ -63,9 +86,10 @@ def load(*, today: datetime.date) -> str:
             continue
         by = get_user_model().objects.filter(username=username).first() if username else None
         group = [(m.person, m.perspective) for m in site.project_group.select_related("person")]
-        for assessed_on, ranks, with_guest in [
-            (today - datetime.timedelta(days=MONTHS_APART + 14), before, False),
-            (today - datetime.timedelta(days=14), after, True),
+        later = v2012 if site_name in REASSESSED_ON_2012 else current
+        for assessed_on, ranks, with_guest, framework in [
+            (today - datetime.timedelta(days=MONTHS_APART + 14), before, False, current),
+            (today - datetime.timedelta(days=14), after, True, later),
         ]:
             participants = [
                 services.ParticipantEntry(person=person, perspective=perspective)
@@ -82,20 +106,7 @@ def load(*, today: datetime.date) -> str:
                 by=by,
                 notes="Workshop with the project group.",
                 participants=participants,
-                ratings=[
-                    services.RatingEntry(
-                        challenge=challenge,
-                        stage=stages[rank],
-                        **dict(
-                            zip(
-                                ("evidence", "strengths", "areas_to_improve"),
-                                EVIDENCE[rank],
-                                strict=True,
-                            )
-                        ),
-                    )
-                    for challenge, rank in zip(challenges, ranks, strict=True)
-                ],
+                ratings=_ratings(framework, ranks),
             )
             added += 1
     return f"{added} self-assessments"

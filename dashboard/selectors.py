@@ -63,13 +63,13 @@ def status_by_category(filters: Filters) -> dict[tuple[str, str], int]:
 
 
 def assessed_stages(filters: Filters) -> list[tuple[int, int, datetime.date, int, str, int]]:
-    """Every current-framework assessment of the filtered sites up to the period's end, as
-    (site, assessment, date, stage rank, stage name, ratings at that stage): one grouped
-    query (the stage names ride along so the page needs no second read)."""
+    """Every assessment of the filtered sites up to the period's end, on whichever framework
+    version (the versions share the scale's ranks, so a 2009 assessment followed by a 2012
+    one is still the site's history), as (site, assessment, date, stage rank, stage name,
+    ratings at that stage): one grouped query (the stage names ride along)."""
     return list(
         Rating.objects.filter(
             assessment__site__in=sites(filters),
-            assessment__framework__is_current=True,
             assessment__assessed_on__lte=filters.until,
         )
         .values_list("assessment__site_id", "assessment_id", "assessment__assessed_on")

@@ -33,3 +33,14 @@ def test_the_administrator_manages_assessments_in_the_django_admin(client, world
     page = client.get(reverse("admin:challenges_assessment_change", args=[assessment.pk]))
     assert page.status_code == 200
     assert "Areas to improve" in page.content.decode()
+
+
+def test_the_demo_shows_a_2012_re_assessment_compared_by_challenge_with_2009(db):
+    sites_demo.load(today=TODAY)
+    demo.load(today=TODAY)
+    stages = latest_stages(Site.objects.get(name="Devon Partnership NHS Trust"))
+    assert stages.previous.framework.version == "2009"
+    assert stages.latest.framework.version == "2012"
+    workforce = stages.by_number()[8]
+    assert workforce.challenge.key == "workforce"
+    assert workforce.movement_text == "up from Not started, as challenge 6 in 2009"
