@@ -1,6 +1,6 @@
 """Reads of recovery colleges, scoped to the sites the user may see."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
@@ -18,29 +18,31 @@ def colleges_for_user(user) -> QuerySet[RecoveryCollege]:
 
 @dataclass
 class CollegeStanding:
-    """A college's row in a list: its latest fidelity score and change, and its latest term."""
+    """A college's row in a list: its latest fidelity score and change, and its latest term
+    (the annotations of ``standings``)."""
 
     college: RecoveryCollege
-    scores: list[int] = field(default_factory=list)
-    term: dict | None = None
 
     @property
     def score(self) -> int | None:
-        return self.scores[-1] if self.scores else None
+        return self.college.latest_score
 
     @property
     def change(self) -> int | None:
-        if len(self.scores) < 2:
-            return None
-        return fidelity.change(self.scores[-1], self.scores[-2])
+        previous = self.college.previous_score
+        return None if self.score is None else fidelity.change(self.score, previous)
+
+    @property
+    def term(self) -> str | None:
+        return self.college.term_name
 
     @property
     def students(self) -> int | None:
-        return self.term["students"] if self.term else None
+        return self.college.term_students
 
     @property
     def share_using_services(self) -> int | None:
-        return _share(self.term["students_using_services"], self.students) if self.term else None
+        return _share(self.college.term_using_services or 0, self.students)
 
 
 @dataclass
@@ -61,31 +63,29 @@ def _share(part: int, whole: int | None) -> int | None:
 
 
 def standings(colleges: QuerySet[RecoveryCollege]) -> tuple[list[CollegeStanding], Totals]:
-    """Each college's latest score, change and latest term, and the totals over them, in
-    three queries whatever the number of colleges and checks."""
-    rows = {college.pk: CollegeStanding(college) for college in colleges.select_related("site")}
-    for college_id, score in (
-        FidelityCheck.objects.filter(college__in=rows)
-        .order_by("college_id", "checked_on")
-        .values_list("college_id", "score")
-    ):
-        rows[college_id].scores.append(score)
-    for term in (
-        Term.objects.filter(college__in=rows)
-        .order_by("college_id", "-starts_on")
-        .distinct("college_id")
-        .values("college_id", "name", "students", "students_using_services")
-    ):
-        rows[term["college_id"]].term = term
+    """Each college's latest and previous score and its latest term, and the totals over
+    them, in one query whatever the number of colleges, checks and terms."""
+    checks = FidelityCheck.objects.filter(college=OuterRef("pk")).order_by("-checked_on")
+    terms = Term.objects.filter(college=OuterRef("pk")).order_by("-starts_on")
+    rows = [
+        CollegeStanding(college)
+        for college in colleges.select_related("site").annotate(
+            latest_score=Subquery(checks.values("score")[:1]),
+            previous_score=Subquery(checks.values("score")[1:2]),
+            term_name=Subquery(terms.values("name")[:1]),
+            term_students=Subquery(terms.values("students")[:1]),
+            term_using_services=Subquery(terms.values("students_using_services")[:1]),
+        )
+    ]
     totals = Totals()
-    for row in rows.values():
+    for row in rows:
         totals.open += row.college.is_open
         totals.planned += not row.college.is_open
         totals.checked += row.score is not None
-        if row.term:
-            totals.students += row.term["students"]
-            totals.using_services += row.term["students_using_services"]
-    return list(rows.values()), totals
+        if row.term is not None:
+            totals.students += row.students
+            totals.using_services += row.college.term_using_services
+    return rows, totals
 
 
 def programme_colleges(user) -> tuple[list[CollegeStanding], Totals]:
