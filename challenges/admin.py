@@ -2,7 +2,15 @@ from django.contrib import admin
 
 from imroc.formsets import CappedInline
 
-from .models import Assessment, Challenge, Framework, Participant, Rating, Stage
+from .models import (
+    Assessment,
+    Challenge,
+    Framework,
+    Participant,
+    Rating,
+    Stage,
+    StageDescriptor,
+)
 
 
 class ChallengeInline(CappedInline, admin.TabularInline):
@@ -21,10 +29,16 @@ class FrameworkAdmin(admin.ModelAdmin):
     inlines = [ChallengeInline, StageInline]
 
 
+class StageDescriptorInline(CappedInline, admin.TabularInline):
+    model = StageDescriptor
+    extra = 0
+
+
 @admin.register(Challenge)
 class ChallengeAdmin(admin.ModelAdmin):
-    list_display = ["number", "title", "framework"]
+    list_display = ["number", "title", "key", "framework"]
     list_filter = ["framework"]
+    inlines = [StageDescriptorInline]
 
 
 @admin.register(Stage)

@@ -70,6 +70,9 @@ def test_the_assessment_page_shows_what_changed_since_the_one_before(client, wor
     assert page.count("Changed from 2 Development") == 1
     assert "(was challenge 6 in 2009)" in page
     assert page.count("Same as last time") == 9
+    site_page = client.get(world.site_a.get_absolute_url()).content.decode()
+    assert "(on the 2009 framework, compared challenge by challenge, not by number)" in site_page
+    assert "up from 2 Development, as challenge 6 in 2009" in site_page
 
 
 def test_the_administrator_words_what_each_stage_means_for_a_challenge(client, world):
