@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from challenges.reminders import months_before
-from tests.challenges.factories import assess
 from notifications.models import Notification
+from tests.challenges.factories import assess
 from tests.notifications.scanning import due, emails_of, opt_out, recipients, scan
 
 pytestmark = pytest.mark.django_db
