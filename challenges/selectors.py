@@ -220,6 +220,57 @@ def previous_assessment(site: Site, assessment: Assessment | None = None) -> Ass
     )
 
 
+@dataclass(frozen=True)
+class Moved:
+    """How many challenges an assessment moved up or down from the one before it."""
+
+    up: int
+    down: int
+    compared_with: int | None  # the earlier assessment's id, None for the first
+
+    @property
+    def text(self) -> str:
+        if self.compared_with is None:
+            return "First assessment"
+        if not (self.up or self.down):
+            return "No challenge moved"
+        parts = [
+            f"{n} challenge{'s' if n != 1 else ''} {way}"
+            for n, way in [(self.up, "up"), (self.down, "down")]
+            if n
+        ]
+        return ", ".join(parts)
+
+
+def moved_since_previous(assessments: list[Assessment]) -> dict[int, Moved]:
+    """For a site's history (newest first): per assessment, the challenges that moved up or
+    down since the one before it, paired by challenge key across versions. One query."""
+    ranks: dict[int, dict[str, int]] = defaultdict(dict)
+    for assessment_id, key, framework_id, number, rank in Rating.objects.filter(
+        assessment_id__in=[a.pk for a in assessments]
+    ).values_list(
+        "assessment_id",
+        "challenge__key",
+        "challenge__framework_id",
+        "challenge__number",
+        "stage__rank",
+    ):
+        ranks[assessment_id][identity_of(key, framework_id, number)] = rank
+    moved = {}
+    for later, earlier in zip(assessments, [*assessments[1:], None], strict=True):
+        if earlier is None:
+            moved[later.pk] = Moved(0, 0, None)
+            continue
+        now, before = ranks[later.pk], ranks[earlier.pk]
+        pairs = [(now[k], before[k]) for k in now.keys() & before.keys()]
+        moved[later.pk] = Moved(
+            up=sum(a > b for a, b in pairs),
+            down=sum(a < b for a, b in pairs),
+            compared_with=earlier.pk,
+        )
+    return moved
+
+
 def people_to_invite(site: Site, assessment: Assessment | None = None) -> list[tuple[Person, str]]:
     """Who the form offers as participants: the project group with their perspectives, and on
     an existing assessment also whoever took part then (even if no longer in the group)."""

@@ -90,10 +90,12 @@ def _site(request, slug):
 @login_required
 def assessment_list(request, slug):
     site = _site(request, slug)
+    assessments = list(selectors.assessments_for_site(site))
+    moved = selectors.moved_since_previous(assessments)
     return render(
         request,
         "challenges/assessment_list.html",
-        {"site": site, "assessments": selectors.assessments_for_site(site)},
+        {"site": site, "rows": [(a, moved[a.pk]) for a in assessments]},
     )
 
 

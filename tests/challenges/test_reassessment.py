@@ -108,3 +108,15 @@ def test_the_administrator_names_the_current_version(client, world):
     assert Framework.objects.filter(is_current=True).count() == 1
     client.force_login(world.lead_a)
     assert client.post("/challenges/2009/make-current/").status_code == 403
+
+
+def test_the_history_says_how_many_challenges_moved_by_challenge_across_versions(client, world):
+    assess(world.site_a, [1, 1, 1, 1, 1, 2, 1, 1, 1, 1], on=EARLY)
+    use_2012()
+    # workforce (2009's 6, 2012's 8) up to 3, risk (2009's 7, 2012's 6) down to 0
+    assess(world.site_a, [1, 1, 1, 1, 1, 0, 1, 3, 1, 1])
+    client.force_login(world.member_a)
+    url = reverse("challenges:assessment-list", kwargs={"slug": world.site_a.slug})
+    page = client.get(url).content.decode()
+    assert "1 challenge up, 1 challenge down" in page
+    assert "First assessment" in page
