@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from sites.models import Person
 from sites.selectors import sites_for_user
 
 from . import practice
@@ -163,6 +164,4 @@ def latest_ratings(team: Team) -> dict[str, dict]:
 
 def people_of(site) -> QuerySet:
     """The site's project group as action owners."""
-    from sites.models import Person
-
     return Person.objects.filter(memberships__site=site).order_by("full_name")

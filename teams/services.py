@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from notifications.services import notify
 from sites.services import activity_recorded
 
 from .models import Team, TeamAction, TeamAssessment, TeamParticipant, TeamRating
@@ -72,13 +73,16 @@ def action_save(
     item: str = "",
     owner_person=None,
     owner_name: str = "",
+    by=None,
 ) -> TeamAction:
     """Add or change an action of the plan; the day it is marked done is kept (and dropped
-    if it is reopened)."""
+    if it is reopened). A new owner with an account is told."""
     action = action or TeamAction(team=team)
-    # Read from the database: a bound form has already set the new status on the instance.
-    was_done = bool(action.pk) and (
-        TeamAction.objects.filter(pk=action.pk, status=TeamAction.Status.DONE).exists()
+    # Read from the database: a bound form has already set the new values on the instance.
+    stored = TeamAction.objects.filter(pk=action.pk).values("status", "owner_person").first()
+    was_done = bool(stored) and stored["status"] == TeamAction.Status.DONE
+    new_owner = owner_person is not None and (
+        not stored or stored["owner_person"] != owner_person.pk
     )
     action.what, action.item, action.due_on, action.status = what, item, due_on, status
     action.owner_person = owner_person
@@ -89,4 +93,6 @@ def action_save(
         action.done_on = None
     action.save()
     activity_recorded(site_id=team.site_id, on=today)
+    if new_owner:
+        notify("trip_action_assigned", action=action, by=by)
     return action

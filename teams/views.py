@@ -127,7 +127,11 @@ def action_form(request, pk, action_pk=None):
     form = ActionForm(request.POST or None, instance=action, people=selectors.people_of(team.site))
     if request.method == "POST" and form.is_valid():
         services.action_save(
-            team=team, action=action, today=timezone.localdate(), **form.cleaned_data
+            team=team,
+            action=action,
+            today=timezone.localdate(),
+            by=request.user,
+            **form.cleaned_data,
         )
         messages.success(request, "Action saved.")
         return redirect(f"{team.get_absolute_url()}#plan")

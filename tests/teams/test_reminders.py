@@ -28,3 +28,24 @@ def test_an_overdue_action_reminds_its_owner_with_an_account_once(
         "Exeter community team: your recovery plan action is overdue"
     ]
     assert "Peer worker joins the team meeting, by 1 June 2012" in emails[0].body
+
+
+def test_the_owner_hears_of_an_action_given_to_them_once_but_not_of_their_own(client, world):
+    from notifications.models import Reminder
+
+    team = helpers.team(world.site_a)
+    people = {m.person.user: m.person for m in world.site_a.project_group.all()}
+    client.force_login(world.lead_a)
+    url = f"/teams/{team.pk}/actions/new/"
+    data = {"what": "Co-write crisis plans", "due_on": "2099-08-01", "status": "not_started"}
+    client.post(url, {**data, "owner_person": people[world.member_a].pk})
+    client.post(url, {**data, "what": "Lead's own", "owner_person": people[world.lead_a].pk})
+    action = team.actions.get(what="Co-write crisis plans")
+    client.post(
+        f"/teams/{team.pk}/actions/{action.pk}/",
+        {**data, "status": "under_way", "owner_person": people[world.member_a].pk},
+    )
+    sent = Reminder.objects.filter(kind="trip_action_assigned")
+    assert [(r.user, r.subject) for r in sent] == [
+        (world.member_a, "Exeter community team: an action for you in the team's recovery plan")
+    ]
