@@ -12,8 +12,12 @@ def notifications_for(user) -> QuerySet[Notification]:
 
 
 def unread_count(user) -> int:
+    """Read with the user when the request signed them in (``accounts.backends``)."""
     if not user.is_authenticated:
         return 0
+    loaded = getattr(user, "_imroc_unread_notifications", None)
+    if loaded is not None:
+        return loaded
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
