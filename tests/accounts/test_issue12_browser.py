@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, open_nav_link, sign_in
 
 pytestmark = BROWSER_TEST
 
@@ -83,7 +83,7 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     expect(page.get_by_role("link", name="Action: Name a board sponsor")).to_be_visible()
     expect(page.get_by_role("link", name=f"Progress review of {SITE}")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("link", name=re.compile("^Notifications")).click()
+    open_nav_link(page, re.compile("^Notifications"))
     assigned = page.get_by_role("strong").filter(has_text=f"{SITE}: an action for you")
     expect(assigned).to_be_visible()
     assert_accessible(page)
@@ -97,7 +97,7 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     sign_out(page)
 
     sign_in(page, base, world.consultant)
-    page.get_by_role("link", name=re.compile("^Notifications")).click()
+    open_nav_link(page, re.compile("^Notifications"))
     done = page.get_by_role("strong").filter(has_text=f'{SITE}: "Name a board sponsor" is done')
     expect(done).to_be_visible()
     assert_accessible(page)
