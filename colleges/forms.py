@@ -101,6 +101,18 @@ class FidelityCheckForm(NhsFormMixin, forms.Form):
             )
         for component in fidelity.VARYING:
             self.fields[f"describe_{component.key}"] = _text(component.label)
+        if start_from is not None and check is None:
+            self._say_previous(start_from)
+
+    def _say_previous(self, previous: FidelityCheck):
+        """Each rating's hint names what the previous check said, so what moved is plain."""
+        said = f"At the check of {previous.checked_on:%-d %B %Y}"
+        labels = {"feature": fidelity.STATUS_LABELS, "score": dict(fidelity.SCORES)}
+        for name, field in self.fields.items():
+            kind = name.split("_", 1)[0]
+            if kind in labels and name in self.initial:
+                before = f"{said}: {labels[kind][self.initial[name]].lower()}."
+                field.help_text = f"{field.help_text} {before}".strip()
 
     def feature_fields(self):
         return [

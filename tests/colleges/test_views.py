@@ -33,6 +33,8 @@ def test_a_check_scores_the_seven_components_and_shows_the_change(client, world)
     client.force_login(world.lead_a)
     form = client.get(f"/colleges/{college.pk}/checks/new/").content.decode()
     assert "start from the previous check" in form
+    assert "At the check of 10 January 2012: 0: not present." in form
+    assert "At the check of 10 January 2012: partly." in form
     response = client.post(f"/colleges/{college.pk}/checks/new/", check_post(score=2))
     assert response.status_code == 302
     latest = FidelityCheck.objects.latest("checked_on")
@@ -193,3 +195,36 @@ def test_the_demo_has_three_open_four_planned_and_a_two_year_self_check(world):
     assert len(scores) >= 4 and scores == sorted(scores)
     assert (scores[-1][1] - scores[0][1]).days >= 700
     assert Course.objects.filter(co_produced=True).exists()
+
+
+def test_the_site_progress_report_has_the_colleges_fidelity_and_terms(world):
+    from reports import services as reports
+    from tests.reports.factories import ReportFactory
+    from tests.reports.pdf import assert_pdf_contains, sheets
+
+    college = factories.college(world.site_a)
+    factories.check(college, scores=(1, 1, 0, 1, 1, 0, 1))
+    factories.check(college, checked_on=datetime.date(2012, 7, 2), scores=(2,) * 7)
+    factories.term(college)
+    report = ReportFactory(site=world.site_a, requested_by=world.lead_a)
+    assert reports.report_generate(report=report, today=datetime.date(2012, 8, 1))
+    report.refresh_from_db()
+    with report.pdf.open("rb") as pdf:
+        assert_pdf_contains(pdf.read(), "Recovery colleges", "14 of 14", "75% of them use services")
+    with report.spreadsheet.open("rb") as xlsx:
+        tables = sheets(xlsx.read())
+    assert [row[2:] for row in tables["Fidelity checks"][1:]] == [(5, None), (14, 9)]
+    assert tables["College terms"][1][3:5] == (40, 30)
+
+
+def test_the_programme_report_lists_every_college_in_one_query(world, django_assert_num_queries):
+    from colleges.report_sections import programme_colleges
+
+    for n in range(5):
+        college = factories.college(SiteFactory(), name=f"College {n}")
+        factories.check(college)
+        factories.term(college)
+    with django_assert_num_queries(1):
+        section = programme_colleges(None)
+    assert section.context["totals"].open == 5
+    assert section.tables[0].rows[0][3:] == [7, None, 40, 75]
