@@ -106,6 +106,11 @@ class BaseRatingFormSet(forms.BaseFormSet):
     def total_form_count(self):
         return len(practice.ITEMS)
 
+    def initial_form_count(self):
+        """Every form counts as filled in, so a re-assessment that changes nothing (each
+        form equal to its starting value) is not taken for empty forms."""
+        return len(practice.ITEMS)
+
     def get_form_kwargs(self, index):
         index = index or 0
         return {"number": index + 1, "item": practice.ITEMS[min(index, len(practice.ITEMS) - 1)]}

@@ -123,8 +123,8 @@ def team_plan(team: Team) -> dict:
         assessment.by_item = {r.item: r.rating for r in assessment.ratings.all()}
         assessment.total = sum(assessment.by_item.values())
     latest = assessments[-1] if assessments else None
-    previous = assessments[-2] if len(assessments) > 1 else None
     first = assessments[0] if len(assessments) > 1 else None
+    previous = assessments[-2] if len(assessments) > 2 else None  # else it is the first
     movement = [
         ItemMovement(
             item,

@@ -51,11 +51,18 @@ def test_a_lead_adds_a_team_assesses_it_twice_and_sees_it_has_moved(client, worl
     )
     page = client.get(f"/teams/{team.pk}/").content.decode()
     assert "16 of 24 on 1 August 2012, 8 at the first on 1 March 2012" in page
-    assert page.count("Moved up") == 2 * len(practice.ITEMS)
+    assert page.count("Moved up") == len(practice.ITEMS)  # since the first, which is previous
     assert "Co-produced" in page and "1 November 2012" in page
     teams = client.get("/teams/sites/alpha/").content.decode()
     assert "1 of 1 team moved up since their first assessment." in teams
     assert "Moved up 8" in teams
+    third = client.post(
+        f"/teams/{team.pk}/assessments/new/", assessment_data(2, assessed_on="2012-09-01")
+    )
+    assert third.status_code == 302  # nothing changed since the previous: still saved
+    page = client.get(f"/teams/{team.pk}/").content.decode()
+    assert "Previous, 1 Aug 2012" in page
+    assert page.count("Moved up") == page.count("No change") == len(practice.ITEMS)
 
 
 @pytest.mark.parametrize(
