@@ -74,12 +74,11 @@ class FidelityCheckForm(NhsFormMixin, forms.Form):
         help_text="Who took part and how, e.g. students, peer trainers and tutors together.",
     )
 
-    def __init__(self, *args, college, check: FidelityCheck | None = None, start_from=None,
-                 **kwargs):  # fmt: skip
+    def __init__(self, *args, college, check: FidelityCheck | None = None, start_from=None, **kw):
         source = check or start_from
         if source is not None:
-            kwargs["initial"] = _initial(source, keep_date=check is not None)
-        super().__init__(*args, **kwargs)
+            kw["initial"] = _initial(source, keep_date=check is not None)
+        super().__init__(*args, **kw)
         self.college, self.check = college, check
         self.fields["checked_on"].initial = self.initial.get("checked_on", timezone.localdate())
         for feature in fidelity.FEATURES:

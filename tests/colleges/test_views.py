@@ -228,3 +228,20 @@ def test_the_programme_report_lists_every_college_in_one_query(world, django_ass
         section = programme_colleges(None)
     assert section.context["totals"].open == 5
     assert section.tables[0].rows[0][3:] == [7, None, 40, 75]
+
+
+@pytest.mark.parametrize(
+    "who, overview, record_a",
+    [
+        ("lead_a", False, True),
+        ("member_a", False, True),
+        ("lead_b", False, False),
+        ("consultant", True, False),
+        ("organiser", True, False),
+        ("admin", True, True),
+    ],
+)
+def test_who_sees_the_overview_and_records_site_as_colleges(world, who, overview, record_a):
+    user = world.users[who]
+    assert user.has_perm("colleges.view_overview") is overview
+    assert user.has_perm("colleges.record_college", world.site_a) is record_a
