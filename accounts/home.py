@@ -56,23 +56,24 @@ def _owned_by(user) -> Q:
 
 def my_due_items(user, today: datetime.date) -> list[Item]:
     """Goals near or past their target, PDSA stages due and actions I own (or, as a lead,
-    my site's), overdue first: 3 queries."""
+    my site's), overdue first: 3 queries. Closed goals and archived sites are done with."""
     sites = team_site_ids(user)
     soon = today + DUE_SOON
     goals = (
         Goal.objects.filter(priority__site_id__in=sites, target_date__lte=soon)
-        .exclude(status__in=[Goal.Status.ACHIEVED, Goal.Status.ABANDONED])
+        .filter(status__in=Goal.OPEN, priority__site__is_active=True)
         .select_related("priority__site")
         .order_by("target_date", "pk")[:LIMIT]
     )
     cycles = (
         Cycle.objects.filter(goal__priority__site_id__in=sites)
+        .filter(goal__status__in=Goal.OPEN, goal__priority__site__is_active=True)
         .filter(cycles_with_current_stage_due(lte=soon))
         .select_related("goal__priority__site")
         .order_by("pk")[: LIMIT * 3]
     )
     actions = (
-        ReviewAction.objects.filter(done=False, due_on__lte=soon)
+        ReviewAction.objects.filter(done=False, due_on__lte=soon, review__site__is_active=True)
         .filter(_owned_by(user) | Q(review__site_id__in=lead_site_ids(user)))
         .select_related("review__site")
         .order_by("due_on", "pk")[:LIMIT]
@@ -169,7 +170,9 @@ def _name(user) -> str:
 def consultant_actions(user, today: datetime.date) -> list[Item]:
     """Open actions across the sites I review, oldest due first: 1 query."""
     actions = (
-        ReviewAction.objects.filter(done=False, review__site__consultants=user)
+        ReviewAction.objects.filter(
+            done=False, review__site__consultants=user, review__site__is_active=True
+        )
         .select_related("review__site", "owner_person", "owner_user")
         .order_by("due_on", "pk")[:LIMIT]
     )

@@ -23,13 +23,19 @@ from .rules import is_administrator, is_consultant
 
 
 def _scope(user):
-    """(sites the user invites to, roles they may give, may they add a site) or 403."""
+    """(sites the user invites to, roles they may give, may they add a site) or 403. Nobody
+    joins an archived site."""
     if is_administrator(user):
-        return Site.objects.order_by("name"), list(Invitation.Role.values), True
+        return (
+            Site.objects.filter(is_active=True).order_by("name"),
+            list(Invitation.Role.values),
+            True,
+        )
     site_roles = list(Invitation.SITE_ROLES)
     if is_consultant(user):
-        return user.consulted_sites.order_by("name"), site_roles, True
+        return user.consulted_sites.filter(is_active=True).order_by("name"), site_roles, True
     led = Site.objects.filter(
+        is_active=True,
         project_group__person__user=user,
         project_group__role=ProjectGroupMember.Role.PROJECT_LEAD,
     ).order_by("name")

@@ -14,7 +14,7 @@ from rules.contrib.models import RulesModel
 
 from accounts.rules import is_administrator
 from sites.models import CoProduction, Perspective
-from sites.rules import can_edit_site_work, can_view_site, is_site_lead
+from sites.rules import can_edit_site_work, can_view_site, is_archived, is_site_lead
 
 
 class FrameworkQuerySet(models.QuerySet):
@@ -190,7 +190,7 @@ class Assessment(RulesModel):
             "view": can_view_site,
             "add": can_edit_site_work,
             "change": can_edit_site_work,
-            "delete": is_administrator | is_site_lead,
+            "delete": (is_administrator | is_site_lead) & ~is_archived,
         }
 
     def __str__(self) -> str:

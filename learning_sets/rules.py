@@ -3,7 +3,7 @@
 import rules
 
 from accounts.rules import is_administrator, is_organiser
-from sites.rules import can_edit_site_work, site_roles
+from sites.rules import can_edit_site_work, is_archived, site_roles
 
 
 def _learning_set(obj):
@@ -23,7 +23,7 @@ def is_member_of_set(user, obj) -> bool:
 
 
 can_manage_learning_sets = is_administrator | is_organiser
-can_register_for_site = can_manage_learning_sets | can_edit_site_work
+can_register_for_site = (can_manage_learning_sets | can_edit_site_work) & ~is_archived
 
 # Capabilities about a member site (recording its topic choices, registering its delegates).
 rules.add_perm("learning_sets.act_for_site", can_register_for_site)

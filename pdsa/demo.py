@@ -178,7 +178,24 @@ PLAN = {
                                 "People kept their own copy and used it.",
                             ),
                         ],
-                    )
+                    ),
+                    (
+                        "Text-message recovery check-ins after discharge",
+                        Goal.Difficulty.EASY,
+                        Goal.Status.ABANDONED,
+                        "Aisha Khan",
+                        16,
+                        6,
+                        [],
+                        [
+                            (
+                                "A text from the ward a week after discharge",
+                                Cycle.Outcome.ABANDON,
+                                "Few people answered a number they did not know; "
+                                "the peer worker's phone call worked better.",
+                            ),
+                        ],
+                    ),
                 ],
             ),
             (
@@ -294,6 +311,20 @@ def load(*, today: datetime.date) -> str:
     return f"improvement work for {made} site{'s' if made != 1 else ''}"
 
 
+# Why each closed goal of the plan was closed, in the group's words.
+CLOSING_NOTES = {
+    "Open a co-produced Recovery College prospectus": (
+        "The first prospectus is out, written by peer trainers and clinicians together, and "
+        "places taken each month stayed up after the change. The college carries on as "
+        "part of the trust's ordinary work."
+    ),
+    "Text-message recovery check-ins after discharge": (
+        "Stopped after one cycle: people did not answer texts from a number they did not "
+        "know. The peer workers' phone calls do the job; the group put its time there."
+    ),
+}
+
+
 def _goal(priority, plan, *, by, today, rng):
     title, difficulty, status, owner, started, target, indicators, cycles = plan
     start = today - started * 30 * DAY
@@ -305,7 +336,7 @@ def _goal(priority, plan, *, by, today, rng):
         owner=Person.objects.filter(full_name=owner).first(),
         start_date=start,
         target_date=start + target * 30 * DAY,
-        status=status,
+        status=Goal.Status.IN_PROGRESS if status in Goal.CLOSED else status,
         by=by,
     )
     watched = []
@@ -342,6 +373,15 @@ def _goal(priority, plan, *, by, today, rng):
             starts=start + length * i,
             ends=start + length * (i + 1) - 7 * DAY,
             today=today,
+        )
+    if status in Goal.CLOSED:  # closed the way a site closes one: with a date and a note
+        last_done = previous.act_done if previous and previous.act_done else start
+        services.goal_close(
+            goal=goal,
+            outcome=status,
+            note=CLOSING_NOTES[title],
+            closed_on=min(today, max(goal.target_date, last_done)),
+            by=by,
         )
 
 

@@ -1,11 +1,11 @@
 """Events of a site's improvement work (registered with ``notifications.registry``; raised
 by the services): a comment on a goal or a cycle reaches the goal's owner and the site's
-leads, never its own author."""
+leads, never its own author; a closed goal reaches the site's consultants."""
 
 from notifications.registry import Due, register_event
 from sites.selectors import leads_by_site
 
-from .models import Comment
+from .models import Comment, Goal
 
 
 @register_event("comment_added", label="Someone commented on a goal or PDSA cycle of your site")
@@ -32,5 +32,31 @@ def comment_added(*, comment: Comment):
                 "message": f"{author} commented on {about} at {site.name}.",
                 "site_name": site.name,
                 "comment": comment.text,
+            },
+        )
+
+
+@register_event("goal_closed", label="A goal of a site you review was achieved or abandoned")
+def goal_closed(*, goal: Goal):
+    """The site's consultants hear when a goal closes: a moment to review, or to learn from
+    an abandoned goal as much as from an achieved one."""
+    site = goal.priority.site
+    by = goal.closed_by.get_full_name() or goal.closed_by.username if goal.closed_by else ""
+    outcome = goal.get_status_display().lower()
+    for consultant in site.consultants.all():
+        if consultant == goal.closed_by:
+            continue
+        yield Due(
+            kind="goal_closed",
+            recipient=consultant,
+            key=f"goal:{goal.pk}:closed:{goal.closed_on:%Y-%m-%d}",
+            subject=f"{site.name}: the goal “{goal.title}” was {outcome}",
+            url=goal.get_absolute_url(),
+            context={
+                "message": f"{site.name} closed the goal “{goal.title}” as {outcome} on "
+                f"{goal.closed_on:%-d %B %Y}{f' ({by})' if by else ''}.",
+                "site_name": site.name,
+                "goal_title": goal.title,
+                "note": goal.closing_note,
             },
         )

@@ -26,6 +26,8 @@ class Priority(RulesModel):
         "challenges.Challenge", on_delete=models.PROTECT, related_name="priorities"
     )
     agreed_on = models.DateField()
+    # Dropped once all its goals are closed: off the site's active priorities, kept in history.
+    dropped_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["challenge__number"]
@@ -38,10 +40,16 @@ class Priority(RulesModel):
             "change": pdsa_rules.can_edit_work,
             "add": pdsa_rules.can_edit_work,
             "delete": pdsa_rules.can_edit_work,
+            "drop": pdsa_rules.can_drop_priority,
         }
+        permissions = [("drop_priority", "Can drop a priority whose goals are all closed")]
 
     def __str__(self) -> str:
         return f"{self.challenge} ({self.site})"
+
+    @property
+    def is_dropped(self) -> bool:
+        return self.dropped_on is not None
 
 
 class Goal(RulesModel):
@@ -69,6 +77,17 @@ class Goal(RulesModel):
     start_date = models.DateField()
     target_date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    # Set by closing the goal (services.goal_close): achieved or abandoned, when and why.
+    closed_on = models.DateField(null=True, blank=True, editable=False)
+    closing_note = models.TextField(blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -80,7 +99,11 @@ class Goal(RulesModel):
             models.CheckConstraint(
                 condition=Q(target_date__gte=models.F("start_date")),
                 name="goal_target_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(status__in=["achieved", "abandoned"]),
+                name="goal_closed_on_only_when_closed",
+            ),
         ]
         rules_permissions = {
             "view": pdsa_rules.can_view_work,
@@ -88,8 +111,14 @@ class Goal(RulesModel):
             "add": pdsa_rules.can_edit_work,
             "delete": pdsa_rules.can_edit_work,
             "comment": pdsa_rules.can_comment,
+            "close": pdsa_rules.can_edit_work,
+            "reopen": pdsa_rules.can_reopen_goal,
         }
-        permissions = [("comment_goal", "Can comment on a goal")]
+        permissions = [
+            ("comment_goal", "Can comment on a goal"),
+            ("close_goal", "Can close a goal as achieved or abandoned"),
+            ("reopen_goal", "Can reopen a closed goal"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -108,9 +137,15 @@ class Goal(RulesModel):
 
     def is_overdue(self, today: datetime.date) -> bool:
         """Past its target date and neither achieved nor abandoned."""
-        return self.target_date < today and self.status not in self.CLOSED
+        return self.target_date < today and not self.is_closed
+
+    @property
+    def is_closed(self) -> bool:
+        """Achieved or abandoned: the goal, its indicators and cycles are read-only."""
+        return self.status in self.CLOSED
 
     CLOSED = (Status.ACHIEVED, Status.ABANDONED)
+    OPEN = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.STALLED)
 
 
 # No measure of the programme (people, days, %, pounds) comes near a billion; a bigger value

@@ -7,6 +7,7 @@ from collections import Counter
 from django.db.models import Count, Prefetch, Q
 
 from reports.registry import Section, Table, section
+from sites.selectors import sites_in_programme_during
 
 from . import chart_cache
 from .indicator_svg import render_indicator_svg
@@ -241,12 +242,13 @@ def cycles_and_outcomes(ctx):
 def goals_and_cycles(ctx):
     """Goals by status and difficulty, cycles by stage and outcome, and the cycles finished
     in the period: grouped counts, four queries whatever the number of sites."""
-    goals = Goal.objects.filter(priority__site__is_active=True)
+    counted = sites_in_programme_during(ctx.period_start)  # archived sites are history too
+    goals = Goal.objects.filter(priority__site__in=counted)
     by_status = dict(
         goals.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     hard = goals.filter(difficulty=Goal.Difficulty.HARD).count()
-    cycles = Cycle.objects.filter(goal__priority__site__is_active=True)
+    cycles = Cycle.objects.filter(goal__priority__site__in=counted)
     open_or_done = cycles.aggregate(
         total=Count("pk"),
         complete=Count("pk", filter=Q(act_done__isnull=False)),

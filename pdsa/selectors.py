@@ -38,7 +38,7 @@ OUTCOMES_COUNTED = {
     Cycle.Outcome.ADAPT: "Adapted",
     Cycle.Outcome.ABANDON: "Abandoned",
 }
-GOAL_RELATED = ("priority__site", "priority__challenge", "owner")
+GOAL_RELATED = ("priority__site", "priority__challenge", "owner", "closed_by")
 
 
 def goals_for_user(user) -> QuerySet[Goal]:
@@ -100,8 +100,9 @@ class Checklist:
 
 @dataclass(frozen=True)
 class SiteWork:
-    priorities: list[Priority]
+    priorities: list[Priority]  # the active ones
     checklist: Checklist
+    dropped: list[Priority]  # dropped once their goals closed: the site's history
 
 
 def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> SiteWork:
@@ -133,8 +134,10 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
     for priority in priorities:  # open goals listed; closed ones folded away
         for goal in priority.goals.all():
             goal.url = goal_url.format(pk=goal.pk)
-        priority.open_goals = [g for g in priority.goals.all() if g.status not in Goal.CLOSED]
-        priority.closed_goals = [g for g in priority.goals.all() if g.status in Goal.CLOSED]
+        priority.open_goals = [g for g in priority.goals.all() if not g.is_closed]
+        priority.closed_goals = [g for g in priority.goals.all() if g.is_closed]
+    dropped = [p for p in priorities if p.is_dropped]
+    priorities = [p for p in priorities if not p.is_dropped]
     difficulties = Counter(g.difficulty for p in priorities for g in p.goals.all())
     checklist = Checklist(
         co_produced=co_production.is_co_produced,
@@ -144,7 +147,7 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
         easy_goals=difficulties[Goal.Difficulty.EASY],
         hard_goals=difficulties[Goal.Difficulty.HARD],
     )
-    return SiteWork(priorities=priorities, checklist=checklist)
+    return SiteWork(priorities=priorities, checklist=checklist, dropped=dropped)
 
 
 def with_results(indicators: QuerySet[Indicator]) -> list[Indicator]:
@@ -282,10 +285,9 @@ def your_goals(user) -> list[Goal]:
     ]
     if not team_sites:
         return []
-    closed = [Goal.Status.ACHIEVED, Goal.Status.ABANDONED]
     return list(
-        Goal.objects.filter(priority__site_id__in=team_sites)
-        .exclude(status__in=closed)
+        Goal.objects.filter(priority__site_id__in=team_sites, priority__site__is_active=True)
+        .exclude(status__in=Goal.CLOSED)
         .select_related("priority__site", "owner")
         .annotate(open_cycles=Count("cycles", filter=Q(cycles__act_done__isnull=True)))
         .order_by("target_date", "pk")

@@ -57,11 +57,15 @@ def _save_versioned(model, obj, *, version: int, by, fields: dict):
 
 @transaction.atomic
 def priorities_set(*, site, challenges, agreed_on: datetime.date) -> list[Priority]:
-    """Make the site's priorities exactly ``challenges``; a priority that has goals stays."""
+    """Make the site's active priorities exactly ``challenges``; a priority that has goals
+    stays (dropping one is ``priority_drop``), a dropped one chosen again is taken up again."""
     wanted = {c.pk: c for c in challenges}
     existing = {p.challenge_id: p for p in Priority.objects.filter(site=site)}
     for challenge_id, priority in existing.items():
-        if challenge_id not in wanted:
+        if challenge_id in wanted and priority.is_dropped:  # taken up again
+            priority.dropped_on = None
+            priority.save(update_fields=["dropped_on"])
+        elif challenge_id not in wanted and not priority.is_dropped:
             if priority.goals.exists():
                 raise ValidationError(f"{priority.challenge} has goals, so it stays a priority.")
             priority.delete()
@@ -83,6 +87,66 @@ def goal_create(*, priority: Priority, by=None, **fields) -> Goal:
 @transaction.atomic
 def goal_update(*, goal: Goal, version: int, by=None, **fields) -> Goal:
     return _save_versioned(Goal, goal, version=version, by=by, fields=fields)
+
+
+@transaction.atomic
+def goal_close(
+    *, goal: Goal, outcome: str, note: str, by, closed_on: datetime.date | None = None
+) -> Goal:
+    """Close the goal as achieved or abandoned, with why: the goal, its cycles and indicators
+    become read-only and leave the active lists (reminders stop), and the site's
+    consultants are told. An open cycle stays as it was, part of the record."""
+    if outcome not in Goal.CLOSED:
+        raise ValueError(f"A goal closes as achieved or abandoned, not {outcome!r}.")
+    current = Goal.objects.select_for_update().get(pk=goal.pk)
+    if current.is_closed:
+        raise ValidationError("This goal is already closed.")
+    goal.status = outcome
+    goal.closed_on = closed_on or timezone.localdate()
+    goal.closing_note = note
+    goal.closed_by = by
+    goal.version = current.version + 1
+    _record(goal, by)
+    goal.save()
+    notify("goal_closed", goal=goal)
+    return goal
+
+
+@transaction.atomic
+def goal_reopen(*, goal: Goal, by) -> Goal:
+    """Take a goal closed by mistake (or too early) back into the work, in progress."""
+    current = Goal.objects.select_for_update().select_related("priority").get(pk=goal.pk)
+    if not current.is_closed:
+        raise ValidationError("This goal is not closed.")
+    if current.priority.is_dropped:
+        raise ValidationError(
+            "Its priority was dropped: take the challenge back as a priority first."
+        )
+    goal.status = Goal.Status.IN_PROGRESS
+    goal.closed_on = None
+    goal.closing_note = ""
+    goal.closed_by = None
+    goal.version = current.version + 1
+    _record(goal, by)
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def priority_drop(*, priority: Priority) -> Priority:
+    """Drop a priority whose goals are all closed: it leaves the site's active priorities and
+    stays in its history with its goals."""
+    Priority.objects.select_for_update().filter(pk=priority.pk).first()
+    still_open = priority.goals.exclude(status__in=Goal.CLOSED).count()
+    if still_open:
+        raise ValidationError(
+            f"“{priority.challenge}” still has {still_open} open goal"
+            f"{'s' if still_open != 1 else ''}: close "
+            f"{'them' if still_open != 1 else 'it'} as achieved or abandoned first."
+        )
+    priority.dropped_on = timezone.localdate()
+    priority.save(update_fields=["dropped_on"])
+    return priority
 
 
 @transaction.atomic
@@ -208,7 +272,6 @@ def cycle_update(
     return cycle
 
 
-@transaction.atomic
 @transaction.atomic
 def progress_record(*, site, today: datetime.date) -> int:
     """Store today's progress scores of the site and its goals where they moved since the

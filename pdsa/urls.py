@@ -1,11 +1,16 @@
 from django.urls import path, re_path
 
-from .views import cycles, data, goals, indicators, library, phases, summaries
+from .views import closing, cycles, data, goals, indicators, library, phases, summaries
 
 app_name = "pdsa"
 
 urlpatterns = [
     path("sites/<slug:slug>/priorities/", goals.priorities_edit, name="priorities-edit"),
+    path(
+        "sites/<slug:slug>/priorities/<int:pk>/drop/",
+        closing.priority_drop,
+        name="priority-drop",
+    ),
     path("sites/<slug:slug>/goals/add/", goals.goal_add, name="goal-add"),
     path("sites/<slug:slug>/timeline/", goals.site_timeline, name="site-timeline"),
     path("sites/<slug:slug>/indicators/", summaries.site_indicators, name="site-indicators"),
@@ -13,6 +18,8 @@ urlpatterns = [
     path("indicators/compare/", summaries.indicator_compare, name="indicator-compare"),
     path("goals/<int:pk>/", goals.goal_detail, name="goal-detail"),
     path("goals/<int:pk>/edit/", goals.goal_edit, name="goal-edit"),
+    path("goals/<int:pk>/close/", closing.goal_close, name="goal-close"),
+    path("goals/<int:pk>/reopen/", closing.goal_reopen, name="goal-reopen"),
     path("goals/<int:pk>/comments/", goals.goal_comment, name="goal-comment"),
     path("goals/<int:pk>/indicators/add/", indicators.indicator_add, name="indicator-add"),
     path("goals/<int:pk>/cycles/add/", cycles.cycle_add, name="cycle-add"),

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import require
+from accounts.permissions import allowed, require
 from sites.selectors import sites_for_user
 
 from . import checklist, selectors, services
@@ -43,7 +43,7 @@ def programme(request, slug):
         "peer_support/programme.html",
         {
             "site": site,
-            "can_record": request.user.has_perm(RECORD, site),
+            "can_record": allowed(request.user, RECORD, site),
             **selectors.site_programme(site),
         },
     )

@@ -16,6 +16,7 @@ from .models import Person, ProjectGroupMember, Site
 
 DEMO_PASSWORD = "imroc-demo-2011"
 JOINED = datetime.date(2011, 4, 1)
+DAY = datetime.timedelta(days=1)
 C, T = Site.Category, Site.OrganisationType
 R = Site.Region
 
@@ -110,7 +111,15 @@ GROUPS = {
 CONSULTANT_SITES = [name for name, category, *_ in SITES if category == C.PILOT]
 
 
-def load(**_) -> str:
+# A network site that left the programme: archived, read-only, still in the history.
+LEFT = (
+    "County Mayo Mental Health Services",
+    "The service was reorganised under a new regional structure and ended its part in the "
+    "programme; its work so far stays on record.",
+)
+
+
+def load(*, today: datetime.date, **_) -> str:
     users = {username: _account(username, *rest) for username, *rest in ACCOUNTS}
     sites = {name: _site(name, category, org, region) for name, category, org, region in SITES}
     for site_name, members in GROUPS.items():
@@ -118,7 +127,13 @@ def load(**_) -> str:
         for full_name, role, perspective, username in members:
             _member(site, full_name, role, perspective, users.get(username))
     users["consultant"].consulted_sites.set([sites[name] for name in CONSULTANT_SITES])
-    return f"{len(sites)} sites, {len(GROUPS)} project groups, {len(users)} demo accounts"
+    name, reason = LEFT
+    if sites[name].is_active:
+        services.site_archive(site=sites[name], archived_on=today - 60 * DAY, reason=reason)
+    return (
+        f"{len(sites)} sites ({name} archived), {len(GROUPS)} project groups, "
+        f"{len(users)} demo accounts"
+    )
 
 
 def _account(username, first, last, role, superuser):

@@ -12,7 +12,10 @@ class SiteFilter(django_filters.FilterSet):
     )
     region = django_filters.ChoiceFilter(choices=Site.Region.choices, empty_label="Any")
     is_active = django_filters.BooleanFilter(
-        label="Active", widget=forms.Select(choices=[("", "Any"), ("true", "Yes"), ("false", "No")])
+        label="In the programme",
+        widget=forms.Select(
+            choices=[("", "Any"), ("true", "Yes, active"), ("false", "No, archived")]
+        ),
     )
 
     class Meta:

@@ -16,7 +16,6 @@ class SiteForm(NhsFormMixin, forms.ModelForm):
             "category",
             "region",
             "date_joined",
-            "is_active",
             "partners_with_independent_providers",
             "independent_partnership_evidence",
             "collaborates_with_user_carer_groups",
@@ -32,6 +31,39 @@ class SiteForm(NhsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", "Save site"))
+
+
+class SiteArchiveForm(NhsFormMixin, forms.Form):
+    """When the site left the programme and why: kept with its record."""
+
+    archived_on = forms.DateField(
+        label="Left the programme on",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        label="Why the site left",
+        help_text="For example: the trust merged, or ended its part in the programme.",
+    )
+    required_messages = {"reason": "Enter why the site left the programme"}
+
+    def __init__(self, *args, site: Site, today, **kwargs):
+        self.site, self.today = site, today
+        kwargs.setdefault("initial", {"archived_on": today})
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", "Archive the site"))
+
+    def clean_archived_on(self):
+        archived_on = self.cleaned_data["archived_on"]
+        if archived_on > self.today:
+            raise forms.ValidationError("The date must be today or in the past.")
+        if archived_on < self.site.date_joined:
+            raise forms.ValidationError(
+                f"The date must be on or after the site joined ({self.site.date_joined:%-d %B %Y})."
+            )
+        return archived_on
 
 
 class ProjectGroupMemberForm(NhsFormMixin, forms.Form):

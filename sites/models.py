@@ -50,7 +50,11 @@ class Site(RulesModel):
     category = models.CharField(max_length=20, choices=Category.choices)
     region = models.CharField(max_length=30, choices=Region.choices)
     date_joined = models.DateField()
+    # An archived site left the programme: read-only for everyone (sites.rules.is_archived),
+    # out of the active lists and reminders, still counted in the programme's history.
     is_active = models.BooleanField("active", default=True)
+    archived_on = models.DateField(null=True, blank=True, editable=False)
+    archive_reason = models.TextField(blank=True, editable=False)
     # Kept by the services that record work (sites.services.activity_recorded), so the
     # consultant's page never scans the data for it.
     last_activity = models.DateField(null=True, blank=True, editable=False)
@@ -76,20 +80,36 @@ class Site(RulesModel):
             models.Index(fields=["region"]),
             models.Index(fields=["organisation_type"]),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(archived_on__isnull=True) | models.Q(is_active=False),
+                name="site_archived_is_inactive",
+            )
+        ]
         rules_permissions = {
             "view": site_rules.can_view_site,
             "change": site_rules.can_change_site,
             "add": is_administrator,
             "delete": is_administrator,
             "manage_group": site_rules.can_manage_project_group,
+            "archive": site_rules.can_archive_site,
+            "unarchive": site_rules.can_unarchive_site,
         }
-        permissions = [("manage_group", "Can manage the site's project group")]
+        permissions = [
+            ("manage_group", "Can manage the site's project group"),
+            ("archive", "Can archive a site that leaves the programme"),
+            ("unarchive", "Can bring an archived site back into the programme"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("sites:site-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_archived(self) -> bool:
+        return not self.is_active
 
     @property
     def meets_entry_criteria(self) -> bool:

@@ -9,8 +9,8 @@ from pdsa.chart_svg import render_run_chart_svg
 from pdsa.charts import run_chart
 from reports.registry import Section, Table, section
 
-from .models import CoProduction, Perspective, Site
-from .selectors import project_group
+from .models import CoProduction, Perspective
+from .selectors import project_group, sites_in_programme_during
 
 
 @section("site_progress", order=10)
@@ -86,7 +86,7 @@ def _month_ends(start, end) -> list:
 
 @section("programme", order=10)
 def sites_by_category(ctx):
-    sites = Site.objects.filter(is_active=True)
+    sites = sites_in_programme_during(ctx.period_start)  # an archived site is history too
     if ctx.period_end:
         sites = sites.filter(date_joined__lte=ctx.period_end)
     sites = sites.annotate(
@@ -102,7 +102,7 @@ def sites_by_category(ctx):
     ).order_by("category", "name")
     rows = [
         [
-            s.name,
+            f"{s.name} (archived {s.archived_on:%-d %b %Y})" if s.archived_on else s.name,
             s.get_category_display(),
             s.get_region_display(),
             s.group_size,

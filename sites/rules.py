@@ -56,8 +56,55 @@ def is_assigned_consultant(user, obj) -> bool:
     return site_id in cached
 
 
+def _is_site(obj) -> bool:
+    meta = getattr(obj, "_meta", None)
+    return meta is not None and meta.label == "sites.Site"
+
+
+def _loaded_site(obj, depth: int = 0):
+    """The site ``obj`` belongs to when it is already in memory (the object itself, or a
+    relation fetched with it: ``goal.priority.site``), so the check costs no query."""
+    if _is_site(obj):
+        return obj
+    state = getattr(obj, "_state", None)
+    if state is None or depth > 3:
+        return None
+    cache = state.fields_cache
+    for name in ("site", *(n for n in cache if n != "site")):
+        if name in cache and cache[name] is not None:
+            found = _loaded_site(cache[name], depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def archived_site_ids(user) -> set[int]:
+    """Ids of the archived sites, read once per request user (when no site is at hand)."""
+    cached = getattr(user, "_imroc_archived_site_ids", None)
+    if cached is None:
+        from .models import Site
+
+        cached = set(Site.objects.filter(is_active=False).values_list("pk", flat=True))
+        user._imroc_archived_site_ids = cached
+    return cached
+
+
+@rules.predicate
+def is_archived(user, obj) -> bool:
+    """The site (of ``obj``) left the programme: its record is read-only for everyone.
+
+    Every predicate that lets someone change a site's record ends in ``& ~is_archived``."""
+    site = _loaded_site(obj)
+    if site is not None:
+        return not site.is_active
+    site_id = getattr(obj, "site_id", None)  # never a pk: obj may be something else
+    return site_id is not None and site_id in archived_site_ids(user)
+
+
 can_view_site = is_programme_staff | is_site_member
-can_change_site = is_administrator | is_site_lead
-can_manage_project_group = is_administrator | is_site_lead
-can_edit_site_work = is_administrator | is_site_team
-can_review_site = is_administrator | is_assigned_consultant
+can_change_site = (is_administrator | is_site_lead) & ~is_archived
+can_manage_project_group = (is_administrator | is_site_lead) & ~is_archived
+can_edit_site_work = (is_administrator | is_site_team) & ~is_archived
+can_review_site = (is_administrator | is_assigned_consultant) & ~is_archived
+can_archive_site = is_administrator & ~is_archived
+can_unarchive_site = is_administrator & is_archived

@@ -56,3 +56,13 @@ def leads_by_site(site_ids) -> dict[int, list]:
         elif person.email:
             leads.setdefault(member.site_id, []).append(Recipient(person.email, person.full_name))
     return leads
+
+
+def sites_in_programme_during(start=None) -> QuerySet[Site]:
+    """The sites the programme's history counts for a period from ``start``: the active ones
+    and those archived since it began (every site ever, without a start). Active lists use
+    ``is_active`` instead."""
+    sites = Site.objects.all()
+    if start is not None:
+        sites = sites.filter(Q(is_active=True) | Q(archived_on__gte=start))
+    return sites

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
@@ -55,3 +56,38 @@ def activity_recorded(*, site_id: int, on: datetime.date) -> None:
     Site.objects.filter(pk=site_id).filter(
         Q(last_activity__isnull=True) | Q(last_activity__lt=on)
     ).update(last_activity=on)
+
+
+@transaction.atomic
+def site_archive(*, site: Site, archived_on: datetime.date, reason: str) -> Site:
+    """The site left the programme: its record becomes read-only for everyone
+    (``sites.rules.is_archived``), it leaves the active lists, dashboards and reminders, and
+    stays in the programme's history and reports. Its open invitations stop working."""
+    current = Site.objects.select_for_update().get(pk=site.pk)
+    if not current.is_active:
+        raise ValidationError(f"{site.name} is already archived.")
+    from accounts.models import Invitation
+    from accounts.services import invitation_revoke
+
+    site.is_active = False
+    site.archived_on = archived_on
+    site.archive_reason = reason
+    site.save(update_fields=["is_active", "archived_on", "archive_reason"])
+    for invitation in Invitation.objects.filter(
+        site=site, accepted_at__isnull=True, revoked_at__isnull=True
+    ):
+        invitation_revoke(invitation=invitation)  # nobody joins a site that left
+    return site
+
+
+@transaction.atomic
+def site_unarchive(*, site: Site) -> Site:
+    """The site rejoins the programme (or was archived by mistake): editable again."""
+    current = Site.objects.select_for_update().get(pk=site.pk)
+    if current.is_active:
+        raise ValidationError(f"{site.name} is not archived.")
+    site.is_active = True
+    site.archived_on = None
+    site.archive_reason = ""
+    site.save(update_fields=["is_active", "archived_on", "archive_reason"])
+    return site

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +15,7 @@ from teams.selectors import site_teams
 
 from . import selectors, services
 from .filters import SiteFilter
-from .forms import ProjectGroupMemberForm, SiteForm
+from .forms import ProjectGroupMemberForm, SiteArchiveForm, SiteForm
 from .models import CoProduction
 
 PAGE_SIZE = 25
@@ -70,6 +71,35 @@ def site_edit(request, slug):
         messages.success(request, "Site details saved.")
         return redirect(site)
     return render(request, "sites/site_form.html", {"site": site, "form": form})
+
+
+@login_required
+def site_archive(request, slug):
+    """The administrator archives a site that left the programme, with the date and why."""
+    site = get_object_or_404(selectors.sites_for_user(request.user), slug=slug)
+    require(request.user, "sites.archive_site", site)
+    form = SiteArchiveForm(request.POST or None, site=site, today=timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.site_archive(site=site, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{site.name} is archived: its record is read-only.")
+            return redirect(site)
+    return render(request, "sites/site_archive.html", {"site": site, "form": form})
+
+
+@login_required
+def site_unarchive(request, slug):
+    """Asks first, then brings the site back into the programme."""
+    site = get_object_or_404(selectors.sites_for_user(request.user), slug=slug)
+    require(request.user, "sites.unarchive_site", site)
+    if request.method == "POST":
+        services.site_unarchive(site=site)
+        messages.success(request, f"{site.name} is back in the programme and can be edited.")
+        return redirect(site)
+    return render(request, "sites/site_unarchive.html", {"site": site})
 
 
 @login_required

@@ -7,22 +7,23 @@ from sites.rules import (
     can_edit_site_work,
     can_review_site,
     can_view_site,
+    is_archived,
     is_site_lead,
     is_site_team,
 )
 
 # Consultants log the support they give at any site, not only the sites they review.
-can_log_support = is_administrator | is_consultant
+can_log_support = (is_administrator | is_consultant) & ~is_archived
 # What was agreed with a site is set by the consultant who reviews it, or the administrator.
 can_agree_package = can_review_site
 # Training is co-produced: the consultant or the site team records it.
-can_record_training = is_administrator | is_consultant | is_site_team
+can_record_training = (is_administrator | is_consultant | is_site_team) & ~is_archived
 # Leads report their own site's figures; the administrator may correct them.
 can_report_outcomes = can_edit_site_work
-can_correct_outcomes = is_administrator
+can_correct_outcomes = is_administrator & ~is_archived
 can_write_review = can_review_site
 # The site's team answers a review; the administrator may answer on their behalf.
-can_respond_to_review = is_administrator | is_site_team
+can_respond_to_review = (is_administrator | is_site_team) & ~is_archived
 
 can_read_site_support = can_view_site
 
@@ -37,4 +38,4 @@ def is_action_owner(user, action) -> bool:
 
 
 # The owner says when their action is done; the site's lead (or the administrator) may too.
-can_complete_action = is_action_owner | is_site_lead | is_administrator
+can_complete_action = (is_action_owner | is_site_lead | is_administrator) & ~is_archived

@@ -1,3 +1,4 @@
+from .closing import GoalCloseForm
 from .cycles import CommentForm, CycleActForm, CycleDoForm, CyclePlanForm, CycleStudyForm
 from .data import DataGridForm, DataPointEditForm
 from .goals import GoalForm, PrioritiesForm
@@ -13,6 +14,7 @@ __all__ = [
     "DataImportForm",
     "DataGridForm",
     "DataPointEditForm",
+    "GoalCloseForm",
     "GoalForm",
     "IndicatorForm",
     "PhaseForm",

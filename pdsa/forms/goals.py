@@ -27,7 +27,9 @@ class PrioritiesForm(NhsFormMixin, forms.Form):
 
     def __init__(self, *args, site, **kwargs):
         self.site = site
-        self.priorities = list(Priority.objects.filter(site=site).select_related("challenge"))
+        self.priorities = list(
+            Priority.objects.filter(site=site, dropped_on__isnull=True).select_related("challenge")
+        )
         kwargs.setdefault("initial", {"challenges": [p.challenge_id for p in self.priorities]})
         super().__init__(*args, **kwargs)
         current = Framework.objects.filter(is_current=True).values("pk")
@@ -49,7 +51,7 @@ class PrioritiesForm(NhsFormMixin, forms.Form):
                 self.add_error(
                     "challenges",
                     f"“{priority.challenge}” has goals, so it stays a priority. "
-                    "Abandon or move its goals first.",
+                    "Close its goals, then drop it from the site's page.",
                 )
         if not 2 <= len(chosen) <= 3 and not data.get("confirm_number"):
             self.add_error(
@@ -86,9 +88,13 @@ class GoalForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args, site, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priority"].queryset = Priority.objects.filter(site=site).select_related(
-            "challenge"
-        )
+        self.fields["priority"].queryset = Priority.objects.filter(
+            site=site, dropped_on__isnull=True
+        ).select_related("challenge")
+        # Achieved and abandoned are set by closing the goal (with a note), not here.
+        self.fields["status"].choices = [
+            (value, label) for value, label in Goal.Status.choices if value in Goal.OPEN
+        ]
         self.fields["priority"].label = "Priority challenge"
         self.fields["priority"].label_from_instance = lambda priority: str(priority.challenge)
         self.fields["owner"].queryset = people_of(site)

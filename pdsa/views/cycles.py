@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import require
+from accounts.permissions import allowed, require
 
 from .. import selectors, services
 from ..forms import CommentForm, CycleActForm, CycleDoForm, CyclePlanForm, CycleStudyForm
@@ -78,7 +78,7 @@ def cycle_detail(request, pk):
         "goal": cycle.goal,
         "stages": cycle.stages(timezone.localdate()),
         "comment_form": CommentForm(),
-        "offer_phases": request.user.has_perm("pdsa.change_cycle", cycle),
+        "offer_phases": allowed(request.user, "pdsa.change_cycle", cycle),
     }
     context.update(selectors.cycle_page(cycle))
     return render(request, "pdsa/cycle_detail.html", context)

@@ -7,6 +7,7 @@ from tests.pdsa.factories import (
     IndicatorFactory,
     PhaseFactory,
     PriorityFactory,
+    challenge,
     completed,
 )
 from tests.walk import Case, expect, site_a_editable, site_a_readable
@@ -28,7 +29,65 @@ def cases(world):
     studied = CycleFactory(goal=goal, plan_done=START, do_done=START, study_done=START)
     done = completed(goal=GoalFactory(priority=PriorityFactory(site=world.site_b)))
     version = {"version": 1}
+    closed = GoalFactory(
+        priority=PriorityFactory(site=site, challenge=challenge(2)),
+        status="achieved",
+        closed_on=START,
+        closing_note="Met.",
+    )
+    closed_indicator = IndicatorFactory(goal=closed)
+    closed_cycle = CycleFactory(goal=closed)
     return [
+        Case(
+            "pdsa:priority-drop",
+            f"/pdsa/sites/{site.slug}/priorities/{closed.priority_id}/drop/",
+            site_a_editable(),
+        ),
+        Case(
+            "pdsa:priority-drop",
+            f"/pdsa/sites/{site.slug}/priorities/{closed.priority_id}/drop/",
+            site_a_editable(302),
+            method="post",
+        ),
+        Case("pdsa:goal-close", f"/pdsa/goals/{goal.pk}/close/", site_a_editable()),
+        Case(
+            "pdsa:goal-close",
+            f"/pdsa/goals/{goal.pk}/close/",
+            site_a_editable(302),
+            method="post",
+            data={
+                "outcome": "achieved",
+                "closed_on": "2012-01-10",
+                "note": "Met.",
+            },
+        ),
+        # A closed goal, its indicators and cycles are read-only for everyone.
+        *[
+            Case(name, url, expect(403, lead_b=404))
+            for name, url in [
+                ("pdsa:goal-edit", f"/pdsa/goals/{closed.pk}/edit/"),
+                ("pdsa:goal-close", f"/pdsa/goals/{closed.pk}/close/"),
+                ("pdsa:indicator-add", f"/pdsa/goals/{closed.pk}/indicators/add/"),
+                ("pdsa:cycle-add", f"/pdsa/goals/{closed.pk}/cycles/add/"),
+                ("pdsa:indicator-edit", f"/pdsa/indicators/{closed_indicator.pk}/edit/"),
+                ("pdsa:datapoint-add", f"/pdsa/indicators/{closed_indicator.pk}/data/add/"),
+                ("pdsa:cycle-stage", f"/pdsa/cycles/{closed_cycle.pk}/do/"),
+            ]
+        ],
+        Case("pdsa:goal-detail", f"/pdsa/goals/{closed.pk}/", site_a_readable()),
+        # Reopening: the site's lead or the administrator.
+        Case(
+            "pdsa:goal-reopen",
+            f"/pdsa/goals/{closed.pk}/reopen/",
+            expect(200, member_a=403, lead_b=404, consultant=403, organiser=403),
+        ),
+        Case(
+            "pdsa:goal-reopen",
+            f"/pdsa/goals/{closed.pk}/reopen/",
+            expect(302, member_a=403, lead_b=404, consultant=403, organiser=403),
+            method="post",
+        ),
+        Case("pdsa:goal-reopen", f"/pdsa/goals/{goal.pk}/reopen/", expect(403, lead_b=404)),
         Case("pdsa:priorities-edit", f"/pdsa/sites/{site.slug}/priorities/", site_a_editable()),
         Case("pdsa:goal-add", f"/pdsa/sites/{site.slug}/goals/add/", site_a_editable()),
         Case("pdsa:site-timeline", f"/pdsa/sites/{site.slug}/timeline/", site_a_readable()),

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from pdsa.models import Goal
 from sites.models import ProjectGroupMember, Site
 
 pytestmark = pytest.mark.django_db
@@ -14,3 +15,8 @@ def test_demo_loads_the_named_sites_with_their_categories_and_can_run_twice():
     devon = Site.objects.get(name="Devon Partnership NHS Trust")
     assert devon.project_group.get(role="project_lead").person.user.username == "lead"
     assert ProjectGroupMember.objects.filter(site=devon).count() == 6
+    # A site that left the programme, and goals the sites closed, each with its note.
+    mayo = Site.objects.get(name="County Mayo Mental Health Services")
+    assert not mayo.is_active and mayo.archived_on and mayo.archive_reason
+    closed = Goal.objects.filter(closed_on__isnull=False).exclude(closing_note="")
+    assert set(closed.values_list("status", flat=True)) == {"achieved", "abandoned"}
