@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import require
+from accounts.permissions import allowed, require
 from sites.selectors import sites_for_user
 
 from . import selectors, services
@@ -46,7 +46,7 @@ def site_colleges(request, slug):
             "site": site,
             "rows": rows,
             "totals": totals,
-            "can_record": request.user.has_perm(RECORD, site),
+            "can_record": allowed(request.user, RECORD, site),
         },
     )
 
@@ -60,7 +60,7 @@ def college_detail(request, pk):
         {
             "college": college,
             "site": college.site,
-            "can_record": request.user.has_perm(RECORD, college),
+            "can_record": allowed(request.user, RECORD, college),
             **selectors.college_page(college),
         },
     )
@@ -98,7 +98,7 @@ def check_detail(request, pk, check):
             "check": check,
             "change": None if previous is None else check.score - previous.score,
             "previous": previous,
-            "can_record": request.user.has_perm(RECORD, college),
+            "can_record": allowed(request.user, RECORD, college),
             **selectors.check_ratings(check),
         },
     )

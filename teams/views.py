@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from accounts.permissions import require
+from accounts.permissions import allowed, require
 from sites.selectors import sites_for_user
 
 from . import practice, selectors, services
@@ -34,7 +34,7 @@ def site_teams(request, slug):
         {
             "site": site,
             "site_teams": selectors.site_teams(site, today=timezone.localdate()),
-            "can_edit": request.user.has_perm("teams.add_team", site),
+            "can_edit": allowed(request.user, "teams.add_team", site),
             "most": practice.MOST,
         },
     )
@@ -69,7 +69,7 @@ def team_detail(request, pk):
             "team": team,
             "site": team.site,
             "today": today,
-            "can_edit": request.user.has_perm(EDIT, team),
+            "can_edit": allowed(request.user, EDIT, team),
             "scale": practice.SCALE,
             "most": practice.MOST,
             "overdue": [a for a in plan["actions"] if a.is_overdue(today)],
