@@ -81,8 +81,7 @@ class RatingForm(NhsFormMixin, forms.Form):
     @property
     def descriptors(self) -> list[tuple[object, str]]:
         """(stage, what it means for this challenge) in the scale's order."""
-        texts = {d.stage_id: d.text for d in self.challenge.descriptors.all()}
-        return [(stage, texts.get(pk, "")) for pk, stage in self.stages.items()]
+        return self.challenge.descriptors_on(self.stages.values())
 
     def _chosen_stage(self):
         """The stage as posted (or pre-filled), read leniently: only for the highlight."""

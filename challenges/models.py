@@ -83,6 +83,12 @@ class Challenge(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
+    def descriptors_on(self, stages) -> list[tuple["Stage", str]]:
+        """(stage, what it means for this challenge) along the scale (reads prefetched
+        descriptors)."""
+        texts = {d.stage_id: d.text for d in self.descriptors.all()}
+        return [(stage, texts.get(stage.pk, "")) for stage in stages]
+
     @property
     def identity(self) -> str:
         """What stays the same across versions: the key, else this version's number."""

@@ -28,11 +28,7 @@ def framework_detail(request, version):
         version=version,
     )
     stages = list(framework.stages.all())
-    challenges = [
-        (challenge, [(stage, texts.get(stage.pk, "")) for stage in stages])
-        for challenge in framework.challenges.all()
-        for texts in [{d.stage_id: d.text for d in challenge.descriptors.all()}]
-    ]
+    challenges = [(c, c.descriptors_on(stages)) for c in framework.challenges.all()]
     return render(
         request,
         "challenges/framework_detail.html",
