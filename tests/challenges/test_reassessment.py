@@ -120,3 +120,24 @@ def test_the_history_says_how_many_challenges_moved_by_challenge_across_versions
     page = client.get(url).content.decode()
     assert "1 challenge up, 1 challenge down" in page
     assert "First assessment" in page
+
+
+def test_a_re_assessment_that_changes_nothing_is_saved(client, world):
+    """Every pre-filled form is an initial form, so none counts as empty."""
+    assess(world.site_a, [2] * 10, on=EARLY)
+    client.force_login(world.lead_a)
+    entry = client.get(new_url(world.site_a)).context["entry"]
+    management = entry.ratings.management_form
+    data = {
+        "assessed_on": "2012-01-10",
+        "people": [world.site_a.project_group.get(person__user=world.lead_a).person_id],
+        "guest-TOTAL_FORMS": "0",
+        "guest-INITIAL_FORMS": "0",
+        **{f"rating-{k}": v for k, v in management.initial.items()},
+    }
+    for form in entry.ratings:
+        for name in ("stage", "evidence", "strengths", "areas_to_improve"):
+            data[form.add_prefix(name)] = form[name].value() or ""
+    response = client.post(new_url(world.site_a), data)
+    assert response.status_code == 302
+    assert world.site_a.assessments.count() == 2
