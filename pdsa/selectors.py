@@ -304,7 +304,8 @@ class Event:
 
 
 def site_timeline(site: Site) -> list[Event]:
-    """Assessments, goals, cycles and their outcomes, oldest first (4 queries at most)."""
+    """Assessments, goals, cycles and their outcomes, goals closed and priorities dropped, and
+    the site leaving the programme, oldest first (4 queries at most)."""
     events = []
     for assessment in Assessment.objects.filter(site=site).select_related("framework"):
         events.append(
@@ -316,6 +317,7 @@ def site_timeline(site: Site) -> list[Event]:
                 assessment.get_absolute_url(),
             )
         )
+    priorities: dict[int, Priority] = {}
     for goal in Goal.objects.filter(priority__site=site).select_related("priority__challenge"):
         events.append(
             Event(
@@ -328,6 +330,29 @@ def site_timeline(site: Site) -> list[Event]:
                 goal.get_absolute_url(),
             )
         )
+        if goal.closed_on:
+            events.append(
+                Event(
+                    goal.closed_on,
+                    "Goal closed",
+                    goal.title,
+                    f"{goal.get_status_display()}. {goal.closing_note}".strip(),
+                    goal.get_absolute_url(),
+                )
+            )
+        priorities[goal.priority_id] = goal.priority
+    for priority in priorities.values():
+        if priority.dropped_on:
+            events.append(
+                Event(
+                    priority.dropped_on,
+                    "Priority dropped",
+                    f"Challenge {priority.challenge.number}: {priority.challenge.title}",
+                    "Its goals were all closed.",
+                )
+            )
+    if site.archived_on:
+        events.append(Event(site.archived_on, "Left the programme", site.name, site.archive_reason))
     for cycle in Cycle.objects.filter(goal__priority__site=site).select_related("goal"):
         url = cycle.get_absolute_url()
         events.append(

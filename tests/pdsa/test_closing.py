@@ -191,6 +191,19 @@ def test_a_priority_whose_goals_are_closed_is_dropped_and_kept_in_the_history(cl
     assert not Priority.objects.get(pk=goal.priority_id).is_dropped
 
 
+def test_the_timeline_tells_of_the_closing_the_drop_and_the_site_leaving(client, world, goal):
+    close(goal, world.lead_a, "abandoned")
+    services.priority_drop(priority=goal.priority)
+    from sites.services import site_archive
+
+    site_archive(site=world.site_a, archived_on=CLOSED_ON, reason="The trust merged.")
+    client.force_login(world.consultant)
+    page = client.get("/pdsa/sites/alpha/timeline/").content.decode()
+    assert "Goal closed" in page and "Abandoned. Nine wards in ten." in page
+    assert "Priority dropped" in page
+    assert "Left the programme" in page and "The trust merged." in page
+
+
 def test_a_goal_under_a_dropped_priority_is_not_reopened(world, goal):
     close(goal, world.lead_a)
     services.priority_drop(priority=goal.priority)
