@@ -241,6 +241,12 @@ class Rating(models.Model):
     def __str__(self) -> str:
         return f"{self.challenge}: {self.stage}"
 
+    @property
+    def descriptor(self) -> str:
+        """What the chosen stage means for this challenge (reads prefetched descriptors)."""
+        texts = (d.text for d in self.challenge.descriptors.all() if d.stage_id == self.stage_id)
+        return next(texts, "")
+
     def clean(self) -> None:
         """The stage and the challenge must come from the assessment's framework version:
         a 2009 stage means nothing on a later version's scale."""

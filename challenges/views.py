@@ -98,7 +98,10 @@ def assessment_list(request, slug):
 @login_required
 def assessment_detail(request, slug, pk):
     site = _site(request, slug)
-    assessment = get_object_or_404(selectors.assessment_detail(site), pk=pk)
+    assessment = get_object_or_404(
+        selectors.assessment_detail(site).prefetch_related("ratings__challenge__descriptors"),
+        pk=pk,
+    )
     previous = selectors.previous_assessment(site, assessment)
     rows = selectors.compare(assessment.ratings.all(), previous.ratings.all() if previous else [])
     return render(

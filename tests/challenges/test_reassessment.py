@@ -69,6 +69,7 @@ def test_the_assessment_page_shows_what_changed_since_the_one_before(client, wor
     page = client.get(later.get_absolute_url()).content.decode()
     assert page.count("Changed from 2 Development") == 1
     assert "(was challenge 6 in 2009)" in page
+    assert "Ongoing development: peer workers in many roles" in page  # what 3 means here
     assert page.count("Same as last time") == 9
     site_page = client.get(world.site_a.get_absolute_url()).content.decode()
     assert "(on the 2009 framework, compared challenge by challenge, not by number)" in site_page
