@@ -181,3 +181,20 @@ def test_the_team_and_assessment_pages_queries_do_not_grow(
     client.force_login(world.lead_a)
     with django_assert_max_num_queries(6):
         assert client.get(f"/teams/{team.pk}/assessments/new/").status_code == 200
+
+
+def test_an_archived_sites_teams_are_read_only_for_everyone_and_remind_nobody(client, world):
+    from sites.services import site_archive
+    from tests.notifications.scanning import due
+
+    team = helpers.team(world.site_a)
+    member = world.site_a.project_group.get(person__user=world.member_a)
+    helpers.action(team, owner_person=member.person, owner_name="")
+    site_archive(site=world.site_a, archived_on=datetime.date(2012, 9, 1), reason="Left")
+    for user in (world.lead_a, world.admin):
+        client.force_login(user)
+        page = client.get(f"/teams/{team.pk}/").content.decode()
+        assert "Record an assessment" not in page and "Add an action" not in page
+        assert client.get(f"/teams/{team.pk}/actions/new/").status_code == 403
+        assert "Add a team" not in client.get("/teams/sites/alpha/").content.decode()
+    assert due("trip_action_overdue", datetime.date(2013, 1, 1)) == []
