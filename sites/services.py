@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from notifications.services import notify
+
 from .models import Person, ProjectGroupMember, Site
 
 
@@ -62,7 +64,8 @@ def activity_recorded(*, site_id: int, on: datetime.date) -> None:
 def site_archive(*, site: Site, archived_on: datetime.date, reason: str) -> Site:
     """The site left the programme: its record becomes read-only for everyone
     (``sites.rules.is_archived``), it leaves the active lists, dashboards and reminders, and
-    stays in the programme's history and reports. Its open invitations stop working."""
+    stays in the programme's history and reports. Its open invitations stop working; its
+    leads and consultants are told."""
     current = Site.objects.select_for_update().get(pk=site.pk)
     if not current.is_active:
         raise ValidationError(f"{site.name} is already archived.")
@@ -77,6 +80,7 @@ def site_archive(*, site: Site, archived_on: datetime.date, reason: str) -> Site
         site=site, accepted_at__isnull=True, revoked_at__isnull=True
     ):
         invitation_revoke(invitation=invitation)  # nobody joins a site that left
+    notify("site_archived", site=site)
     return site
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 
 from pdsa.reminders import goal_target_soon
 from sites import services
@@ -52,6 +53,27 @@ def test_the_archive_form_wants_a_reason_and_a_date_since_the_site_joined(client
     assert "Enter why the site left the programme" in page
     assert "on or after the site joined (1 April 2011)" in page
     assert Site.objects.get(slug="alpha").is_active
+
+
+def test_archiving_tells_the_sites_leads_and_consultants_and_stops_its_invitations(world):
+    from accounts.models import Invitation
+    from notifications.models import Notification
+
+    invitation = Invitation.objects.create(
+        email="new@example.org",
+        full_name="New Member",
+        role="member",
+        site=world.site_a,
+        perspective="carer",
+        invited_by=world.lead_a,
+        token_hash="x" * 64,
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    archive(world.site_a)
+    told = Notification.objects.filter(kind="site_archived")
+    assert {n.user.username for n in told} == {"lead_a", "consultant"}
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
 
 
 def test_a_site_is_not_archived_twice_and_unarchiving_makes_it_editable_again(world):
