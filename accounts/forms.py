@@ -38,7 +38,7 @@ class SignInForm(NhsFormMixin, AuthenticationForm):
         return form
 
 
-class TwoFactorCodeForm(forms.Form):
+class TwoFactorCodeForm(NhsFormMixin, forms.Form):
     code = forms.CharField(
         label="Code",
         max_length=20,
@@ -49,7 +49,7 @@ class TwoFactorCodeForm(forms.Form):
     )
 
 
-class TwoFactorSetUpForm(forms.Form):
+class TwoFactorSetUpForm(NhsFormMixin, forms.Form):
     code = forms.CharField(
         label="Code from the app",
         max_length=20,
@@ -58,7 +58,7 @@ class TwoFactorSetUpForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(NhsFormMixin, forms.Form):
     """Who to invite, as what, and where: an existing site, or a new one made on the spot."""
 
     full_name = forms.CharField(label="Full name", max_length=200)
@@ -130,7 +130,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return user.get_full_name() or user.username
 
 
-class ConsultantAssignForm(forms.Form):
+class ConsultantAssignForm(NhsFormMixin, forms.Form):
     consultant = PersonChoiceField(
         label="Consultant", queryset=get_user_model().objects.none(), empty_label="Choose"
     )

@@ -7,7 +7,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from sites.models import ProjectGroupMember, Site
 
 from . import services
-from .forms import ConsultantAssignForm, InvitationForm
+from .forms import ConsultantAssignForm, InvitationForm, SetPassword
 from .models import Invitation
 from .rules import is_administrator, is_consultant
 
@@ -134,7 +133,7 @@ def invitation_accept(request, token):
     someone = get_user_model()(
         username=invitation.email, email=invitation.email, first_name=first, last_name=last
     )
-    form = SetPasswordForm(someone, request.POST or None)
+    form = SetPassword(someone, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = services.invitation_accept(
             invitation=invitation, password=form.cleaned_data["new_password1"]

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
+from design.forms import NhsFormMixin
 from learning_sets.models import LearningSet
 from sites.models import Site
 
@@ -77,7 +78,7 @@ class ListedChoiceField(forms.ChoiceField):
         return self.objects[value] if value else None
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(NhsFormMixin, forms.Form):
     category = forms.ChoiceField(
         label="Site category", choices=[("", "Any"), *Site.Category.choices], required=False
     )

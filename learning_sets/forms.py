@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
+from design.forms import NhsFormMixin
 from sites.models import Site
 
 from .models import (
@@ -38,7 +39,7 @@ class SiteChoiceField(forms.ModelMultipleChoiceField):
         return f"{site.name} ({site.get_category_display()})"
 
 
-class LearningSetForm(forms.ModelForm):
+class LearningSetForm(NhsFormMixin, forms.ModelForm):
     """The method groups 6-8 sites of mixed categories; outside that the form warns and asks
     the organiser to confirm rather than refusing."""
 
@@ -96,7 +97,7 @@ def _confirm_or_warn(form, warnings: list[str]) -> None:
         )
 
 
-class WorkshopSeriesForm(forms.Form):
+class WorkshopSeriesForm(NhsFormMixin, forms.Form):
     first_date = forms.DateField(widget=DATE, label="Date of the first workshop")
     months_apart = forms.IntegerField(
         min_value=1,
@@ -132,7 +133,7 @@ class WorkshopSeriesForm(forms.Form):
         return data
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(NhsFormMixin, forms.ModelForm):
     confirm_dates = forms.BooleanField(required=False, label=CONFIRM_DATES_LABEL)
 
     class Meta:
@@ -185,7 +186,7 @@ class WorkshopForm(forms.ModelForm):
         return data
 
 
-class VenueForm(forms.ModelForm):
+class VenueForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = Venue
         fields = ["name", "address", "capacity", "accessibility_notes"]
@@ -207,7 +208,7 @@ class VenueForm(forms.ModelForm):
         return capacity
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["kind", "start_time", "end_time", "title", "speaker", "site", "stall_sites"]
@@ -255,7 +256,7 @@ class AgendaItemForm(forms.ModelForm):
         return data
 
 
-class DelegateForm(forms.Form):
+class DelegateForm(NhsFormMixin, forms.Form):
     site = forms.ModelChoiceField(queryset=Site.objects.none(), empty_label=None)
     full_name = forms.CharField(max_length=200, label="Full name")
     email = forms.EmailField(
@@ -314,7 +315,7 @@ class DelegateForm(forms.Form):
         return email
 
 
-class TopicChoiceForm(forms.Form):
+class TopicChoiceForm(NhsFormMixin, forms.Form):
     """A member site's top three topics, in order."""
 
     first = forms.ModelChoiceField(queryset=Topic.objects.all(), label="First choice")
@@ -341,7 +342,7 @@ class TopicChoiceForm(forms.Form):
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(NhsFormMixin, forms.Form):
     overall_rating = forms.TypedChoiceField(
         choices=RATING_CHOICES,
         coerce=int,

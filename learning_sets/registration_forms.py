@@ -5,13 +5,15 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from design.forms import NhsFormMixin
+
 from .batch import read_people
 from .models import DelegatePerspective
 
 MAX_UPLOAD_BYTES = 200_000
 
 
-class BatchForm(forms.Form):
+class BatchForm(NhsFormMixin, forms.Form):
     """All or nothing: one bad line and nobody is registered, every problem listed."""
 
     site = forms.ModelChoiceField(queryset=None, empty_label=None)
@@ -66,7 +68,7 @@ class BatchForm(forms.Form):
         return data
 
 
-class JoinForm(forms.Form):
+class JoinForm(NhsFormMixin, forms.Form):
     """What a person gives when registering through their site's link (no account)."""
 
     full_name = forms.CharField(max_length=200, label="Your full name")

@@ -5,6 +5,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 
+from design.forms import NhsFormMixin
+
 from .models import ChecklistEntry, PeerPost, RecruitmentRound
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -16,7 +18,7 @@ def _helper(label: str) -> FormHelper:
     return helper
 
 
-class ChecklistEntryForm(forms.ModelForm):
+class ChecklistEntryForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = ChecklistEntry
         fields = ["done_on", "evidence"]
@@ -35,7 +37,7 @@ class ChecklistEntryForm(forms.ModelForm):
         return done_on
 
 
-class RecruitmentRoundForm(forms.ModelForm):
+class RecruitmentRoundForm(NhsFormMixin, forms.ModelForm):
     applicants = forms.IntegerField(min_value=0, max_value=10_000)
     interviewed = forms.IntegerField(min_value=0, max_value=10_000)
     appointed = forms.IntegerField(min_value=0, max_value=10_000)
@@ -66,7 +68,7 @@ class RecruitmentRoundForm(forms.ModelForm):
         return data
 
 
-class PeerPostForm(forms.ModelForm):
+class PeerPostForm(NhsFormMixin, forms.ModelForm):
     head_count = forms.IntegerField(min_value=0, max_value=1000, label="People employed")
 
     class Meta:

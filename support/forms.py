@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MinValueValidator
 
 from challenges.models import Challenge, Framework
+from design.forms import NhsFormMixin
 from imroc.formsets import capped_inlineformset_factory
 
 from .models import (
@@ -30,7 +31,7 @@ def _helper(label: str) -> FormHelper:
     return helper
 
 
-class SupportPackageForm(forms.ModelForm):
+class SupportPackageForm(NhsFormMixin, forms.ModelForm):
     """New packages start from the category's default days (pilot sites get the most)."""
 
     class Meta:
@@ -56,7 +57,7 @@ class SupportPackageForm(forms.ModelForm):
         self.helper = _helper("Save package")
 
 
-class SupportLogEntryForm(forms.ModelForm):
+class SupportLogEntryForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = SupportLogEntry
         fields = [
@@ -112,7 +113,7 @@ class SupportLogEntryForm(forms.ModelForm):
         return data
 
 
-class TrainingDeliveryForm(forms.ModelForm):
+class TrainingDeliveryForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = TrainingDelivery
         fields = [
@@ -137,7 +138,7 @@ class TrainingDeliveryForm(forms.ModelForm):
         return data
 
 
-class ProgrammeOutcomeForm(forms.ModelForm):
+class ProgrammeOutcomeForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = ProgrammeOutcome
         fields = [
@@ -184,7 +185,7 @@ class ProgrammeOutcomeForm(forms.ModelForm):
         return data
 
 
-class ProgressReviewForm(forms.ModelForm):
+class ProgressReviewForm(NhsFormMixin, forms.ModelForm):
     class Meta:
         model = ProgressReview
         fields = [
@@ -248,7 +249,7 @@ def action_owner_choices(site, members) -> list:
     ]
 
 
-class ReviewActionForm(forms.ModelForm):
+class ReviewActionForm(NhsFormMixin, forms.ModelForm):
     """The owner is picked from the programme's people; a typed name is only for someone
     outside it. The done state is not here: the owner or the lead sets it on the action."""
 
@@ -310,7 +311,7 @@ def action_rows(formset) -> list[dict]:
     ]
 
 
-class ActionDoneForm(forms.Form):
+class ActionDoneForm(NhsFormMixin, forms.Form):
     done = forms.TypedChoiceField(
         label="Is the action done?",
         choices=[("yes", "Yes, it is done"), ("no", "No, not yet")],
@@ -330,7 +331,7 @@ class ActionDoneForm(forms.Form):
         self.helper = _helper("Save")
 
 
-class ReviewResponseForm(forms.Form):
+class ReviewResponseForm(NhsFormMixin, forms.Form):
     text = forms.CharField(
         label="Your response", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )

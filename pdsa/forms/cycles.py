@@ -192,4 +192,8 @@ class CycleActForm(StageForm):
 
 
 class CommentForm(NhsFormMixin, forms.Form):
-    text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}))
+    required_messages = {"text": "Write a comment before sending it"}
+
+    text = forms.CharField(
+        label="Add a comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )

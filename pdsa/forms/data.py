@@ -15,7 +15,7 @@ GRID_ROWS = 10
 MAX_PASTE = 200_000  # characters: years of daily values
 
 
-class DataGridForm(forms.Form):
+class DataGridForm(NhsFormMixin, forms.Form):
     paste = forms.CharField(
         label="Paste from a spreadsheet or CSV",
         required=False,
@@ -72,7 +72,9 @@ class DataGridForm(forms.Form):
             ]
             rows += pasted
         if not rows and not errors:
-            errors = ["Type at least one date and value, or paste some rows."]
+            # Said at the first box, so the error summary leads there.
+            self.add_error("date_0", "Type at least one date and value, or paste some rows.")
+            return data
         if errors:
             raise forms.ValidationError(["Nothing was added. Fix these rows:", *errors])
         data["rows"] = rows

@@ -91,7 +91,8 @@ class DataImportForm(NhsFormMixin, forms.Form):
                 message = "The file is not UTF-8 text: save it as CSV."
                 raise forms.ValidationError(message) from error
         if not text.strip():
-            raise forms.ValidationError("Paste some lines or choose a file.")
+            self.add_error("text", "Paste some lines or choose a file.")
+            return data
         existing = set(self.indicator.data_points.values_list("date", flat=True))
         rows, errors = parse_rows(text, existing, self.indicator.value_problem, self.latest)
         if errors:

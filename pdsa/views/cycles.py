@@ -73,11 +73,15 @@ def cycle_add(request, pk):
 @login_required
 def cycle_detail(request, pk):
     cycle = get_object_or_404(selectors.cycles_for_user(request.user), pk=pk)
+    return _cycle_page(request, cycle, CommentForm())
+
+
+def _cycle_page(request, cycle, comment_form):
     context = {
         "cycle": cycle,
         "goal": cycle.goal,
         "stages": cycle.stages(timezone.localdate()),
-        "comment_form": CommentForm(),
+        "comment_form": comment_form,
         "offer_phases": allowed(request.user, "pdsa.change_cycle", cycle),
     }
     context.update(selectors.cycle_page(cycle))
@@ -144,9 +148,8 @@ def cycle_comment(request, pk):
     cycle = get_object_or_404(selectors.cycles_for_user(request.user), pk=pk)
     require(request.user, "pdsa.comment_cycle", cycle)
     form = CommentForm(request.POST)
-    if form.is_valid():
-        services.comment_add(author=request.user, text=form.cleaned_data["text"], cycle=cycle)
-        messages.success(request, "Comment added.")
-    else:
-        messages.error(request, "Write a comment before sending it.")
+    if not form.is_valid():
+        return _cycle_page(request, cycle, form)
+    services.comment_add(author=request.user, text=form.cleaned_data["text"], cycle=cycle)
+    messages.success(request, "Comment added.")
     return redirect(cycle)

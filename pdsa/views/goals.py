@@ -59,7 +59,11 @@ def goal_add(request, slug):
 @login_required
 def goal_detail(request, pk):
     goal = get_object_or_404(selectors.goals_for_user(request.user), pk=pk)
-    context = {"goal": goal, "site": goal.priority.site, "comment_form": CommentForm()}
+    return _goal_page(request, goal, CommentForm())
+
+
+def _goal_page(request, goal, comment_form):
+    context = {"goal": goal, "site": goal.priority.site, "comment_form": comment_form}
     context.update(selectors.goal_page(goal))
     context["today"] = timezone.localdate()
     return render(request, "pdsa/goal_detail.html", context)
@@ -97,11 +101,10 @@ def goal_comment(request, pk):
     goal = get_object_or_404(selectors.goals_for_user(request.user), pk=pk)
     require(request.user, "pdsa.comment_goal", goal)
     form = CommentForm(request.POST)
-    if form.is_valid():
-        services.comment_add(author=request.user, text=form.cleaned_data["text"], goal=goal)
-        messages.success(request, "Comment added.")
-    else:
-        messages.error(request, "Write a comment before sending it.")
+    if not form.is_valid():
+        return _goal_page(request, goal, form)
+    services.comment_add(author=request.user, text=form.cleaned_data["text"], goal=goal)
+    messages.success(request, "Comment added.")
     return redirect(goal)
 
 

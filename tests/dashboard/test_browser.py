@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date, sign_in
 from tests.challenges.factories import assess
 
 pytestmark = BROWSER_TEST
@@ -54,7 +54,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page.get_by_role("link", name="Support given", exact=True).click()
     page.get_by_role("link", name="Log support", exact=True).click()
     page.get_by_label("Kind").select_option(label="Site visit")
-    page.get_by_label("Date").fill("2012-02-09")
+    fill_date(page, "Date", "2012-02-09")
     page.get_by_label("Time spent (hours)").fill("6.5")
     page.get_by_label("Topic").fill("Review against the key challenges")
     assert_accessible(page)
@@ -71,7 +71,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     first_action = page.get_by_role("group", name="Action 1")
     first_action.get_by_role("textbox", name=re.compile(r"^Action")).fill("Agree peer posts")
     first_action.get_by_label("Owner", exact=True).select_option(label=world.lead_a.get_full_name())
-    first_action.get_by_label("Due").fill("2012-04-30")
+    fill_date(first_action, "Due", "2012-04-30")
     assert_accessible(page)
     page.get_by_role("button", name="Save review").click()
     expect(page.get_by_text("Review saved.")).to_be_visible()

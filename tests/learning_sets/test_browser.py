@@ -5,7 +5,7 @@ import re
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date
 from tests.sites.factories import SiteFactory
 
 from .factories import standard_topics
@@ -43,7 +43,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label(world.organiser.get_full_name()).check()
     for site in members:
         page.get_by_label(f"{site.name} ({site.get_category_display()})").check()
-    page.get_by_label("Start date").fill("2030-01-15")
+    fill_date(page, "Start date", "2030-01-15")
     assert_accessible(page)
     page.get_by_role("button", name="Save learning set").click()
     expect(page.get_by_text("Learning set “South West learning set” created.")).to_be_visible()
@@ -53,7 +53,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     # The six workshops at once; the first one was held on a Monday in the past, so its
     # places are first come first served, attendance is open and evaluations too.
     page.get_by_role("link", name="Create the six workshops", exact=True).click()
-    page.get_by_label("Date of the first workshop").fill("2026-11-02")
+    fill_date(page, "Date of the first workshop", "2026-11-02")
     page.get_by_label("Months between workshops").fill("4")
     page.get_by_label("Venue").select_option(label="Exeter Guildhall (holds 9)")
     assert_accessible(page)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from learning_sets import services
 from learning_sets.models import Delegate
-from tests.browser import BROWSER_TEST, assert_accessible, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date, sign_in
 
 from .factories import WorkshopFactory, register, sites, standard_topics
 
@@ -48,13 +48,13 @@ def test_a_set_of_seven_sites_fills_a_forty_seat_venue_fairly(world, page, live_
     page.get_by_label("Name").fill("South West learning set")
     for site in members:
         page.get_by_label(f"{site.name} ({site.get_category_display()})").check()
-    page.get_by_label("Start date").fill("2031-01-06")
+    fill_date(page, "Start date", "2031-01-06")
     page.get_by_role("button", name="Save learning set").click()
     expect(page.get_by_role("heading", name="South West learning set")).to_be_visible()
 
     # The six workshops: a Saturday as the first date is flagged and must be confirmed.
     page.get_by_role("link", name="Create the six workshops").click()
-    page.get_by_label("Date of the first workshop").fill("2031-03-01")
+    fill_date(page, "Date of the first workshop", "2031-03-01")
     page.get_by_label("Venue").select_option(label="Exeter Conference Centre (holds 40)")
     page.get_by_role("button", name="Create the six workshops").click()
     expect(page.get_by_text("Saturday 1 March 2031 is a Saturday.").first).to_be_visible()
@@ -66,7 +66,7 @@ def test_a_set_of_seven_sites_fills_a_forty_seat_venue_fairly(world, page, live_
 
     # Fair places until a release date the organiser sets.
     page.goto(f"{base}/learning-sets/workshops/{workshop.pk}/edit/")
-    page.get_by_label("Unclaimed places open to all on").fill("2031-02-14")
+    fill_date(page, "Unclaimed places open to all on", "2031-02-14")
     page.get_by_label("I have checked these dates and want to keep them").check()
     page.get_by_role("button", name="Save workshop").click()
     expect(page.get_by_text("each site is guaranteed 5 places")).to_be_visible()

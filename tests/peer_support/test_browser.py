@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date
 
 pytestmark = BROWSER_TEST
 
@@ -14,14 +14,14 @@ def test_lead_records_the_peer_support_programme(world, signed_in_page, live_ser
     assert_accessible(page)
 
     page.get_by_role("link", name="Record Job descriptions, grading and terms").click()
-    page.get_by_label("Done on").fill("2012-03-01")
+    fill_date(page, "Done on", "2012-03-01")
     page.get_by_label("Evidence").fill("Agreed with HR: band 3 posts.")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Agreed with HR: band 3 posts.")).to_be_visible()
 
     page.get_by_role("link", name="Add a recruitment round").click()
-    page.get_by_label("Advertised on").fill("2012-04-02")
+    fill_date(page, "Advertised on", "2012-04-02")
     page.get_by_label("Applicants").fill("12")
     page.get_by_label("Interviewed").fill("15")
     page.get_by_label("Appointed").fill("4")

@@ -50,8 +50,8 @@ def test_an_unknown_checklist_item_is_not_found(client, world):
             {"applicants": 9, "interviewed": 5, "appointed": 6},
             "cannot be more than those interviewed",
         ),
-        ({"applicants": 10**12, "interviewed": 1, "appointed": 1}, "less than or equal to 10000"),
-        ({"applicants": -1, "interviewed": 0, "appointed": 0}, "greater than or equal to 0"),
+        ({"applicants": 10**12, "interviewed": 1, "appointed": 1}, "must be 10000 or less"),
+        ({"applicants": -1, "interviewed": 0, "appointed": 0}, "must be 0 or more"),
     ],
 )
 def test_a_recruitment_round_that_does_not_add_up_is_refused(client, world, data, message):

@@ -48,7 +48,7 @@ def test_an_owner_not_of_the_site_is_refused_with_a_message(world, as_user):
         review_post(**{"actions-0-owner": owner_of(world.lead_b)}),
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in str(response.context["formset"].errors[0]["owner"])
+    assert "from the list" in str(response.context["formset"].errors[0]["owner"])
     assert not ProgressReview.objects.exists()
 
 

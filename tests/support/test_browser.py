@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date, sign_in
 
 pytestmark = BROWSER_TEST
 
@@ -21,7 +21,7 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     assert_accessible(page)
     page.get_by_role("link", name="Log support", exact=True).click()
     page.get_by_label("Kind").select_option(label="Site visit")
-    page.get_by_label("Date").fill("2012-02-09")
+    fill_date(page, "Date", "2012-02-09")
     page.get_by_label("Time spent (hours)").fill("6.5")
     page.get_by_label("Topic").fill("Review against the key challenges")
     assert_accessible(page)
@@ -43,7 +43,7 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
         "Find recovery college premises"
     )
     first_action.get_by_label("Owner", exact=True).select_option(label=world.lead_a.get_full_name())
-    first_action.get_by_label("Due").fill("2012-04-30")
+    fill_date(first_action, "Due", "2012-04-30")
     page.get_by_role("button", name="Add another action").click()
     second_action = page.get_by_role("group", name="Action 2")
     expect(second_action).to_be_visible()
@@ -53,7 +53,7 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
         label="Someone outside the programme (type their name)"
     )
     second_action.get_by_label("Owner outside the programme").fill("Pat Board")
-    second_action.get_by_label("Due").fill("2012-05-30")
+    fill_date(second_action, "Due", "2012-05-30")
     assert_accessible(page)
     page.get_by_role("button", name="Save review").click()
     expect(page.get_by_text("Review saved.")).to_be_visible()
@@ -90,7 +90,7 @@ def test_lead_updates_the_sites_outcomes_and_sees_the_history(world, signed_in_p
     expect(page.get_by_text("No figures reported yet.").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Update the figures", exact=True).click()
-    page.get_by_label("Figures as at").fill("2012-06-30")
+    fill_date(page, "Figures as at", "2012-06-30")
     page.get_by_label("Peer support workers employed (head count)").fill("4")
     page.get_by_label("Peer support workers (whole-time equivalent)").fill("5")
     page.get_by_role("combobox", name=re.compile(r"^Recovery college")).select_option(label="Open")

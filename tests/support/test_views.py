@@ -74,7 +74,7 @@ def test_bad_support_entry_shows_errors_and_saves_nothing(world, as_user):
         "/support/sites/alpha/log/add/", {"kind": "site_visit", "date": "not a date", "hours": "-2"}
     )
     assert response.status_code == 200
-    assert "Enter a valid date." in response.content.decode()
+    assert "must be a real date" in response.content.decode()
     assert not SupportLogEntry.objects.exists()
 
 
@@ -380,7 +380,7 @@ def test_an_empty_response_is_refused_with_a_message(world, as_user):
     review = ProgressReviewFactory(site=world.site_a, consultant=world.consultant)
     response = as_user(world.lead_a).post(f"/support/reviews/{review.pk}/respond/", {"text": "  "})
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    assert "Enter the " in response.content.decode()
     assert not review.responses.exists()
 
 
