@@ -31,6 +31,15 @@ def _helper(label: str) -> FormHelper:
     return helper
 
 
+def _part_of_page() -> FormHelper:
+    """A form inside the page's own <form>: the page shows one error summary for all."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.form_show_errors = False
+    return helper
+
+
 class SupportPackageForm(NhsFormMixin, forms.ModelForm):
     """New packages start from the category's default days (pilot sites get the most)."""
 
@@ -210,9 +219,7 @@ class ProgressReviewForm(NhsFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = ProgressReview.Status.choices
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
+        self.helper = _part_of_page()
 
     def clean(self):
         data = super().clean()
@@ -263,6 +270,7 @@ class ReviewActionForm(NhsFormMixin, forms.ModelForm):
 
     def __init__(self, *args, owner_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = _part_of_page()
         self.fields["owner"].choices = owner_choices
         self.fields["owner_name"].required = False
         if self.instance.pk and not self.is_bound:

@@ -75,7 +75,7 @@ def _review_form_page(request, *, site, review=None):
         form_kwargs={"owner_choices": action_owner_choices(site, context["members"])},
     )
     if adding_row:
-        _quiet(form, *formset.forms)
+        _quiet(form, formset)
     elif data is not None and form.is_valid() and formset.is_valid():
         fields = {name: form.cleaned_data[name] for name in ProgressReviewForm.Meta.fields}
         if review is None:
@@ -113,10 +113,12 @@ def _with_one_more_action(data):
     return data
 
 
-def _quiet(*forms):
+def _quiet(form, formset):
     """Adding a row is not a save: keep what was typed, show no errors yet."""
-    for form in forms:
-        form._errors = ErrorDict()
+    for each in (form, *formset.forms):
+        each._errors = ErrorDict()
+    formset._errors = [form.errors for form in formset.forms]
+    formset._non_form_errors = formset.error_class()
 
 
 def _new_review_initial(site, last) -> dict:
