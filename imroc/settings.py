@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "benchmarks",
     "dashboard",
     "audit",
+    "site_exports",
 ]
 
 MIDDLEWARE = [
@@ -292,6 +293,14 @@ CELERY_BEAT_SCHEDULE = {
     # A report or reminder whose worker died is started again or marked failed.
     "Lost reports recovery": {"task": "reports.recover", "schedule": crontab(minute="*/5")},
     "Lost reminders recovery": {"task": "notifications.recover", "schedule": crontab(minute="*/5")},
+    "Lost site archives recovery": {
+        "task": "site_exports.recover",
+        "schedule": crontab(minute="*/5"),
+    },
+    "Expired site archives clean-up": {
+        "task": "site_exports.cleanup",
+        "schedule": crontab(hour=3, minute=20),
+    },
     "Progress scores": {"task": "pdsa.record_progress", "schedule": crontab(hour=2, minute=30)},
     # Site shares released today: the waiting lists take the unclaimed places.
     "Released workshop places": {

@@ -22,5 +22,6 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("audit/", include("audit.urls")),
+    path("exports/", include("site_exports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,107 @@
+"""The site's archive: one ZIP with the JSON a machine loads back (``import_site``), a CSV
+per kind of record for people, and the site's progress report as a PDF."""
+
+import io
+import json
+import zipfile
+
+from django.utils import timezone
+
+from imroc.exports import csv_writer
+
+from .dump import JSON_NAME, SiteDump, exported_fields
+from .registry import site_entries, site_entry
+
+README = """Everything {site} recorded in imroc, as at {when:%-d %B %Y %H:%M}.
+
+site.json     every row, for loading into another database (manage.py import_site <this zip>)
+csv/          one spreadsheet-ready file per kind of record; the ID columns link the files
+{pdf}
+"""
+
+
+def site_archive(site, *, pdf: bytes | None = None) -> tuple[bytes, dict[str, int]]:
+    """The ZIP's bytes and how many rows of each kind it holds."""
+    dump = SiteDump(site)
+    data = dump.as_data()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(JSON_NAME, json.dumps(data, indent=1, ensure_ascii=False))
+        for entry, name in csv_names().items():
+            archive.writestr(name, _csv_text(dump, entry))
+        pdf_line = ""
+        if pdf is not None:
+            archive.writestr(pdf_name(site), pdf)
+            pdf_line = f"{pdf_name(site):<14}the site's progress report"
+        archive.writestr(
+            "README.txt",
+            README.format(site=site.name, when=timezone.localtime(), pdf=pdf_line),
+        )
+    return buffer.getvalue(), data["counts"]
+
+
+def pdf_name(site) -> str:
+    return f"{site.slug}-progress-report.pdf"
+
+
+def csv_names() -> dict:
+    """A file per kind, named as people call it ("Data points"); the app's name is added
+    where two apps use the same word."""
+    names = {}
+    for entry in site_entries():
+        if entry.csv:
+            meta = entry.model._meta
+            name = str(meta.verbose_name_plural)
+            name = name[:1].upper() + name[1:]
+            if name in names.values():
+                name = f"{name} ({meta.app_config.verbose_name})"
+            names[entry] = name
+    return {entry: f"csv/{name}.csv" for entry, name in names.items()}
+
+
+def _csv_text(dump: SiteDump, entry) -> str:
+    fields = [
+        f
+        for f in exported_fields(entry.model._meta)
+        if not f.primary_key and f.name not in entry.skip
+    ]
+    out = io.StringIO()
+    writer = csv_writer(out)
+    writer.writerow(["ID", *(_header(f) for f in fields)])
+    for obj in dump.rows[entry.label]:
+        writer.writerow([obj.pk, *(_cell(dump, entry, f, obj) for f in fields)])
+    return out.getvalue()
+
+
+def _header(field) -> str:
+    name = str(field.verbose_name)
+    name = name[:1].upper() + name[1:]
+    owned = field.is_relation and site_entry(field.related_model._meta.label_lower)
+    return f"{name} (ID)" if owned else name
+
+
+def _cell(dump: SiteDump, entry, field, obj):
+    if field.name in entry.drop:
+        return ""
+    if field.many_to_many:
+        return "; ".join(str(_linked(dump, field, t.pk)) for t in getattr(obj, field.name).all())
+    if field.is_relation:
+        pk = getattr(obj, field.attname)
+        return "" if pk is None else _linked(dump, field, pk)
+    value = field.value_from_object(obj)
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return value
+
+
+def _linked(dump: SiteDump, field, pk):
+    """A row of the site by its ID (in the other file); a shared one by its name."""
+    if site_entry(field.related_model._meta.label_lower):
+        return pk
+    target = dump.shared_instance(field.related_model, pk)
+    full_name = getattr(target, "get_full_name", None)
+    return (full_name() if full_name else "") or str(target)

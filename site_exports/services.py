@@ -1,0 +1,162 @@
+"""State changes of site archives: asking for one, building it, recovery, clean-up. The
+job follows the reports app's: claimed in the database, recovered by a sweep, told when
+ready."""
+
+import logging
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from imroc.queueing import queue_on_commit
+from notifications.services import notify
+from reports.generation import collect, pdf_bytes
+from reports.models import Report
+from reports.registry import ReportContext
+
+from .archive import site_archive
+from .models import KEEP_FOR, MOST_ATTEMPTS, TIME_LIMIT, SiteExport
+
+logger = logging.getLogger(__name__)
+
+WAITING = "Waiting for the background worker"
+NOT_STARTED = "The background service is unavailable, so the archive could not start. Try again."
+STOPPED = (
+    "The archive stopped before it was ready (its background worker was lost) and was not "
+    "finished on a second try. Try again; if it fails again, tell the programme administrator."
+)
+NEVER_STARTED = "No background worker picked the archive up within an hour. Try again."
+RESTARTED = "Started again: the first try stopped before it was ready"
+GRACE = timedelta(minutes=2)
+
+
+@transaction.atomic
+def export_request(*, site, requested_by) -> SiteExport:
+    """Record the request and start it after commit (a broker outage fails it at once)."""
+    export = SiteExport.objects.create(site=site, requested_by=requested_by, progress=WAITING)
+    _queue(export)
+    return export
+
+
+@transaction.atomic
+def export_retry(*, export: SiteExport) -> bool:
+    updated = SiteExport.objects.filter(pk=export.pk, status=SiteExport.Status.FAILED).update(
+        status=SiteExport.Status.QUEUED,
+        progress=WAITING,
+        error="",
+        attempts=0,
+        started_at=None,
+        finished_at=None,
+    )
+    if updated:
+        _queue(export)
+    return bool(updated)
+
+
+def _queue(export: SiteExport) -> None:
+    from .tasks import build
+
+    def not_started():
+        SiteExport.objects.filter(pk=export.pk, status=SiteExport.Status.QUEUED).update(
+            status=SiteExport.Status.FAILED, progress=NOT_STARTED, finished_at=timezone.now()
+        )
+
+    queue_on_commit(build, on_error=not_started, export_id=export.pk)
+
+
+def _progress(export: SiteExport, message: str) -> None:
+    SiteExport.objects.filter(pk=export.pk).update(progress=message)
+
+
+def site_report_pdf(site, *, requested_by=None) -> bytes:
+    """The reports app's site progress report, drawn by its own builder."""
+    report = Report(kind=Report.Kind.SITE_PROGRESS, site=site, requested_by=requested_by)
+    ctx = ReportContext(report=report, today=timezone.localdate(), site=site)
+    return pdf_bytes(ctx, collect(ctx))
+
+
+def export_build(*, export: SiteExport) -> bool:
+    """Build the archive of a queued request; only the worker that claims it does the work.
+    It ends ready or failed, never left "being prepared"; when ready the requester is told."""
+    claimed = SiteExport.objects.filter(pk=export.pk, status=SiteExport.Status.QUEUED).update(
+        status=SiteExport.Status.RUNNING,
+        progress="Drawing the progress report",
+        started_at=timezone.now(),
+        attempts=F("attempts") + 1,
+    )
+    if not claimed:
+        return False
+    export.refresh_from_db()
+    try:
+        pdf = site_report_pdf(export.site, requested_by=export.requested_by)
+        _progress(export, "Writing every record as JSON and CSV")
+        archive, counts = site_archive(export.site, pdf=pdf)
+        export.archive.save(
+            f"site-{export.site_id}-{export.pk}.zip", ContentFile(archive), save=False
+        )
+    except Exception as exc:  # an archive must end ready or failed, never stay running
+        logger.exception("Site export %s failed", export.pk)
+        SiteExport.objects.filter(pk=export.pk).update(
+            status=SiteExport.Status.FAILED,
+            progress="Something went wrong while preparing the archive.",
+            error=repr(exc),
+            finished_at=timezone.now(),
+        )
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        SiteExport.objects.filter(pk=export.pk).update(
+            status=SiteExport.Status.READY,
+            progress="Ready to download",
+            archive=export.archive.name,
+            counts=counts,
+            finished_at=now,
+            expires_at=now + KEEP_FOR,
+        )
+        export.refresh_from_db()
+        notify("site_export_ready", export=export)
+    return True
+
+
+def exports_recover(*, now=None) -> dict[str, int]:
+    """The periodic sweep: an archive still being built past its time limit lost its
+    worker: start it again, or fail it after MOST_ATTEMPTS tries; one still queued after an
+    hour lost its message: fail it. Conditional UPDATEs, so a worker finishing wins."""
+    now = now or timezone.now()
+    lost = SiteExport.objects.filter(
+        status=SiteExport.Status.RUNNING, started_at__lt=now - TIME_LIMIT - GRACE
+    )
+    counts = {"restarted": 0, "failed": 0}
+    for export in lost:
+        same = SiteExport.objects.filter(
+            pk=export.pk, status=SiteExport.Status.RUNNING, started_at=export.started_at
+        )
+        if export.attempts >= MOST_ATTEMPTS:
+            counts["failed"] += same.update(
+                status=SiteExport.Status.FAILED, progress=STOPPED, finished_at=now
+            )
+        elif same.update(status=SiteExport.Status.QUEUED, progress=RESTARTED):
+            counts["restarted"] += 1
+            _queue(export)
+    hour_ago = now - timedelta(hours=1)
+    counts["failed"] += (
+        SiteExport.objects.filter(status=SiteExport.Status.QUEUED, created_at__lt=hour_ago)
+        .filter(Q(started_at__isnull=True) | Q(started_at__lt=hour_ago))
+        .update(status=SiteExport.Status.FAILED, progress=NEVER_STARTED, finished_at=now)
+    )
+    if any(counts.values()):
+        logger.warning("Site export recovery: %s", counts)
+    return counts
+
+
+def exports_cleanup(*, now=None) -> int:
+    """Delete archives past their expiry, the file first."""
+    count = 0
+    for export in SiteExport.objects.filter(expires_at__lte=now or timezone.now()):
+        if export.archive:
+            export.archive.delete(save=False)
+        export.delete()
+        count += 1
+    return count

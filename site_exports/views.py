@@ -1,0 +1,71 @@
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import require
+from sites.selectors import sites_for_user
+
+from . import selectors, services
+from .models import SiteExport
+
+
+def _visible_export(user, pk) -> SiteExport:
+    """Only the requester, while they may still export the site; anyone else gets a 404."""
+    export = get_object_or_404(selectors.exports_for_user(user), pk=pk)
+    if not user.has_perm("site_exports.view_siteexport", export):
+        raise Http404
+    return export
+
+
+@login_required
+def site_export(request, slug):
+    """What the archive holds, the button to prepare one and the person's earlier ones."""
+    site = get_object_or_404(sites_for_user(request.user), slug=slug)
+    require(request.user, "site_exports.export_site", site)
+    if request.method == "POST":
+        export = services.export_request(site=site, requested_by=request.user)
+        messages.success(request, "The archive is being prepared.")
+        return redirect(export)
+    return render(
+        request,
+        "site_exports/site_export.html",
+        {"site": site, "exports": selectors.recent_exports(request.user, site)},
+    )
+
+
+@login_required
+def export_detail(request, pk):
+    export = _visible_export(request.user, pk)
+    contents = [
+        (apps.get_model(label)._meta.verbose_name_plural.capitalize(), count)
+        for label, count in export.counts.items()
+        if not label.split(".")[1].startswith("historical")
+    ]
+    return render(
+        request, "site_exports/export_detail.html", {"export": export, "contents": contents}
+    )
+
+
+@login_required
+@require_POST
+def export_retry(request, pk):
+    export = _visible_export(request.user, pk)
+    if services.export_retry(export=export):
+        messages.success(request, "The archive is being prepared again.")
+    return redirect(export)
+
+
+@login_required
+def export_download(request, pk):
+    export = _visible_export(request.user, pk)
+    if export.status != SiteExport.Status.READY or not export.archive:
+        raise Http404
+    return FileResponse(
+        export.archive.open("rb"),
+        as_attachment=True,
+        filename=export.filename,
+        content_type="application/zip",
+    )

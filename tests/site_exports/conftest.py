@@ -1,0 +1,1 @@
+from tests.celery_worker import real_worker  # noqa: F401

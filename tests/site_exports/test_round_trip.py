@@ -1,0 +1,182 @@
+"""A demo site's archive loads into an emptied database with nothing lost: the same rows of
+every kind, the same text, values, notes, evidence, times and history."""
+
+import io
+import zipfile
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+
+from pdsa.models import Comment, Cycle, DataPoint, Goal
+from site_exports.archive import site_archive
+from site_exports.registry import shared_entries, site_entries
+from sites.models import Site
+
+pytestmark = pytest.mark.django_db
+
+DEVON = "devon-partnership-nhs-trust"
+
+
+def empty_the_database() -> None:
+    """Every table emptied, the framework and topics the migrations seeded included: what
+    the import needs it must find in the archive. (The test's transaction restores it.)"""
+    tables = connection.introspection.django_table_names(only_existing=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checks what the demo wrote first
+        for sql in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
+            cursor.execute(sql)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def snapshot(site) -> dict:
+    """What a person would check: the text of each cycle's four stages, every value and
+    note, the evidence of each rating, who recorded what and when."""
+    cycles = Cycle.objects.filter(goal__priority__site=site)
+    return {
+        "cycles": sorted(
+            (
+                c.goal.title,
+                c.number,
+                c.objective,
+                c.change_idea,
+                c.prediction,
+                c.what_happened,
+                c.observations,
+                c.problems,
+                c.results,
+                c.outcome,
+                c.learning,
+                c.next_steps,
+                c.plan_done,
+                c.act_done,
+                c.created,
+                c.adapted_from.number if c.adapted_from else None,
+                tuple(sorted(i.name for i in c.watched_indicators.all())),
+            )
+            for c in cycles
+        ),
+        "values": sorted(
+            (p.indicator.name, p.date, p.value, p.note, p.numerator, p.denominator)
+            for p in DataPoint.objects.filter(indicator__goal__priority__site=site)
+        ),
+        "evidence": sorted(
+            (
+                r.assessment.assessed_on,
+                r.challenge.framework.version,
+                r.challenge.number,
+                r.stage.name,
+                r.evidence,
+                r.strengths,
+                r.areas_to_improve,
+            )
+            for assessment in site.assessments.all()
+            for r in assessment.ratings.all()
+        ),
+        "phases": sorted(
+            (p.indicator.name, p.starts_on, p.reason, p.cycle.number if p.cycle else None)
+            for p in apps.get_model("pdsa.Phase").objects.filter(
+                indicator__goal__priority__site=site
+            )
+        ),
+        "comments": sorted(
+            (c.author.username, c.text, c.created, c.goal.title if c.goal else None)
+            for c in Comment.objects.all()
+        ),
+        "goal_history": sorted(
+            (h.title, h.status, h.history_type, h.history_date)
+            for h in Goal.history.filter(priority__site=site)
+        ),
+        "group": sorted(
+            (
+                m.person.full_name,
+                m.person.user.username if m.person.user else None,
+                m.role,
+                m.perspective,
+            )
+            for m in site.project_group.all()
+        ),
+        "actions": sorted(
+            (a.action, a.owner_label, a.done, a.done_note, a.review.progress)
+            for a in apps.get_model("support.ReviewAction").objects.filter(review__site=site)
+        ),
+        "delegates": sorted(
+            (d.full_name, d.workshop.learning_set.name, d.workshop.number, d.attended, d.token)
+            for d in site.delegates.all()
+        ),
+        "learning_sets": sorted(site.learning_sets.values_list("name", flat=True)),
+        "consultants": sorted(
+            (u.username, sorted(u.groups.values_list("name", flat=True)))
+            for u in site.consultants.all()
+        ),
+        "site": (site.name, site.category, site.region, site.date_joined, site.last_activity),
+    }
+
+
+def test_a_demo_sites_archive_loads_into_an_empty_database_with_nothing_lost(tmp_path):
+    call_command("load_demo", stdout=io.StringIO())
+    site = Site.objects.get(slug=DEVON)
+    goal = Goal.objects.filter(priority__site=site).first()
+    lead = site.project_group.get(role="project_lead").person.user
+    Comment.objects.create(author=lead, goal=goal, text="=SUM(A1) we met the first target")
+    Comment.objects.create(author=lead, cycle=goal.cycles.first(), text="Ward staff asked for more")
+    before = snapshot(site)
+    counts = {e.label: e.rows(site).count() for e in site_entries()}
+    assert all(counts.values()), "the demo site shows every kind of record"
+
+    archive, archived = site_archive(site)
+    assert archived == counts
+    path = tmp_path / "devon.zip"
+    path.write_bytes(archive)
+
+    empty_the_database()
+    assert not Site.objects.exists() and not Goal.objects.exists()
+    out = io.StringIO()
+    call_command("import_site", str(path), stdout=out)
+    assert "Loaded Devon Partnership NHS Trust" in out.getvalue()
+
+    site = Site.objects.get(slug=DEVON)
+    for entry in site_entries():  # the database holds only the imported site
+        assert entry.model._base_manager.count() == counts[entry.label], entry.label
+    assert snapshot(site) == before
+
+
+def test_the_archive_holds_a_csv_per_kind_with_formulas_neutralised(world):
+    from tests.pdsa.factories import GoalFactory
+
+    GoalFactory(priority__site=world.site_a, title='=HYPERLINK("http://x")')
+    archive, _ = site_archive(world.site_a)
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        names = set(opened.namelist())
+        goals = opened.read("csv/Goals.csv").decode()
+    assert {
+        "site.json",
+        "README.txt",
+        "csv/Project group members.csv",
+        "csv/Data points.csv",
+    } <= names
+    assert "'=HYPERLINK" in goals
+
+
+def test_every_model_pointing_at_a_site_is_exported_or_deliberately_left_out():
+    """A new app's model with a site of its own must say what of it a site exports."""
+    left_out = {
+        "accounts.invitation",  # single-use sign-up links
+        "learning_sets.registrationlink",  # access tokens
+        "learning_sets.agendaitem",  # the learning set's day, not the site's
+        "reports.report",  # generated files
+        "site_exports.siteexport",  # the archives themselves
+    }
+    exported = {entry.label for entry in site_entries()}
+    exported |= {entry.label for entry in shared_entries() if entry.of_site}  # its sets
+    pointing = {
+        model._meta.label_lower
+        for model in apps.get_models()
+        if any(
+            f.is_relation and f.related_model is Site and f.concrete
+            for f in model._meta.get_fields()
+        )
+    }
+    assert pointing - exported - left_out == set()
