@@ -38,8 +38,9 @@ def test_the_demo_scan_sends_the_expected_reminders_once(committing):
         "action_assigned": 1,  # a review's action owned by a demo account
         "trip_action_overdue": 1,  # a team's plan action owned by the demo member
         "goal_closed": 2,  # Devon's achieved goal and Mersey Care's abandoned one: consultant
+        "site_export_ready": 1,  # Devon's lead downloaded the site's data
     }
-    assert len(mail.outbox) == 14
+    assert len(mail.outbox) == 15
     overdue = [m for m in mail.outbox if "overdue" in m.subject and "stage" in m.subject]
     assert {m.to[0] for m in overdue} == {"lead@imroc.example", "lead2@imroc.example"}
 

@@ -106,6 +106,15 @@ def snapshot(site) -> dict:
             (d.full_name, d.workshop.learning_set.name, d.workshop.number, d.attended, d.token)
             for d in site.delegates.all()
         ),
+        "fidelity": sorted(
+            (
+                check.college.name,
+                check.checked_on,
+                check.score,
+                tuple(sorted(check.features.values_list("feature", "status"))),
+            )
+            for check in apps.get_model("colleges.FidelityCheck").objects.filter(college__site=site)
+        ),
         "learning_sets": sorted(site.learning_sets.values_list("name", flat=True)),
         "consultants": sorted(
             (u.username, sorted(u.groups.values_list("name", flat=True)))
@@ -180,3 +189,39 @@ def test_every_model_pointing_at_a_site_is_exported_or_deliberately_left_out():
         )
     }
     assert pointing - exported - left_out == set()
+
+
+def test_an_archive_loads_beside_other_sites_reusing_accounts_and_the_framework(world, tmp_path):
+    """Into a database that has the programme already: the accounts, their people and the
+    framework are found by natural key, not duplicated, and no one's roles change."""
+    from django.contrib.auth import get_user_model
+
+    from tests.pdsa.factories import DataPointFactory
+
+    point = DataPointFactory(indicator__goal__priority__site=world.site_a, note="After the 1st")
+    path = tmp_path / "alpha.zip"
+    path.write_bytes(site_archive(world.site_a)[0])
+    users = get_user_model().objects.count()
+    Goal.objects.filter(priority__site=world.site_a).delete()  # a priority's goals protect it
+    world.site_a.delete()
+    call_command("import_site", str(path), stdout=io.StringIO())
+    site = Site.objects.get(slug="alpha")
+    assert get_user_model().objects.count() == users
+    assert site.project_group.get(role="project_lead").person.user == world.lead_a
+    assert DataPoint.objects.get(indicator__goal__priority__site=site).note == "After the 1st"
+    assert (
+        DataPoint.objects.get().indicator.goal.priority.challenge
+        == point.indicator.goal.priority.challenge
+    )
+
+
+def test_an_archive_of_a_site_already_here_or_not_an_archive_is_refused(world, tmp_path):
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "alpha.zip"
+    path.write_bytes(site_archive(world.site_a)[0])
+    with pytest.raises(CommandError, match="already in this database"):
+        call_command("import_site", str(path))
+    path.write_bytes(b"not a zip")
+    with pytest.raises(CommandError, match="Not loaded"):
+        call_command("import_site", str(path))

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, archive, **options):
         try:
             site, counts = load_site_file(archive)
-        except (ImportRefused, zipfile.BadZipFile, KeyError, FileNotFoundError) as exc:
+        except (ImportRefused, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise CommandError(f"Not loaded: {exc}") from exc
         rows = sum(counts.values())
         self.stdout.write(self.style.SUCCESS(f"Loaded {site.name}: {rows} rows."))
