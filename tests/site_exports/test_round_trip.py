@@ -31,6 +31,16 @@ def empty_the_database() -> None:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
+def a_college_with_a_check_and_a_course(site) -> None:
+    """The demo's two-year self-check is another site's: Devon's college gets one here."""
+    from colleges.services import course_save
+    from tests.colleges.factories import check, college, term
+
+    devon_college = college(site, name="Devon Recovery College (round trip)")
+    check(devon_college, scores=(2, 1, 0, 2, 1, 2, 1))
+    course_save(term=term(devon_college), title="=Recovery and me", co_produced=True, sessions=6)
+
+
 def snapshot(site) -> dict:
     """What a person would check: the text of each cycle's four stages, every value and
     note, the evidence of each rating, who recorded what and when."""
@@ -115,6 +125,23 @@ def snapshot(site) -> dict:
             )
             for check in apps.get_model("colleges.FidelityCheck").objects.filter(college__site=site)
         ),
+        "team_plans": sorted(
+            (
+                a.team.name,
+                a.what,
+                a.status,
+                a.owner_person.full_name if a.owner_person else a.owner_name,
+            )
+            for a in apps.get_model("teams.TeamAction").objects.filter(team__site=site)
+        ),
+        "team_ratings": sorted(
+            (r.assessment.team.name, r.assessment.assessed_on, r.item, r.rating, r.evidence)
+            for r in apps.get_model("teams.TeamRating").objects.filter(assessment__team__site=site)
+        ),
+        "courses": sorted(
+            (c.term.college.name, c.term.name, c.term.students, c.title, c.co_produced)
+            for c in apps.get_model("colleges.Course").objects.filter(term__college__site=site)
+        ),
         "learning_sets": sorted(site.learning_sets.values_list("name", flat=True)),
         "consultants": sorted(
             (u.username, sorted(u.groups.values_list("name", flat=True)))
@@ -131,6 +158,7 @@ def test_a_demo_sites_archive_loads_into_an_empty_database_with_nothing_lost(tmp
     lead = site.project_group.get(role="project_lead").person.user
     Comment.objects.create(author=lead, goal=goal, text="=SUM(A1) we met the first target")
     Comment.objects.create(author=lead, cycle=goal.cycles.first(), text="Ward staff asked for more")
+    a_college_with_a_check_and_a_course(site)
     before = snapshot(site)
     counts = {e.label: e.rows(site).count() for e in site_entries()}
     assert all(counts.values()), "the demo site shows every kind of record"
