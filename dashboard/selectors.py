@@ -7,6 +7,8 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Val
 from django.db.models.functions import Coalesce
 
 from challenges.models import Rating
+from coproduction import selectors as coproduction
+from coproduction.selectors import Gathering
 from learning_sets.models import Delegate, DelegatePerspective
 from pdsa.models import (
     Cycle,
@@ -15,6 +17,8 @@ from pdsa.models import (
     cycles_at_stage,
     cycles_with_current_stage_due,
 )
+from peer_support import checklist
+from peer_support.models import ChecklistEntry, PeerPost, RecruitmentRound
 from sites.models import Site
 from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry, TrainingDelivery
 
@@ -177,11 +181,51 @@ def training(filters: Filters) -> QuerySet[TrainingDelivery]:
     )
 
 
-def training_totals(filters: Filters) -> dict:
-    return training(filters).aggregate(
-        courses=Count("pk"),
-        staff=Coalesce(Sum("staff_attending"), 0),
-        service_users=Coalesce(Sum("service_users_attending"), 0),
+def co_production(filters: Filters) -> list[Gathering]:
+    """The co-production index of each kind of gathering of the filtered sites: one query
+    (training courses' totals ride along, for the outcomes table too)."""
+    return coproduction.by_kind(
+        coproduction.Scope(
+            sites=sites(filters),
+            since=filters.since,
+            until=filters.until,
+            learning_set=filters.learning_set,
+        )
+    )
+
+
+def _count_of(model, **lookups) -> Coalesce:
+    rows = model.objects.filter(site=OuterRef("pk"), **lookups).order_by().values("site")
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
+def _sum_of(model, field: str) -> Subquery:
+    rows = model.objects.filter(site=OuterRef("pk")).order_by().values("site")
+    return Subquery(rows.annotate(total=Sum(field)).values("total"))
+
+
+def peer_standing(filters: Filters) -> list[dict]:
+    """Each filtered site's peer-support checklist items done by the period's end, by stage,
+    whether it has run a recruitment round, and its posts: one query, a row a site."""
+    by_stage = {
+        stage: _count_of(
+            ChecklistEntry,
+            done_on__lte=filters.until,
+            item__in=[item.key for item in checklist.ITEMS if item.stage == stage],
+        )
+        for stage, _ in checklist.STAGES
+    }
+    return list(
+        sites(filters)
+        .annotate(
+            **by_stage,
+            started=_count_of(RecruitmentRound),
+            teams=_count_of(PeerPost),
+            head_count=_sum_of(PeerPost, "head_count"),
+            wte=_sum_of(PeerPost, "wte"),
+        )
+        .values(*by_stage, "started", "teams", "head_count", "wte")
+        .order_by()
     )
 
 

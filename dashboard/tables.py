@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from challenges.models import Challenge
 from challenges.selectors import latest_stage_ranks
+from coproduction.selectors import Gathering
 from imroc.links import link_maker
 from pdsa.models import Cycle, Goal, Stage, cycles_with_current_stage_due
 from sites.models import Site
@@ -39,6 +40,10 @@ class Reads:
     @cached_property
     def cycle_counts(self) -> dict[str, int]:
         return selectors.cycle_counts(self.filters, self.today)
+
+    @cached_property
+    def co_production(self) -> dict[str, Gathering]:
+        return {gathering.kind: gathering for gathering in selectors.co_production(self.filters)}
 
 
 @dataclass(frozen=True)
@@ -266,7 +271,12 @@ def attendance_table(reads: "Reads") -> Table:
 def outcomes_table(reads: "Reads") -> Table:
     filters = reads.filters
     totals = selectors.outcome_totals(filters)
-    courses = selectors.training_totals(filters)
+    training = reads.co_production["training"]
+    courses = {
+        "courses": training.count,
+        "staff": training.index.people - training.index.lived_experience,
+        "service_users": training.index.lived_experience,
+    }
     outcomes = lambda **params: drill("outcomes", filters, **params)  # noqa: E731
     trained = drill("training", filters)
     table = Table(

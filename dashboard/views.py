@@ -15,8 +15,9 @@ from imroc.exports import csv_writer
 from . import pictures, selectors
 from .forms import DashboardFilterForm
 from .lists import FIGURES
+from .method import TABLES
 from .stages import stage_words
-from .tables import TABLES, Reads, heatmap_sites, heatmap_table
+from .tables import Reads, heatmap_sites, heatmap_table
 
 OVERVIEW = list(TABLES)
 PAGE_SIZE = 50

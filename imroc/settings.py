@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "dashboard",
     "audit",
     "site_exports",
+    "coproduction",
 ]
 
 MIDDLEWARE = [

@@ -23,5 +23,6 @@ urlpatterns = [
     path("dashboard/", include("dashboard.urls")),
     path("audit/", include("audit.urls")),
     path("exports/", include("site_exports.urls")),
+    path("co-production/", include("coproduction.urls")),
     path("admin/", admin.site.urls),
 ]

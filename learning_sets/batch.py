@@ -27,6 +27,7 @@ PERSPECTIVES = {
     "professional": DelegatePerspective.NHS_PROFESSIONAL,
     "nhs": DelegatePerspective.NHS_PROFESSIONAL,
     "service user or survivor": DelegatePerspective.SERVICE_USER,
+    "peer worker": DelegatePerspective.STAFF_LIVED,
 }
 
 

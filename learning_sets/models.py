@@ -257,6 +257,7 @@ class DelegatePerspective(models.TextChoices):
     THIRD_SECTOR = "third_sector", "Third sector"
     SERVICE_USER = "service_user", "Service user"
     CARER = "carer", "Carer"
+    STAFF_LIVED = "staff_lived", "Staff member with lived experience (e.g. peer worker)"
     OTHER = "other", "Other"
 
     @classmethod

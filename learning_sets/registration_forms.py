@@ -74,8 +74,10 @@ class JoinForm(NhsFormMixin, forms.Form):
     full_name = forms.CharField(max_length=200, label="Your full name")
     email = forms.EmailField(
         max_length=254,
-        label="Your email address",
-        help_text="Your joining instructions and the evaluation link are sent here.",
+        required=False,
+        label="Your email address (optional)",
+        help_text="Your joining instructions and the evaluation link are sent here. Without "
+        "one, your site's lead is sent them to pass on to you.",
     )
     perspective = forms.ChoiceField(
         choices=DelegatePerspective.choices,

@@ -3,7 +3,7 @@
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 
 from accounts.rules import is_programme_staff
-from sites.models import ProjectGroupMember, Site
+from sites.models import CoProduction, ProjectGroupMember, Site
 from sites.rules import site_roles
 from sites.selectors import sites_in_group_of
 
@@ -116,7 +116,17 @@ def workshop_people(user, workshop: Workshop, member_site_ids, today):
     places = Places(
         workshop.capacity, tuple(member_site_ids), used, workshop.places_released(today)
     )
-    return registered, [(n, d) for n, d, seen in waiting if seen], len(waiting), places
+    return registered, [(n, d) for n, d, seen in waiting if seen], len(waiting), places, people
+
+
+def workshop_co_production(people: list[Delegate]) -> dict[str, CoProduction]:
+    """The co-production index of every delegate registered (all sites, not just the ones the
+    reader may see: the figures name no one) and of those who attended."""
+    booked = [d for d in people if d.status == Delegate.Status.REGISTERED]
+    return {
+        "registered": CoProduction.of_perspectives(d.perspective for d in booked),
+        "attended": CoProduction.of_perspectives(d.perspective for d in booked if d.attended),
+    }
 
 
 def open_registration_links(workshop: Workshop, site_ids) -> dict[int, RegistrationLink]:

@@ -15,6 +15,8 @@ from django.urls import reverse
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from sites.models import CoProduction, Perspective
+
 from . import rules as pdsa_rules
 
 
@@ -440,6 +442,11 @@ class Cycle(RulesModel):
     def is_complete(self) -> bool:
         return self.act_done is not None
 
+    @property
+    def co_production(self) -> CoProduction:
+        """Who took part in the cycle's team (reads prefetched ``team``)."""
+        return CoProduction.of_perspectives(member.perspective for member in self.team.all())
+
     def is_overdue(self, today: datetime.date) -> bool:
         """The current stage's due date has passed: what reminders are about."""
         stage = self.current_stage
@@ -461,6 +468,24 @@ class Cycle(RulesModel):
                 status = "to do"
             states.append(StageState(stage, Stage(stage).label, due, done, status))
         return states
+
+
+class CycleTeamMember(models.Model):
+    """Someone in the cycle's team, with the perspective they brought: a cycle is "jointly
+    owned by all stakeholders", so its team counts towards the co-production index."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="team")
+    person = models.ForeignKey("sites.Person", on_delete=models.PROTECT, related_name="cycle_teams")
+    perspective = models.CharField(max_length=20, choices=Perspective.choices)
+
+    class Meta:
+        ordering = ["person__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "person"], name="one_place_in_a_cycle_team")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_perspective_display()})"
 
 
 class Comment(models.Model):

@@ -258,7 +258,10 @@ def watched_data(cycle: Cycle) -> list[Indicator]:
 
 def cycle_page(cycle: Cycle) -> dict:
     """The cycle with its study data, comments and history, in a fixed number of queries."""
+    team = list(cycle.team.select_related("person"))
     return {
+        "team": team,
+        "team_co_production": CoProduction.of_perspectives(m.perspective for m in team),
         "watched": watched_data(cycle),
         "comments": list(cycle.comments.select_related("author")),
         "history": history.entries(cycle.history.select_related("history_user")),

@@ -10,13 +10,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from challenges.services import ParticipantEntry
 from notifications.services import notify
+from sites.models import Person
 from sites.services import activity_recorded
 
 from .history import Change, changes_since
 from .models import (
     Comment,
     Cycle,
+    CycleTeamMember,
     DataPoint,
     Goal,
     Indicator,
@@ -303,3 +306,20 @@ def comment_add(*, author, text: str, goal: Goal | None = None, cycle: Cycle | N
     comment = Comment.objects.create(author=author, text=text, goal=goal, cycle=cycle)
     notify("comment_added", comment=comment)
     return comment
+
+
+@transaction.atomic
+def cycle_team_set(*, cycle: Cycle, members: list[ParticipantEntry]) -> None:
+    """Make the cycle's team exactly ``members``: people from the project group, or a name
+    for someone not on record (a carer, a service user from a local group). No email needed."""
+    keep = []
+    for entry in members:
+        if entry.person is None and not entry.full_name.strip():
+            raise ValidationError("Each member of the team needs a name.")
+        person = entry.person or Person.objects.create(full_name=entry.full_name.strip())
+        member, _ = CycleTeamMember.objects.update_or_create(
+            cycle=cycle, person=person, defaults={"perspective": entry.perspective}
+        )
+        keep.append(member.pk)
+    cycle.team.exclude(pk__in=keep).delete()
+    activity_recorded(site_id=cycle.goal.site_id, on=timezone.localdate())

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import closing, cycles, data, goals, indicators, library, phases, summaries
+from .views import closing, cycles, data, goals, indicators, library, phases, summaries, team
 
 app_name = "pdsa"
 
@@ -50,6 +50,7 @@ urlpatterns = [
         name="cycle-stage",
     ),
     path("cycles/<int:pk>/comments/", cycles.cycle_comment, name="cycle-comment"),
+    path("cycles/<int:pk>/team/", team.cycle_team, name="cycle-team"),
     path("library/", library.cycle_library, name="cycle-library"),
     path("library/<int:pk>/", library.library_cycle, name="library-cycle"),
 ]

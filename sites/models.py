@@ -146,6 +146,7 @@ class Perspective(models.TextChoices):
     SERVICE_USER = "service_user", "Service user"
     CARER = "carer", "Carer"
     THIRD_SECTOR = "third_sector", "Third sector"
+    STAFF_LIVED = "staff_lived", "Staff member with lived experience (e.g. peer worker)"
 
     @classmethod
     def lived_experience(cls) -> tuple[str, ...]:
@@ -155,12 +156,17 @@ class Perspective(models.TextChoices):
 
 @dataclass(frozen=True)
 class CoProduction:
-    """Whether people worked as equals: people with lived experience among them and, for a
+    """The co-production index wherever people gather or decide: how many of the people
+    were service users or carers (``lived_experience``), how many were staff with lived
+    experience (None where not recorded, e.g. a training course's head counts) and, for a
     project group, a board sponsor behind it (``board_sponsors`` is None where no sponsor
-    is asked for, e.g. the people who took part in an assessment)."""
+    is asked for, e.g. the people who took part in an assessment). The one definition:
+    every page, table and export reads it from here."""
 
     lived_experience: int
     board_sponsors: int | None = None
+    people: int | None = None
+    staff_lived_experience: int | None = None
 
     @classmethod
     def of_group(cls, members) -> "CoProduction":
@@ -168,15 +174,62 @@ class CoProduction:
         return cls(
             lived_experience=sum(m.perspective in Perspective.lived_experience() for m in members),
             board_sponsors=sum(m.role == ProjectGroupMember.Role.BOARD_SPONSOR for m in members),
+            people=len(members),
+            staff_lived_experience=sum(m.perspective == Perspective.STAFF_LIVED for m in members),
         )
 
     @classmethod
     def of_perspectives(cls, perspectives) -> "CoProduction":
-        return cls(lived_experience=sum(p in Perspective.lived_experience() for p in perspectives))
+        perspectives = list(perspectives)
+        return cls(
+            lived_experience=sum(p in Perspective.lived_experience() for p in perspectives),
+            people=len(perspectives),
+            staff_lived_experience=sum(p == Perspective.STAFF_LIVED for p in perspectives),
+        )
+
+    @classmethod
+    def of_counts(
+        cls, *, people: int, lived_experience: int, staff_lived_experience: int | None = None
+    ) -> "CoProduction":
+        """From counts the database made (``coproduction.selectors``)."""
+        return cls(
+            lived_experience=lived_experience or 0,
+            people=people or 0,
+            staff_lived_experience=staff_lived_experience,
+        )
 
     @property
     def has_lived_experience(self) -> bool:
         return self.lived_experience > 0
+
+    @property
+    def share(self) -> int | None:
+        """Service users and carers as a whole percentage of everyone (None when no one)."""
+        if not self.people:
+            return None
+        return round(100 * self.lived_experience / self.people)
+
+    @property
+    def short(self) -> str:
+        """For a table cell: "3 of 8 (38%)", or a dash when no one was recorded."""
+        if not self.people:
+            return "–"
+        return f"{self.lived_experience} of {self.people} ({self.share}%)"
+
+    @property
+    def summary(self) -> str:
+        """The index in words, so it never rests on colour: "3 of 8 (38%) service users or
+        carers; 1 staff member with lived experience"."""
+        if self.people is None:
+            return f"{self.lived_experience} service users or carers"
+        if not self.people:
+            return "No one recorded yet"
+        words = f"{self.lived_experience} of {self.people} ({self.share}%) service users or carers"
+        staff = self.staff_lived_experience
+        if staff is not None:
+            noun = "staff member" if staff == 1 else "staff members"
+            words += f"; {staff} {noun} with lived experience"
+        return words
 
     @property
     def has_board_sponsor(self) -> bool:

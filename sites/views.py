@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.permissions import require
 from challenges.selectors import latest_stages
 from colleges.selectors import site_colleges
+from coproduction.selectors import site_summary
 from learning_sets.selectors import site_learning_sets
 from pdsa import selectors as pdsa_selectors
 from support.selectors import site_support
@@ -57,6 +58,7 @@ def site_detail(request, slug):
             "site_support": site_support(site),
             "site_colleges": site_colleges(site),
             "site_teams": site_teams(site, today=timezone.localdate()),
+            "site_co_production": site_summary(site, group=co_production),
         },
     )
 

@@ -29,7 +29,7 @@ def workshop_detail(request, pk):
     team_sites = selectors.team_site_ids(user) if not can_manage else set()
     link_sites = [pk for pk in member_sites if can_manage or pk in team_sites]
     is_staff_reader = user.has_perm("learning_sets.report_learningset", workshop.learning_set)
-    delegates, waiting_list, waiting, places = selectors.workshop_people(
+    delegates, waiting_list, waiting, places, people = selectors.workshop_people(
         user, workshop, member_sites, today
     )
     site_places = [(member_sites[entry.site_id], entry) for entry in places.sites()]
@@ -46,6 +46,7 @@ def workshop_detail(request, pk):
             "learning_set": workshop.learning_set,
             "agenda": selectors.agenda(workshop),
             "delegates": delegates,
+            "co_production": selectors.workshop_co_production(people),
             "waiting_list": waiting_list,
             "places": places,
             "site_places": site_places,

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from rules.contrib.models import RulesModel
 
-from sites.models import Site
+from sites.models import CoProduction, Site
 
 from .. import rules as support_rules
 from ..usage import HOURS_PER_DAY
@@ -187,3 +187,10 @@ class TrainingDelivery(RulesModel):
     @property
     def attendees(self) -> int:
         return self.staff_attending + self.service_users_attending
+
+    @property
+    def co_production(self) -> CoProduction:
+        """Service users among those attending (the course records head counts only)."""
+        return CoProduction.of_counts(
+            people=self.attendees, lived_experience=self.service_users_attending
+        )

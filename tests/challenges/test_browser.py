@@ -70,7 +70,11 @@ def test_lead_assesses_the_site_co_produced_and_sees_the_stages_on_the_site_page
 
     expect(page.get_by_text("Assessment saved.")).to_be_visible()
     expect(page.get_by_text("Co-produced", exact=True)).to_be_visible()
-    expect(page.get_by_text("with service users and carers (2 took part)")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "2 of 3 (67%) service users or carers; 0 staff members with lived experience"
+        )
+    ).to_be_visible()
     expect(page.get_by_text("No recovery college yet.")).to_be_visible()
     assert_accessible(page)
 
@@ -89,7 +93,9 @@ def test_lead_assesses_the_site_co_produced_and_sees_the_stages_on_the_site_page
     page.get_by_role("link", name="All self-assessments").click()
     expect(
         page.get_by_role(
-            "cell", name="3 people · Co-produced with service users and carers (2 took part)"
+            "cell",
+            name="Co-produced 2 of 3 (67%) service users or carers; "
+            "0 staff members with lived experience",
         )
     ).to_be_visible()
     assert_accessible(page)

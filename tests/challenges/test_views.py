@@ -60,13 +60,13 @@ def test_a_team_member_records_an_assessment_with_a_carer_from_outside_the_group
         "Mary Trelawny": "carer",
     }
     page = client.get(response["Location"]).content.decode()
-    assert "Co-produced</strong> with service users and carers" in page
+    assert "Co-produced</strong> 1 of 2 (50%) service users or carers" in page
 
 
 def test_an_assessment_without_service_users_or_carers_says_it_is_not_co_produced(client, world):
     client.force_login(world.lead_a)
     response = client.post(create_url(world.site_a), form_data(world), follow=True)
-    assert "Not co-produced" in response.content.decode()
+    assert "Not yet co-produced" in response.content.decode()
 
 
 def test_a_challenge_left_unrated_gets_its_own_error_and_nothing_is_saved(client, world):

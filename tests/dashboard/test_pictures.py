@@ -110,7 +110,7 @@ def test_the_overview_draws_each_headline_from_its_table(consultant, world):
     status = texts(tables["status"].chart)
     assert "On track" in status and "No review yet" in status
     page = response.content.decode()
-    assert page.count("<svg") == 7
+    assert page.count("<svg") == 9  # with co-production and peer support
     assert "Show the data" in page
     assert "A dashboard headline" not in page  # the template's comment stays a comment
 

@@ -13,6 +13,8 @@ TABLES = (
     "support",
     "attendance",
     "outcomes",
+    "coproduction",
+    "peer_support",
     "heatmap",
 )
 

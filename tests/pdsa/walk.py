@@ -144,6 +144,7 @@ def cases(world):
             site_a_editable(),
         ),
         Case("pdsa:cycle-detail", f"/pdsa/cycles/{cycle.pk}/", site_a_readable()),
+        Case("pdsa:cycle-team", f"/pdsa/cycles/{cycle.pk}/team/", site_a_editable()),
         *[
             Case(
                 "pdsa:cycle-stage",

@@ -14,7 +14,8 @@ def test_demo_loads_the_named_sites_with_their_categories_and_can_run_twice():
     assert counts == {"demonstration": 6, "pilot": 6, "network": 15}
     devon = Site.objects.get(name="Devon Partnership NHS Trust")
     assert devon.project_group.get(role="project_lead").person.user.username == "lead"
-    assert ProjectGroupMember.objects.filter(site=devon).count() == 6
+    # six from the sites step and a peer worker (staff with lived experience) from co-production
+    assert ProjectGroupMember.objects.filter(site=devon).count() == 7
     # A site that left the programme, and goals the sites closed, each with its note.
     mayo = Site.objects.get(name="County Mayo Mental Health Services")
     assert not mayo.is_active and mayo.archived_on and mayo.archive_reason

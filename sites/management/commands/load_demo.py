@@ -17,6 +17,7 @@ DEMO_STEPS = [
     "colleges.demo",
     "teams.demo",
     "support.demo",
+    "coproduction.demo",
     "site_exports.demo",
 ]
 

@@ -1,0 +1,39 @@
+"""Co-production across the programme: the seeds' own figure ("751 people attended the
+workshops, 101 of them service users and/or carers") computed from the data, then every
+kind of gathering overall and by site."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from learning_sets.selectors import programme_headline
+from sites.models import CoProduction
+from sites.selectors import sites_for_user
+
+from . import selectors
+
+
+@login_required
+def programme(request):
+    """Everyone signed in reads it: the headline is the programme's; the tables cover the
+    sites the reader may see (all of them for programme staff)."""
+    visible = sites_for_user(request.user)
+    scope = selectors.Scope(sites=visible)
+    per_site = selectors.by_site(scope)
+    headline = programme_headline(timezone.localdate())
+    return render(
+        request,
+        "coproduction/programme.html",
+        {
+            "headline": headline,
+            "headline_index": CoProduction.of_counts(
+                people=headline["attendees"], lived_experience=headline["lived_experience"]
+            ),
+            "kinds": selectors.by_kind(scope),
+            "labels": list(selectors.KINDS.values()),
+            "rows": [
+                (site, [per_site.get(site.pk, {}).get(kind) for kind in selectors.KINDS])
+                for site in visible.order_by("name")
+            ],
+        },
+    )

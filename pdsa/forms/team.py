@@ -1,0 +1,57 @@
+"""Who is in a cycle's team: people ticked from the project group, and names of others
+(the assessment form's guest rows, reused), each with the perspective they bring."""
+
+from django import forms
+
+from challenges.forms import GuestFormSet
+from challenges.services import ParticipantEntry
+from design.forms import NhsFormMixin
+from sites.models import Perspective
+
+
+class CycleTeamForm(NhsFormMixin, forms.Form):
+    people = forms.TypedMultipleChoiceField(
+        label="Who from the project group is in the team",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Tick only people in this site's project group"},
+    )
+
+    def __init__(self, *args, invited, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invited = {person.pk: (person, perspective) for person, perspective in invited}
+        self.fields["people"].choices = [
+            (pk, f"{person.full_name} ({Perspective(perspective).label})")
+            for pk, (person, perspective) in self.invited.items()
+        ]
+
+
+class CycleTeamEntry:
+    """The page as one form: the ticked people and the guest rows, valid when both are."""
+
+    def __init__(self, data=None, *, invited, team):
+        self.form = CycleTeamForm(
+            data, invited=invited, initial={"people": [member.person_id for member in team]}
+        )
+        self.guests = GuestFormSet(data, prefix="guest")
+
+    def is_valid(self) -> bool:
+        return all([self.form.is_valid(), self.guests.is_valid()])
+
+    def members(self) -> list[ParticipantEntry]:
+        people = [
+            ParticipantEntry(person=person, perspective=perspective)
+            for person, perspective in (
+                self.form.invited[pk] for pk in self.form.cleaned_data.get("people", [])
+            )
+        ]
+        guests = [
+            ParticipantEntry(
+                full_name=g.cleaned_data["full_name"].strip(),
+                perspective=g.cleaned_data["perspective"],
+            )
+            for g in self.guests
+            if g.cleaned_data.get("full_name", "").strip()
+        ]
+        return people + guests

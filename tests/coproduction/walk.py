@@ -1,0 +1,5 @@
+from tests.walk import Case, expect
+
+
+def cases(world):
+    return [Case("coproduction:programme", "/co-production/", expect(200))]
