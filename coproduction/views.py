@@ -30,7 +30,7 @@ def programme(request):
                 people=headline["attendees"], lived_experience=headline["lived_experience"]
             ),
             "kinds": selectors.by_kind(scope),
-            "labels": list(selectors.KINDS.values()),
+            "labels": list(selectors.LABELS.values()),
             "rows": [
                 (site, [per_site.get(site.pk, {}).get(kind) for kind in selectors.KINDS])
                 for site in visible.order_by("name")

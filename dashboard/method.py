@@ -95,7 +95,7 @@ def peer_support_table(reads: Reads) -> Table:
     for row in rows:
         started = row["started"] or row["head_count"] or any(row[s] for s in STAGE_KEYS)
         sites[stage_of(row) if started else NOT_STARTED] += 1
-        teams += row["teams"] or 0
+        teams += row["post_teams"] or 0
         head_count += row["head_count"] or 0
         wte += row["wte"] or 0
     overview = reverse("peer_support:overview")

@@ -220,11 +220,11 @@ def peer_standing(filters: Filters) -> list[dict]:
         .annotate(
             **by_stage,
             started=_count_of(RecruitmentRound),
-            teams=_count_of(PeerPost),
+            post_teams=_count_of(PeerPost),
             head_count=_sum_of(PeerPost, "head_count"),
             wte=_sum_of(PeerPost, "wte"),
         )
-        .values(*by_stage, "started", "teams", "head_count", "wte")
+        .values(*by_stage, "started", "post_teams", "head_count", "wte")
         .order_by()
     )
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.permissions import require
 from challenges.selectors import latest_stages
 from colleges.selectors import site_colleges
-from coproduction.selectors import site_summary
+from coproduction.selectors import site_summary, with_co_production
 from learning_sets.selectors import site_learning_sets
 from pdsa import selectors as pdsa_selectors
 from support.selectors import site_support
@@ -38,7 +38,8 @@ def site_list(request):
 @login_required
 def site_detail(request, slug):
     site = get_object_or_404(
-        selectors.sites_for_user(request.user).prefetch_related("consultants"), slug=slug
+        with_co_production(selectors.sites_for_user(request.user)).prefetch_related("consultants"),
+        slug=slug,
     )
     members = list(selectors.project_group(site))
     co_production = CoProduction.of_group(members)

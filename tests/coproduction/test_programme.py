@@ -20,6 +20,8 @@ from tests.pdsa.factories import CycleFactory, GoalFactory, PriorityFactory
 from tests.sites.budgets import SITE_PAGE_QUERIES
 from tests.sites.factories import PersonFactory, SiteFactory
 from tests.support.factories import TrainingDeliveryFactory
+from tests.teams.helpers import assess as team_assessment
+from tests.teams.helpers import team
 
 PROGRAMME_PAGE_QUERIES = 8
 
@@ -40,7 +42,8 @@ def attendees(workshop, site, perspectives):
 
 
 def gathered(world):
-    """Site A: a group of 2 + a carer, an assessment, a cycle team, a workshop, a course."""
+    """Site A: a group of 2 + a carer, an assessment, a team's TRIP assessment, a cycle team,
+    a workshop, a course."""
     ProjectGroupMember.objects.create(
         site=world.site_a, person=PersonFactory(email=""), perspective="carer"
     )
@@ -49,6 +52,11 @@ def gathered(world):
         [1] * 10,
         on=IN_PERIOD,
         people=[(PersonFactory(), "service_user"), (PersonFactory(), "staff_lived")],
+    )
+    team_assessment(
+        team(world.site_a),
+        on=IN_PERIOD,
+        perspectives=("clinician", "manager", "service_user", "carer", "staff_lived"),
     )
     cycle = CycleFactory(goal=GoalFactory(priority=PriorityFactory(site=world.site_a)))
     for perspective in ("carer", "clinician", "clinician", "staff_lived"):
@@ -73,6 +81,9 @@ def test_site_page_sums_up_co_production_by_kind_of_gathering(client, world):
     assert rows["assessment"].index.summary == (
         "1 of 2 (50%) service users or carers; 1 staff member with lived experience"
     )
+    assert rows["team"].index.summary == (
+        "2 of 5 (40%) service users or carers; 1 staff member with lived experience"
+    )
     assert rows["cycle"].index.summary == (
         "1 of 4 (25%) service users or carers; 1 staff member with lived experience"
     )
@@ -95,6 +106,7 @@ def test_programme_page_gives_the_seeds_figure_from_the_workshops_held(client, w
     by_site = dict(response.context["rows"])
     assert [g.index.short if g else "–" for g in by_site[world.site_b]] == [
         "0 of 1 (0%)",
+        "–",
         "–",
         "–",
         "1 of 3 (33%)",

@@ -13,7 +13,8 @@ def test_lead_adds_a_carer_and_a_board_sponsor_and_the_group_becomes_co_produced
     page = signed_in_page(world.lead_a)
     assert_accessible(page)
     page.get_by_role("link", name="Alpha Partnership NHS Trust").first.click()
-    expect(page.get_by_text("Not yet co-produced")).to_be_visible()
+    group = page.locator("#group-co-production")
+    expect(group.get_by_text("Not yet co-produced")).to_be_visible()
     assert_accessible(page)
 
     for name, role, perspective in [
@@ -28,7 +29,7 @@ def test_lead_adds_a_carer_and_a_board_sponsor_and_the_group_becomes_co_produced
         page.get_by_role("button", name="Save member").click()
         expect(page.get_by_text(f"{name} added to the project group.")).to_be_visible()
 
-    expect(page.get_by_text("Co-produced", exact=True)).to_be_visible()
+    expect(group.get_by_text("Co-produced", exact=True)).to_be_visible()
     expect(page.get_by_role("row", name="Mary Trelawny")).to_be_visible()
 
 
