@@ -35,9 +35,16 @@ class CycleTeamEntry:
             data, invited=invited, initial={"people": [member.person_id for member in team]}
         )
         self.guests = GuestFormSet(data, prefix="guest")
+        self.forms = (self.form, self.guests)
 
     def is_valid(self) -> bool:
-        return all([self.form.is_valid(), self.guests.is_valid()])
+        valid = all([self.form.is_valid(), self.guests.is_valid()])
+        if valid and not self.members():
+            self.form.add_error(
+                "people", "Record who is in the team: tick people from the group or add a name."
+            )
+            return False
+        return valid
 
     def members(self) -> list[ParticipantEntry]:
         people = [

@@ -70,12 +70,25 @@ def test_lead_records_a_cycle_team_with_a_carer_who_has_no_email(client, world):
 def test_saving_the_team_again_drops_who_was_unticked(client, world):
     cycle = cycle_of(world.site_a)
     CycleTeamMember.objects.create(cycle=cycle, person=PersonFactory(), perspective="carer")
+    member = world.site_a.project_group.get(person__user=world.member_a)
     client.force_login(world.lead_a)
     client.post(
         reverse("pdsa:cycle-team", args=[cycle.pk]),
+        {"people": [member.person_id], "guest-TOTAL_FORMS": "0", "guest-INITIAL_FORMS": "0"},
+    )
+    assert list(cycle.team.values_list("perspective", flat=True)) == ["clinician"]
+
+
+def test_a_team_of_no_one_is_refused_with_a_reason(client, world):
+    cycle = cycle_of(world.site_a)
+    client.force_login(world.lead_a)
+    response = client.post(
+        reverse("pdsa:cycle-team", args=[cycle.pk]),
         {"guest-TOTAL_FORMS": "0", "guest-INITIAL_FORMS": "0"},
     )
-    assert not cycle.team.exists()
+    assert response.status_code == 200
+    assert "Record who is in the team" in response.content.decode()
+    assert response.content.decode().count("<title>Error: ") == 1
 
 
 def test_a_team_form_with_a_name_but_no_perspective_explains(client, world):
