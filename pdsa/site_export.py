@@ -5,7 +5,17 @@ from django.db.models import Q
 
 from site_exports.registry import site_rows
 
-from .models import Comment, Cycle, DataPoint, Goal, Indicator, Phase, Priority, ProgressSnapshot
+from .models import (
+    Comment,
+    Cycle,
+    CycleTeamMember,
+    DataPoint,
+    Goal,
+    Indicator,
+    Phase,
+    Priority,
+    ProgressSnapshot,
+)
 
 
 @site_rows("pdsa.Priority", order=40)
@@ -32,6 +42,12 @@ def values(site):
 @site_rows("pdsa.Cycle", order=44, skip=("search_vector",))
 def cycles(site):
     return Cycle.objects.filter(goal__priority__site=site)
+
+
+@site_rows("pdsa.CycleTeamMember", order=45)
+def cycle_teams(site):
+    """Who was in each cycle's team, with their perspective (the co-production index)."""
+    return CycleTeamMember.objects.filter(cycle__goal__priority__site=site)
 
 
 @site_rows("pdsa.Phase", order=45)

@@ -68,6 +68,12 @@ def snapshot(site) -> dict:
             )
             for c in cycles
         ),
+        "cycle_teams": sorted(
+            (m.cycle.goal.title, m.cycle.number, m.person.full_name, m.perspective)
+            for m in apps.get_model("pdsa.CycleTeamMember").objects.filter(
+                cycle__goal__priority__site=site
+            )
+        ),
         "values": sorted(
             (p.indicator.name, p.date, p.value, p.note, p.numerator, p.denominator)
             for p in DataPoint.objects.filter(indicator__goal__priority__site=site)
