@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -60,6 +61,20 @@ class SiteExport(RulesModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.READY, self.Status.FAILED)
+
+    @property
+    def contents(self) -> list[tuple[str, int]]:
+        """Records of each kind in the archive, as people name them (history rows and kinds
+        no longer in the app left out)."""
+        kinds = []
+        for label, count in self.counts.items():
+            try:
+                model = apps.get_model(label)
+            except LookupError:
+                continue
+            if not model._meta.model_name.startswith("historical"):
+                kinds.append((model._meta.verbose_name_plural.capitalize(), count))
+        return kinds
 
     @property
     def filename(self) -> str:

@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -39,14 +38,7 @@ def site_export(request, slug):
 @login_required
 def export_detail(request, pk):
     export = _visible_export(request.user, pk)
-    contents = [
-        (apps.get_model(label)._meta.verbose_name_plural.capitalize(), count)
-        for label, count in export.counts.items()
-        if not label.split(".")[1].startswith("historical")
-    ]
-    return render(
-        request, "site_exports/export_detail.html", {"export": export, "contents": contents}
-    )
+    return render(request, "site_exports/export_detail.html", {"export": export})
 
 
 @login_required
