@@ -52,7 +52,7 @@ def test_directory_query_count_does_not_grow_with_the_programme(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("sites:site-list"))
     assert len(response.context["page"]) == 25
-    assert "1 with lived experience" in response.content.decode()
+    assert "1 service user or carer" in response.content.decode()
 
 
 def test_site_page_shows_the_group_and_says_why_it_is_not_co_produced(client, world):
