@@ -1,12 +1,18 @@
 """A real Celery worker on Redis builds a site's archive (needs PostgreSQL and Redis)."""
 
 import io
+import os
+import signal
+import time
 import zipfile
 
 import pytest
+from django.utils import timezone
 
 from notifications.models import Notification
-from site_exports.models import SiteExport
+from site_exports import services
+from site_exports.models import TIME_LIMIT, SiteExport
+from tests.reports.progress import site_with_progress
 from tests.site_exports.factories import SiteExportFactory
 
 pytestmark = pytest.mark.worker
@@ -24,3 +30,33 @@ def test_a_real_worker_builds_the_archive_and_tells_the_lead(real_worker, world)
     told = Notification.objects.get(user=world.lead_a)
     assert told.subject == "Ready: All the data of Alpha Partnership NHS Trust"
     assert real_worker.send("site_exports.build", export_id=export.pk) is False  # built once
+
+
+def test_an_archive_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(real_worker, world):
+    """SIGKILL, as when a machine dies: the archive would stay "being prepared" for ever;
+    the sweep, past the time limit, starts it again and it finishes."""
+    from imroc.celery import app
+
+    site_with_progress(world)  # a fuller report: the build takes long enough to be killed
+    export = SiteExportFactory(site=world.site_a, requested_by=world.lead_a)
+    real_worker.client.send_task(
+        "site_exports.build", kwargs={"export_id": export.pk}, queue=real_worker.queue
+    )
+    deadline = time.monotonic() + 60
+    while SiteExport.objects.get(pk=export.pk).status == SiteExport.Status.QUEUED:
+        if time.monotonic() > deadline:
+            pytest.fail("The worker never claimed the archive")
+        time.sleep(0.02)
+    os.kill(real_worker.process.pid, signal.SIGKILL)
+    real_worker.process.wait()
+    export.refresh_from_db()
+    assert export.status == SiteExport.Status.RUNNING, "finished before the kill: make it slower"
+
+    app.conf.task_always_eager = True  # the sweep's re-queued build runs here
+    try:
+        counts = services.exports_recover(now=timezone.now() + TIME_LIMIT * 2)
+    finally:
+        app.conf.task_always_eager = False
+    export.refresh_from_db()
+    assert counts == {"restarted": 1, "failed": 0}
+    assert export.status == SiteExport.Status.READY and export.attempts == 2
