@@ -1,7 +1,8 @@
 """Every page the permission walk visits, in one browser: axe-core clean (with
 scrollable-region-focusable, again at 390 px), no wider than a 320 px viewport, and a focus
 indicator of at least 3:1 on the header link, an input, a button and a link (see
-``tests/browser.py``). One page object walks them all, a role at a time."""
+``tests/browser.py``), and no "---------" choice. One page object walks them all, a role at a
+time."""
 
 from tests.browser import BROWSER_TEST, assert_accessible
 from tests.page_walk import enter_as, pages_by_role
@@ -21,6 +22,8 @@ def test_every_page_of_the_walk_is_accessible_fits_a_phone_and_shows_focus(
                 failures.append(f"{visit.url} ({visit.name}) as {role}: {response.status}")
                 continue
             visited += 1
+            if "---------" in page.content():
+                failures.append(f"as {role}, {visit.name}: '---------' instead of a prompt")
             try:
                 assert_accessible(page)
             except AssertionError as problem:

@@ -1,5 +1,6 @@
-"""The dashboard, the heatmap and a workshop page on a phone, a small tablet and a desktop:
-nothing wider than the window, the heatmap scrolls inside a focusable region, axe clean.
+"""The dashboard, the heatmap, a workshop, site and goal page on a phone, a small tablet and a
+desktop: nothing wider than the window, the heatmap scrolls inside a focusable region, axe
+clean.
 ``IMROC_SCREENSHOTS=1`` also writes the pictures in docs/screenshots/ (kept small)."""
 
 import os
@@ -75,3 +76,11 @@ def test_dashboard_heatmap_and_workshop_fit_every_width(
     assert page_overflow(page) <= 0
     assert_accessible(page)
     shoot(page, "workshop", width)
+
+    for name, url in (
+        ("site", world.site_a.get_absolute_url()),
+        ("goal", programme["stalled"].get_absolute_url()),
+    ):
+        page.goto(f"{live_server.url}{url}")
+        assert page_overflow(page) <= 0, name
+        shoot(page, name, width)
