@@ -47,7 +47,9 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     page.get_by_role("button", name="Add another action").click()
     second_action = page.get_by_role("group", name="Action 2")
     expect(second_action).to_be_visible()
-    expect(first_action.get_by_label("Due")).to_have_value("2012-04-30")
+    due = first_action.get_by_role("group", name="Due", exact=True)
+    expect(due.get_by_label("Day")).to_have_value("30")
+    expect(due.get_by_label("Year")).to_have_value("2012")
     second_action.get_by_role("textbox", name=re.compile(r"^Action")).fill("Brief the board")
     second_action.get_by_label("Owner", exact=True).select_option(
         label="Someone outside the programme (type their name)"
