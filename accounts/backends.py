@@ -29,7 +29,10 @@ class Joined(Aggregate):
 
     def as_postgresql(self, compiler, connection, **extra):
         return self.as_sql(
-            compiler, connection, function="STRING_AGG", template="%(function)s(%(expressions)s, ',')"
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s, ',')",
         )
 
 

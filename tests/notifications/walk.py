@@ -1,6 +1,6 @@
-from tests.walk import Case, expect
 from notifications.models import Reminder
 from tests.notifications.factories import NotificationFactory, ReminderFactory
+from tests.walk import Case, expect
 
 ADMIN_ONLY = {"lead_a": 403, "member_a": 403, "lead_b": 403, "consultant": 403, "organiser": 403}
 

@@ -4,8 +4,8 @@ factories and services."""
 import datetime
 from types import SimpleNamespace
 
-from tests.challenges.factories import assess
 from learning_sets import services as ls_services
+from tests.challenges.factories import assess
 from tests.learning_sets.factories import register, standard_topics, workshop_for
 from tests.pdsa.factories import (
     CycleFactory,

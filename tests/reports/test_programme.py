@@ -6,16 +6,16 @@ import pytest
 
 from challenges.models import Assessment, Framework, Rating
 from pdsa.models import Cycle, Goal, Priority
-from tests.pdsa.factories import challenge
 from reports import services
 from reports.generation import collect
 from reports.models import Report
 from reports.registry import ReportContext
+from sites.models import Site
+from support.models import SupportLogEntry
+from tests.pdsa.factories import challenge
 from tests.reports.factories import ReportFactory
 from tests.reports.pdf import assert_pdf_contains, sheets
 from tests.reports.progress import TODAY, site_with_progress
-from sites.models import Site
-from support.models import SupportLogEntry
 
 pytestmark = pytest.mark.django_db
 PERIOD = {"period_start": datetime.date(2012, 1, 1), "period_end": datetime.date(2012, 6, 30)}

@@ -8,9 +8,9 @@ from kombu.exceptions import OperationalError
 
 from reports import registry, services, tasks
 from reports.models import Report
+from sites.models import ProjectGroupMember
 from tests.reports.factories import ReportFactory, ready_report
 from tests.reports.pdf import assert_pdf_contains, sheets
-from sites.models import ProjectGroupMember
 from tests.sites.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,6 @@ from decimal import Decimal
 
 import factory
 
-from tests.sites.factories import SiteFactory, UserFactory
 from support.models import (
     ProgrammeOutcome,
     ProgressReview,
@@ -13,6 +12,7 @@ from support.models import (
     SupportPackage,
     TrainingDelivery,
 )
+from tests.sites.factories import SiteFactory, UserFactory
 
 
 class SupportPackageFactory(factory.django.DjangoModelFactory):

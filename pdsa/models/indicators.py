@@ -1,0 +1,180 @@
+"""A goal's indicators, their dated values and the phases that split their charts."""
+
+import math
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from rules.contrib.models import RulesModel
+from simple_history.models import HistoricalRecords
+
+from .. import rules as pdsa_rules
+from .goals import Goal
+
+VALUE_LIMIT = 1_000_000_000
+WITHIN_LIMIT = [MinValueValidator(-VALUE_LIMIT), MaxValueValidator(VALUE_LIMIT)]
+
+
+def new_data_version() -> int:
+    """A fresh random version: never equal to an earlier one, even across databases sharing
+    one cache (a wiped and regenerated programme, test runs)."""
+    return secrets.randbits(62)
+
+
+class Indicator(RulesModel):
+    """A measure of a goal. "Always try to measure what you do." """
+
+    class Better(models.TextChoices):
+        UP = "up", "Higher is better"
+        DOWN = "down", "Lower is better"
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(max_length=200)
+    unit = models.CharField(max_length=50, blank=True, help_text="For example: %, people, days.")
+    better = models.CharField("which direction is better", max_length=4, choices=Better.choices)
+    baseline = models.FloatField(
+        null=True, blank=True, validators=WITHIN_LIMIT, help_text="The value before any change."
+    )
+    target = models.FloatField(null=True, blank=True, validators=WITHIN_LIMIT)
+    lowest = models.FloatField(
+        "lowest possible value",
+        null=True,
+        blank=True,
+        validators=WITHIN_LIMIT,
+        help_text="Values below it are refused: 0 for a count or a percentage.",
+    )
+    highest = models.FloatField(
+        "highest possible value",
+        null=True,
+        blank=True,
+        validators=WITHIN_LIMIT,
+        help_text="Values above it are refused: 100 for a percentage.",
+    )
+    data_interval_days = models.PositiveSmallIntegerField(
+        "expected data interval (days)",
+        default=30,
+        help_text="How often a new value is expected; reminders use it.",
+    )
+    expects_forecasts = models.BooleanField(
+        "values for future dates expected",
+        default=False,
+        help_text="Tick for forecasts or plans; otherwise a date after today is refused.",
+    )
+    xmr_baseline = models.PositiveSmallIntegerField(
+        "XmR baseline (points)",
+        null=True,
+        blank=True,
+        help_text="Fix the XmR mean and limits on the first n points (12-20 is usual). "
+        "Leave empty to use every point.",
+    )
+    # Changed by every write that alters what the charts show: the key of the cached results.
+    data_version = models.BigIntegerField(default=new_data_version, editable=False)
+    history = HistoricalRecords(excluded_fields=["data_version"])
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(data_interval_days__gte=1), name="indicator_interval_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(xmr_baseline__isnull=True) | Q(xmr_baseline__gte=2),
+                name="indicator_xmr_baseline_two_points",
+            ),
+            models.CheckConstraint(
+                condition=Q(lowest__isnull=True)
+                | Q(highest__isnull=True)
+                | Q(lowest__lt=models.F("highest")),
+                name="indicator_lowest_below_highest",
+            ),
+        ]
+        rules_permissions = {
+            "view": pdsa_rules.can_view_work,
+            "change": pdsa_rules.can_edit_work,
+            "add": pdsa_rules.can_edit_work,
+            "delete": pdsa_rules.can_edit_work,
+        }
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("pdsa:indicator-detail", kwargs={"pk": self.pk})
+
+    @property
+    def site_id(self) -> int:
+        return self.goal.site_id
+
+    @property
+    def is_percentage(self) -> bool:
+        """A percentage may keep the numerator and denominator it came from."""
+        return self.unit.strip() == "%"
+
+    def value_problem(self, value: float) -> str | None:
+        """Why ``value`` cannot be recorded for this indicator, in the user's words; None
+        when it can: a finite number within the indicator's lowest and highest possible
+        values, and never beyond a billion either way."""
+        if not math.isfinite(value):
+            return "Enter a number."
+        low = -VALUE_LIMIT if self.lowest is None else self.lowest
+        high = VALUE_LIMIT if self.highest is None else self.highest
+        if not low <= value <= high:
+            return f"Enter a value from {_plain(low)} to {_plain(high)}."
+        return None
+
+
+def _plain(number: float) -> str:
+    """1000000000.0 as "1,000,000,000", 0.5 as "0.5"."""
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
+
+
+class DataPoint(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="data_points")
+    date = models.DateField()
+    value = models.FloatField(validators=WITHIN_LIMIT)
+    note = models.CharField(max_length=300, blank=True)
+    # For a percentage: what it was computed from (both or neither).
+    numerator = models.FloatField(null=True, blank=True)
+    denominator = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="one_value_per_date"),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True, denominator__isnull=True)
+                | Q(numerator__gte=0, denominator__gt=0),
+                name="datapoint_counts_both_or_neither",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} on {self.date}"
+
+
+class Phase(models.Model):
+    """Where a new phase of an indicator's chart begins: a change was made and understood
+    (usually a cycle adopted), so the charts draw new centre lines and limits from here on."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="phases")
+    starts_on = models.DateField("new phase starts on")
+    reason = models.CharField(max_length=300)
+    cycle = models.ForeignKey(
+        "Cycle", null=True, blank=True, on_delete=models.SET_NULL, related_name="phases"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "starts_on"], name="one_phase_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: new phase from {self.starts_on} ({self.reason})"
