@@ -144,3 +144,18 @@ def test_the_ready_page_names_each_kind_without_history_or_kinds_since_removed(w
     export = ready_export(site=world.site_a, requested_by=world.lead_a)
     export.counts["retired_app.thing"] = 2
     assert export.contents == [("Sites", 1), ("Goals", 3)]
+
+
+def test_a_site_that_left_the_programme_still_takes_all_its_data_away(
+    client, world, django_capture_on_commit_callbacks
+):
+    from sites.services import site_archive
+
+    site_archive(site=world.site_a, archived_on=datetime.date(2013, 3, 31), reason="Left")
+    client.force_login(world.lead_a)
+    assert client.get(f"/exports/sites/{world.site_a.slug}/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/exports/sites/{world.site_a.slug}/")
+    export = SiteExport.objects.get()
+    assert export.status == SiteExport.Status.READY
+    assert export.counts["sites.site"] == 1
