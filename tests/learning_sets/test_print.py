@@ -23,6 +23,15 @@ def test_the_printed_sign_in_sheet_repeats_its_heading_and_numbers_its_pages(
     page.goto(f"{live_server.url}/learning-sets/workshops/{workshop.pk}/sign-in-sheet/")
     pdf = tmp_path / "sheet.pdf"
     page.emulate_media(media="print")
+    # On paper no row is cut in two and the head, with the title, repeats.
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('tbody tr')].every("
+        "tr => getComputedStyle(tr).breakInside === 'avoid')"
+    )
+    assert (
+        page.evaluate("() => getComputedStyle(document.querySelector('thead')).display")
+        == "table-header-group"
+    )
     page.pdf(path=str(pdf), format="A4")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True

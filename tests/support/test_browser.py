@@ -27,6 +27,8 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     assert_accessible(page)
     page.get_by_role("button", name="Log support").click()
     expect(page.get_by_text("Support logged.")).to_be_visible()
+    # The outcome is a success banner that takes the focus, so it is read out first.
+    expect(page.locator(".nhsuk-notification-banner--success")).to_be_focused()
     expect(page.get_by_role("row", name="Review against the key challenges")).to_be_visible()
     assert_accessible(page)
 
