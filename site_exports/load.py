@@ -44,7 +44,6 @@ class _Loader:
     def __init__(self):
         self.ids: dict[str, dict[int, int]] = {}  # model label -> archive ref -> new id
         self.shared_ids: dict[tuple[str, str], int] = {}  # (label, key as JSON) -> id
-        self.created_shared: set[tuple[str, int]] = set()
         self.later: list[tuple] = []  # (row, attname, model, ref): rows loaded after it
         self.m2m: list[tuple] = []
 
@@ -90,7 +89,6 @@ class _Loader:
             entry.prepare(obj)
         obj.save()
         self.shared_ids[(label, json.dumps(item["key"]))] = obj.pk
-        self.created_shared.add((label, obj.pk))
         self._queue_m2m(model, obj.pk, item["fields"], created=True)
 
     # -- the site's rows ----------------------------------------------------------------
