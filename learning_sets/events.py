@@ -3,7 +3,7 @@ services): a registration tells the delegate, with the day's details and the cal
 and whoever registered them; a place given from the waiting list tells the delegate and
 their site's leads. A delegate with no email address is told through their site's leads."""
 
-from notifications.registry import Due, register_event
+from notifications.registry import Due, each_once, register_event
 from sites.selectors import leads_by_site
 
 from .messages import addressees, calendar_file, joining_details
@@ -92,9 +92,9 @@ def delegate_promoted(*, delegate: Delegate):
         details=True,
     )
     told = {a.recipient for a in addressees([delegate])[delegate.pk]}
-    people = list(leads_by_site([delegate.site_id]).get(delegate.site_id, []))
-    if delegate.registered_by and delegate.registered_by not in people:
-        people.append(delegate.registered_by)
+    people = each_once(
+        leads_by_site([delegate.site_id]).get(delegate.site_id, []), [delegate.registered_by]
+    )
     yield from _to_people(
         "delegate_promoted",
         delegate,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 
-from notifications.registry import Attachment, Recipient
+from notifications.registry import Attachment, Recipient, each_once
 from sites.selectors import leads_by_site
 
 from .ical import ics_filename, workshop_ics
@@ -63,10 +63,7 @@ def addressees(delegates) -> dict[int, list[Addressee]]:
             account = accounts.get(d.email.lower())
             found[d.pk] = [Addressee(account or Recipient(d.email, d.full_name))]
             continue
-        people = list(leads.get(d.site_id, []))
-        registrar = registrars.get(d.registered_by_id)
-        if registrar is not None and registrar not in people:
-            people.append(registrar)
+        people = each_once(leads.get(d.site_id, []), [registrars.get(d.registered_by_id)])
         found[d.pk] = [Addressee(person, d.full_name) for person in people]
     return found
 

@@ -69,6 +69,15 @@ class Recipient:
     name: str = ""
 
 
+def each_once(*groups: Iterable) -> list:
+    """The recipients of every group in order, each once, leaving out the ``None`` a group
+    holds for someone without an account (the site's leads, then the owner...)."""
+    people: list = []
+    for group in groups:
+        people += [person for person in group if person is not None and person not in people]
+    return people
+
+
 @dataclass(frozen=True)
 class Attachment:
     filename: str

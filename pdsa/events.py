@@ -2,7 +2,7 @@
 by the services): a comment on a goal or a cycle reaches the goal's owner and the site's
 leads, never its own author; a closed goal reaches the site's consultants."""
 
-from notifications.registry import Due, register_event
+from notifications.registry import Due, each_once, register_event
 from sites.selectors import leads_by_site
 
 from .models import Comment, Goal
@@ -13,10 +13,8 @@ def comment_added(*, comment: Comment):
     cycle = comment.cycle
     goal = cycle.goal if cycle else comment.goal
     site = goal.priority.site
-    people = list(leads_by_site([site.pk]).get(site.pk, []))
     owner = goal.owner.user if goal.owner else None
-    if owner is not None and owner not in people:
-        people.append(owner)
+    people = each_once(leads_by_site([site.pk]).get(site.pk, []), [owner])
     author = comment.author.get_full_name() or comment.author.username
     about = f"cycle {cycle.number} of “{goal.title}”" if cycle else f"the goal “{goal.title}”"
     for person in people:

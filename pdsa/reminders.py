@@ -8,7 +8,7 @@ import datetime
 
 from django.db.models import Max, Q
 
-from notifications.registry import Due, register
+from notifications.registry import Due, each_once, register
 from sites.selectors import leads_by_site
 
 from .models import Cycle, Goal, Indicator, Stage, cycles_with_current_stage_due
@@ -20,10 +20,7 @@ OPEN_GOAL = Q(status__in=[Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS, Goal
 
 def _recipients(leads: list, owner) -> list:
     """The site's leads and the goal's owner if they have an account, each once."""
-    people = list(leads)
-    if owner is not None and owner.user is not None and owner.user not in people:
-        people.append(owner.user)
-    return people
+    return each_once(leads, [owner.user if owner else None])
 
 
 def _open_cycles(condition: Q) -> list[Cycle]:

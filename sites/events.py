@@ -1,7 +1,7 @@
 """Events of sites (registered with ``notifications.registry``; raised by the services): when
 a site is archived, its leads and consultants hear that its record is now read-only."""
 
-from notifications.registry import Due, register_event
+from notifications.registry import Due, each_once, register_event
 
 from .models import Site
 from .selectors import leads_by_site
@@ -9,8 +9,7 @@ from .selectors import leads_by_site
 
 @register_event("site_archived", label="A site you lead or review left the programme")
 def site_archived(*, site: Site):
-    people = list(leads_by_site([site.pk]).get(site.pk, []))
-    people += [c for c in site.consultants.all() if c not in people]
+    people = each_once(leads_by_site([site.pk]).get(site.pk, []), site.consultants.all())
     for person in people:
         yield Due(
             kind="site_archived",

@@ -88,11 +88,14 @@ def test_a_site_is_not_archived_twice_and_unarchiving_makes_it_editable_again(wo
 
 def _editing_cases(world):
     """Every URL of every app that the site A lead may use to change something of site A
-    (what only staff read is excluded): from the permission walk, so new views count too."""
+    (what only staff read is excluded): from the permission walk, so new views count too.
+    Asking for the site's data archive changes nothing of the site: a site that left the
+    programme still takes its data away (tests/site_exports)."""
     return [
         case
         for case in all_cases(world)
-        if case.expected["lead_a"] in (200, 302)
+        if not case.name.startswith("site_exports:")
+        and case.expected["lead_a"] in (200, 302)
         and case.expected["organiser"] == 403
         and case.expected["lead_b"] == 404
     ]
