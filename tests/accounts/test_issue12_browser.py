@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, open_nav_link, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, fill_date, open_nav_link, sign_in
 
 pytestmark = BROWSER_TEST
 
@@ -73,7 +73,7 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     action.get_by_role("textbox", name=re.compile(r"^Action")).fill("Name a board sponsor")
     action.get_by_label("Owner", exact=True).select_option(label="Nia Lead")
     due = datetime.date.today() + datetime.timedelta(days=7)
-    action.get_by_label("Due").fill(due.isoformat())
+    fill_date(action, "Due", due.isoformat())
     page.get_by_role("button", name="Save review").click()
     expect(page.get_by_text("Review saved.")).to_be_visible()
     sign_out(page)
