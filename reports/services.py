@@ -5,9 +5,10 @@ from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
+from imroc.jobs import WAITING, Words, recover_lost
 from imroc.queueing import queue_on_commit
 from notifications.services import notify
 
@@ -17,15 +18,7 @@ from .registry import ReportContext
 
 logger = logging.getLogger(__name__)
 
-NOT_STARTED = "The background service is unavailable, so the report could not start. Try again."
-STOPPED = (
-    "The report stopped before it was ready (its background worker was lost) and was not "
-    "finished on a second try. Try again; if it fails again, tell the programme administrator."
-)
-NEVER_STARTED = "No background worker picked the report up within an hour. Try again."
-RESTARTED = "Started again: the first try stopped before it was ready"
-WAITING = "Waiting for the background worker"
-GRACE = timedelta(minutes=2)  # beyond the task's time limit before a report counts as lost
+WORDS = Words("report")
 
 
 @transaction.atomic
@@ -70,35 +63,15 @@ def report_retry(*, report: Report) -> bool:
 
 
 def reports_recover(*, now=None) -> dict[str, int]:
-    """The periodic sweep: a report still running past its time limit lost its worker (a
-    killed or restarted machine): start it again, or fail it after MOST_ATTEMPTS tries. A
-    report still queued after an hour lost its message (Redis restarted): fail it. Each
-    change is a conditional UPDATE, so a worker finishing meanwhile wins."""
-    now = now or timezone.now()
-    lost = Report.objects.filter(
-        status=Report.Status.RUNNING, started_at__lt=now - TIME_LIMIT - GRACE
+    """The periodic sweep over reports whose worker was lost (``imroc.jobs``)."""
+    return recover_lost(
+        Report,
+        now=now or timezone.now(),
+        time_limit=TIME_LIMIT,
+        most_attempts=MOST_ATTEMPTS,
+        words=WORDS,
+        requeue=_queue,
     )
-    counts = {"restarted": 0, "failed": 0}
-    for report in lost:
-        same = Report.objects.filter(
-            pk=report.pk, status=Report.Status.RUNNING, started_at=report.started_at
-        )
-        if report.attempts >= MOST_ATTEMPTS:
-            counts["failed"] += same.update(
-                status=Report.Status.FAILED, progress=STOPPED, finished_at=now
-            )
-        elif same.update(status=Report.Status.QUEUED, progress=RESTARTED):
-            counts["restarted"] += 1
-            _queue(report)
-    hour_ago = now - timedelta(hours=1)
-    counts["failed"] += (
-        Report.objects.filter(status=Report.Status.QUEUED, created_at__lt=hour_ago)
-        .filter(Q(started_at__isnull=True) | Q(started_at__lt=hour_ago))
-        .update(status=Report.Status.FAILED, progress=NEVER_STARTED, finished_at=now)
-    )
-    if any(counts.values()):
-        logger.warning("Report recovery: %s", counts)
-    return counts
 
 
 def _queue(report: Report) -> None:
@@ -106,7 +79,7 @@ def _queue(report: Report) -> None:
 
     def not_started():
         Report.objects.filter(pk=report.pk, status=Report.Status.QUEUED).update(
-            status=Report.Status.FAILED, progress=NOT_STARTED, finished_at=timezone.now()
+            status=Report.Status.FAILED, progress=WORDS.not_started, finished_at=timezone.now()
         )
 
     queue_on_commit(generate, on_error=not_started, report_id=report.pk)

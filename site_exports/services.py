@@ -3,13 +3,13 @@ job follows the reports app's: claimed in the database, recovered by a sweep, to
 ready."""
 
 import logging
-from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
+from imroc.jobs import WAITING, Words, recover_lost
 from imroc.queueing import queue_on_commit
 from notifications.services import notify
 from reports.generation import collect, pdf_bytes
@@ -21,15 +21,7 @@ from .models import KEEP_FOR, MOST_ATTEMPTS, TIME_LIMIT, SiteExport
 
 logger = logging.getLogger(__name__)
 
-WAITING = "Waiting for the background worker"
-NOT_STARTED = "The background service is unavailable, so the archive could not start. Try again."
-STOPPED = (
-    "The archive stopped before it was ready (its background worker was lost) and was not "
-    "finished on a second try. Try again; if it fails again, tell the programme administrator."
-)
-NEVER_STARTED = "No background worker picked the archive up within an hour. Try again."
-RESTARTED = "Started again: the first try stopped before it was ready"
-GRACE = timedelta(minutes=2)
+WORDS = Words("archive")
 
 
 @transaction.atomic
@@ -60,7 +52,7 @@ def _queue(export: SiteExport) -> None:
 
     def not_started():
         SiteExport.objects.filter(pk=export.pk, status=SiteExport.Status.QUEUED).update(
-            status=SiteExport.Status.FAILED, progress=NOT_STARTED, finished_at=timezone.now()
+            status=SiteExport.Status.FAILED, progress=WORDS.not_started, finished_at=timezone.now()
         )
 
     queue_on_commit(build, on_error=not_started, export_id=export.pk)
@@ -121,34 +113,15 @@ def export_build(*, export: SiteExport) -> bool:
 
 
 def exports_recover(*, now=None) -> dict[str, int]:
-    """The periodic sweep: an archive still being built past its time limit lost its
-    worker: start it again, or fail it after MOST_ATTEMPTS tries; one still queued after an
-    hour lost its message: fail it. Conditional UPDATEs, so a worker finishing wins."""
-    now = now or timezone.now()
-    lost = SiteExport.objects.filter(
-        status=SiteExport.Status.RUNNING, started_at__lt=now - TIME_LIMIT - GRACE
+    """The periodic sweep over archives whose worker was lost (``imroc.jobs``)."""
+    return recover_lost(
+        SiteExport,
+        now=now or timezone.now(),
+        time_limit=TIME_LIMIT,
+        most_attempts=MOST_ATTEMPTS,
+        words=WORDS,
+        requeue=_queue,
     )
-    counts = {"restarted": 0, "failed": 0}
-    for export in lost:
-        same = SiteExport.objects.filter(
-            pk=export.pk, status=SiteExport.Status.RUNNING, started_at=export.started_at
-        )
-        if export.attempts >= MOST_ATTEMPTS:
-            counts["failed"] += same.update(
-                status=SiteExport.Status.FAILED, progress=STOPPED, finished_at=now
-            )
-        elif same.update(status=SiteExport.Status.QUEUED, progress=RESTARTED):
-            counts["restarted"] += 1
-            _queue(export)
-    hour_ago = now - timedelta(hours=1)
-    counts["failed"] += (
-        SiteExport.objects.filter(status=SiteExport.Status.QUEUED, created_at__lt=hour_ago)
-        .filter(Q(started_at__isnull=True) | Q(started_at__lt=hour_ago))
-        .update(status=SiteExport.Status.FAILED, progress=NEVER_STARTED, finished_at=now)
-    )
-    if any(counts.values()):
-        logger.warning("Site export recovery: %s", counts)
-    return counts
 
 
 def exports_cleanup(*, now=None) -> int:

@@ -166,7 +166,7 @@ def test_with_the_broker_down_asking_still_works_and_the_report_says_to_try_agai
     assert response.status_code == 302
     report = Report.objects.get()
     assert report.status == "failed"
-    assert report.progress == services.NOT_STARTED
+    assert report.progress == services.WORDS.not_started
 
 
 def test_the_monthly_programme_report_is_made_once_and_listed_for_administrators(

@@ -83,4 +83,3 @@ def site_with_progress_more(world):
     indicator = IndicatorFactory(goal=goal)
     DataPointFactory(indicator=indicator)
     CycleFactory(goal=goal)
-
