@@ -40,7 +40,8 @@ def stage_words(rank: int, name: str) -> str:
 
 def stage_names(rows: Iterable[tuple]) -> dict[int, str]:
     """The stages met in ``rows`` (from selectors.assessed_stages), by rank, labelled."""
-    return {rank: stage_label(rank, name) for *_, rank, name, _ in sorted(rows, key=lambda r: r[3])}
+    names = {rank: name for *_, rank, name, _ in rows}  # one pass: no sort of every rating
+    return {rank: stage_label(rank, names[rank]) for rank in sorted(names)}
 
 
 def stages_by_quarter(
