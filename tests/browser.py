@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from tests.sites.factories import PASSWORD
 from tests.two_factor import current_code, give_device, needs_code
@@ -168,6 +169,11 @@ def assert_focus_visible(page) -> None:
     assert not weak, f"{page.url}: focus indicator under 3:1:\n" + "\n".join(weak)
 
 
+def _next_frames(page) -> None:
+    """Two animation frames: the header has laid its links out again after a resize."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def _let_the_header_settle(page) -> None:
     """The header moves links into its "More" menu on the next animation frame after a
     resize: check the page once it has (links half moved overflow the header)."""
@@ -199,6 +205,7 @@ def assert_accessible(page) -> None:
             raise AssertionError(f"{page.url} is {scroll} px wide at {inner} px: {wide}")
     finally:
         page.set_viewport_size(size)
+        _next_frames(page)
     assert_focus_visible(page)
 
 
@@ -206,8 +213,11 @@ def open_nav_link(page, name: str | re.Pattern) -> None:
     """Follow a header link, through the header's "More" menu when it does not fit."""
     nav = page.get_by_role("navigation", name="Menu")
     link = nav.get_by_role("link", name=name, exact=isinstance(name, str))
+    more = nav.get_by_role("button", name="Browse More")
+    _next_frames(page)
+    expect(link.or_(more).first).to_be_visible()  # in the header, or a More menu to open
     if not link.is_visible():
-        nav.get_by_role("button", name="Browse More").click()
+        more.click()
     link.click()
 
 
