@@ -8,7 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .queueing import queue_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +43,70 @@ class Words:
     @property
     def never_started(self) -> str:
         return f"No background worker picked the {self.noun} up within an hour. Try again."
+
+
+def queue(job, task, *, words: Words, **kwargs) -> None:
+    """Start ``task(**kwargs)`` for the job after commit; with the broker down the job is
+    failed at once with words the person can act on."""
+
+    def not_started():
+        type(job).objects.filter(pk=job.pk, status=job.Status.QUEUED).update(
+            status=job.Status.FAILED, progress=words.not_started, finished_at=timezone.now()
+        )
+
+    queue_on_commit(task, on_error=not_started, **kwargs)
+
+
+def retry(job, *, requeue: Callable) -> bool:
+    """Someone asks again for a failed job: the same request, queued afresh."""
+    updated = (
+        type(job)
+        .objects.filter(pk=job.pk, status=job.Status.FAILED)
+        .update(
+            status=job.Status.QUEUED,
+            progress=WAITING,
+            error="",
+            attempts=0,
+            started_at=None,
+            finished_at=None,
+        )
+    )
+    if updated:
+        requeue(job)
+    return bool(updated)
+
+
+def claim(job, *, progress: str) -> bool:
+    """Only the worker whose conditional UPDATE takes the queued job does the work."""
+    claimed = (
+        type(job)
+        .objects.filter(pk=job.pk, status=job.Status.QUEUED)
+        .update(
+            status=job.Status.RUNNING,
+            progress=progress,
+            started_at=timezone.now(),
+            attempts=F("attempts") + 1,
+        )
+    )
+    if claimed:
+        job.refresh_from_db()
+    return bool(claimed)
+
+
+def say(job, message: str) -> None:
+    """What the job is doing now, for the page that polls it."""
+    type(job).objects.filter(pk=job.pk).update(progress=message)
+
+
+def fail(job, *, words: Words, error: Exception) -> None:
+    """A job ends ready or failed, never stays running: the person reads that it failed."""
+    logger.exception("%s %s failed", type(job)._meta.verbose_name.capitalize(), job.pk)
+    type(job).objects.filter(pk=job.pk).update(
+        status=job.Status.FAILED,
+        progress=f"Something went wrong while preparing the {words.noun}.",
+        error=repr(error),
+        finished_at=timezone.now(),
+    )
 
 
 def recover_lost(

@@ -1,24 +1,19 @@
 """State changes of reports: asking for one, generating it, the monthly one, clean-up."""
 
-import logging
 from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
-from imroc.jobs import WAITING, Words, recover_lost
-from imroc.queueing import queue_on_commit
+from imroc import jobs
 from notifications.services import notify
 
 from .generation import collect, pdf_bytes, xlsx_bytes
 from .models import KEEP_FOR, MOST_ATTEMPTS, TIME_LIMIT, Report
 from .registry import ReportContext
 
-logger = logging.getLogger(__name__)
-
-WORDS = Words("report")
+WORDS = jobs.Words("report")
 
 
 @transaction.atomic
@@ -40,7 +35,7 @@ def report_request(
         learning_set_id=learning_set_id,
         period_start=period_start,
         period_end=period_end,
-        progress=WAITING,
+        progress=jobs.WAITING,
     )
     _queue(report)
     return report
@@ -49,22 +44,12 @@ def report_request(
 @transaction.atomic
 def report_retry(*, report: Report) -> bool:
     """Someone asks again for a failed report: the same request, queued afresh."""
-    updated = Report.objects.filter(pk=report.pk, status=Report.Status.FAILED).update(
-        status=Report.Status.QUEUED,
-        progress=WAITING,
-        error="",
-        attempts=0,
-        started_at=None,
-        finished_at=None,
-    )
-    if updated:
-        _queue(report)
-    return bool(updated)
+    return jobs.retry(report, requeue=_queue)
 
 
 def reports_recover(*, now=None) -> dict[str, int]:
     """The periodic sweep over reports whose worker was lost (``imroc.jobs``)."""
-    return recover_lost(
+    return jobs.recover_lost(
         Report,
         now=now or timezone.now(),
         time_limit=TIME_LIMIT,
@@ -77,31 +62,15 @@ def reports_recover(*, now=None) -> dict[str, int]:
 def _queue(report: Report) -> None:
     from .tasks import generate
 
-    def not_started():
-        Report.objects.filter(pk=report.pk, status=Report.Status.QUEUED).update(
-            status=Report.Status.FAILED, progress=WORDS.not_started, finished_at=timezone.now()
-        )
-
-    queue_on_commit(generate, on_error=not_started, report_id=report.pk)
-
-
-def _progress(report: Report, message: str) -> None:
-    Report.objects.filter(pk=report.pk).update(progress=message)
+    jobs.queue(report, generate, words=WORDS, report_id=report.pk)
 
 
 def report_generate(*, report: Report, today: date | None = None) -> bool:
     """Build the files of a queued report; only the worker that claims it does the work.
     Any failure is shown to the person who asked, not left spinning; when it is ready they
     are told."""
-    claimed = Report.objects.filter(pk=report.pk, status=Report.Status.QUEUED).update(
-        status=Report.Status.RUNNING,
-        progress="Collecting the data",
-        started_at=timezone.now(),
-        attempts=F("attempts") + 1,
-    )
-    if not claimed:
+    if not jobs.claim(report, progress="Collecting the data"):
         return False
-    report.refresh_from_db()
     ctx = ReportContext(
         report=report,
         today=today or timezone.localdate(),
@@ -112,21 +81,15 @@ def report_generate(*, report: Report, today: date | None = None) -> bool:
     )
     try:
         sections = collect(ctx)
-        _progress(report, "Drawing the PDF")
+        jobs.say(report, "Drawing the PDF")
         pdf = pdf_bytes(ctx, sections)
-        _progress(report, "Writing the spreadsheet")
+        jobs.say(report, "Writing the spreadsheet")
         spreadsheet = xlsx_bytes(sections)
         stem = f"{report.kind}-{report.pk}"
         report.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         report.spreadsheet.save(f"{stem}.xlsx", ContentFile(spreadsheet), save=False)
     except Exception as exc:  # a report must end ready or failed, never stay running
-        logger.exception("Report %s failed", report.pk)
-        Report.objects.filter(pk=report.pk).update(
-            status=Report.Status.FAILED,
-            progress="Something went wrong while preparing the report.",
-            error=repr(exc),
-            finished_at=timezone.now(),
-        )
+        jobs.fail(report, words=WORDS, error=exc)
         return False
     now = timezone.now()
     with transaction.atomic():

@@ -2,15 +2,11 @@
 job follows the reports app's: claimed in the database, recovered by a sweep, told when
 ready."""
 
-import logging
-
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
-from imroc.jobs import WAITING, Words, recover_lost
-from imroc.queueing import queue_on_commit
+from imroc import jobs
 from notifications.services import notify
 from reports.generation import collect, pdf_bytes
 from reports.models import Report
@@ -19,47 +15,26 @@ from reports.registry import ReportContext
 from .archive import site_archive
 from .models import KEEP_FOR, MOST_ATTEMPTS, TIME_LIMIT, SiteExport
 
-logger = logging.getLogger(__name__)
-
-WORDS = Words("archive")
+WORDS = jobs.Words("archive")
 
 
 @transaction.atomic
 def export_request(*, site, requested_by) -> SiteExport:
     """Record the request and start it after commit (a broker outage fails it at once)."""
-    export = SiteExport.objects.create(site=site, requested_by=requested_by, progress=WAITING)
+    export = SiteExport.objects.create(site=site, requested_by=requested_by, progress=jobs.WAITING)
     _queue(export)
     return export
 
 
 @transaction.atomic
 def export_retry(*, export: SiteExport) -> bool:
-    updated = SiteExport.objects.filter(pk=export.pk, status=SiteExport.Status.FAILED).update(
-        status=SiteExport.Status.QUEUED,
-        progress=WAITING,
-        error="",
-        attempts=0,
-        started_at=None,
-        finished_at=None,
-    )
-    if updated:
-        _queue(export)
-    return bool(updated)
+    return jobs.retry(export, requeue=_queue)
 
 
 def _queue(export: SiteExport) -> None:
     from .tasks import build
 
-    def not_started():
-        SiteExport.objects.filter(pk=export.pk, status=SiteExport.Status.QUEUED).update(
-            status=SiteExport.Status.FAILED, progress=WORDS.not_started, finished_at=timezone.now()
-        )
-
-    queue_on_commit(build, on_error=not_started, export_id=export.pk)
-
-
-def _progress(export: SiteExport, message: str) -> None:
-    SiteExport.objects.filter(pk=export.pk).update(progress=message)
+    jobs.queue(export, build, words=WORDS, export_id=export.pk)
 
 
 def site_report_pdf(site, *, requested_by=None) -> bytes:
@@ -72,30 +47,17 @@ def site_report_pdf(site, *, requested_by=None) -> bytes:
 def export_build(*, export: SiteExport) -> bool:
     """Build the archive of a queued request; only the worker that claims it does the work.
     It ends ready or failed, never left "being prepared"; when ready the requester is told."""
-    claimed = SiteExport.objects.filter(pk=export.pk, status=SiteExport.Status.QUEUED).update(
-        status=SiteExport.Status.RUNNING,
-        progress="Drawing the progress report",
-        started_at=timezone.now(),
-        attempts=F("attempts") + 1,
-    )
-    if not claimed:
+    if not jobs.claim(export, progress="Drawing the progress report"):
         return False
-    export.refresh_from_db()
     try:
         pdf = site_report_pdf(export.site, requested_by=export.requested_by)
-        _progress(export, "Writing every record as JSON and CSV")
+        jobs.say(export, "Writing every record as JSON and CSV")
         archive, counts = site_archive(export.site, pdf=pdf)
         export.archive.save(
             f"site-{export.site_id}-{export.pk}.zip", ContentFile(archive), save=False
         )
     except Exception as exc:  # an archive must end ready or failed, never stay running
-        logger.exception("Site export %s failed", export.pk)
-        SiteExport.objects.filter(pk=export.pk).update(
-            status=SiteExport.Status.FAILED,
-            progress="Something went wrong while preparing the archive.",
-            error=repr(exc),
-            finished_at=timezone.now(),
-        )
+        jobs.fail(export, words=WORDS, error=exc)
         return False
     now = timezone.now()
     with transaction.atomic():
@@ -114,7 +76,7 @@ def export_build(*, export: SiteExport) -> bool:
 
 def exports_recover(*, now=None) -> dict[str, int]:
     """The periodic sweep over archives whose worker was lost (``imroc.jobs``)."""
-    return recover_lost(
+    return jobs.recover_lost(
         SiteExport,
         now=now or timezone.now(),
         time_limit=TIME_LIMIT,
