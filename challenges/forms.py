@@ -201,6 +201,25 @@ GuestFormSet = capped_formset_factory(
 )
 
 
+def participant_entries(form, guests) -> list[ParticipantEntry]:
+    """The people ticked in ``form`` (its ``invited`` map: pk to person and perspective) and
+    the named guest rows, each with the perspective they bring: an assessment's participants
+    and a PDSA cycle's team are recorded the same way."""
+    people = [
+        ParticipantEntry(person=person, perspective=perspective)
+        for person, perspective in (form.invited[pk] for pk in form.cleaned_data.get("people", []))
+    ]
+    named = [
+        ParticipantEntry(
+            full_name=g.cleaned_data["full_name"].strip(),
+            perspective=g.cleaned_data["perspective"],
+        )
+        for g in guests
+        if g.cleaned_data.get("full_name", "").strip()
+    ]
+    return people + named
+
+
 class AssessmentEntry:
     """The whole page as one form: valid only when every part is."""
 
@@ -286,21 +305,7 @@ class AssessmentEntry:
         self.errors.extend(error.messages)
 
     def participants(self) -> list[ParticipantEntry]:
-        people = [
-            ParticipantEntry(person=person, perspective=perspective)
-            for person, perspective in (
-                self.form.invited[pk] for pk in self.form.cleaned_data.get("people", [])
-            )
-        ]
-        guests = [
-            ParticipantEntry(
-                full_name=g.cleaned_data["full_name"].strip(),
-                perspective=g.cleaned_data["perspective"],
-            )
-            for g in self.guests
-            if g.cleaned_data.get("full_name", "").strip()
-        ]
-        return people + guests
+        return participant_entries(self.form, self.guests)
 
     def cleaned(self) -> dict:
         """Keyword arguments for ``assessment_create`` / ``assessment_update``."""

@@ -3,7 +3,7 @@
 
 from django import forms
 
-from challenges.forms import GuestFormSet
+from challenges.forms import GuestFormSet, participant_entries
 from challenges.services import ParticipantEntry
 from design.forms import NhsFormMixin
 from sites.models import Perspective
@@ -47,18 +47,4 @@ class CycleTeamEntry:
         return valid
 
     def members(self) -> list[ParticipantEntry]:
-        people = [
-            ParticipantEntry(person=person, perspective=perspective)
-            for person, perspective in (
-                self.form.invited[pk] for pk in self.form.cleaned_data.get("people", [])
-            )
-        ]
-        guests = [
-            ParticipantEntry(
-                full_name=g.cleaned_data["full_name"].strip(),
-                perspective=g.cleaned_data["perspective"],
-            )
-            for g in self.guests
-            if g.cleaned_data.get("full_name", "").strip()
-        ]
-        return people + guests
+        return participant_entries(self.form, self.guests)
