@@ -1,4 +1,4 @@
-"""Measure the key pages, the load, the reports and the workers' memory (README, "Benchmark")."""
+"""Measure the key pages, the load, the reports and the workers' memory (docs/performance.md)."""
 
 import datetime
 import json

@@ -1,4 +1,4 @@
-"""Build a programme at scale for the benchmark (see README, "Benchmark")."""
+"""Build a programme at scale for the benchmark (see docs/performance.md)."""
 
 import time
 
