@@ -315,6 +315,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Days after a workshop that its delegates' access and dietary needs are kept.
 IMROC_NEEDS_RETENTION_DAYS = env_int("IMROC_NEEDS_RETENTION_DAYS", 90)
+# The most a site archive's JSON may unpack to, and the most rows it may hold, for
+# manage.py import_site (a demo site's archive is under 2 MB and 5,000 rows).
+IMROC_IMPORT_MAX_BYTES = env_int("IMROC_IMPORT_MAX_MB", 200) * 1_000_000
+IMROC_IMPORT_MAX_ROWS = env_int("IMROC_IMPORT_MAX_ROWS", 500_000)
 
 LOGGING = {
     "version": 1,

@@ -48,6 +48,7 @@ class Shared:
     fields: tuple[str, ...] | None = None  # None: every concrete field
     prepare: Callable | None = None  # prepare(instance) before a new one is saved
     of_site: Callable | None = None  # of_site(site) -> rows always carried (the site's sets)
+    withheld: dict[str, tuple] = field(default_factory=dict)  # m2m -> keys an import never adds
 
     @property
     def model(self):
