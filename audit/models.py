@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Upper
 
 
 class AuditEvent(models.Model):
@@ -38,6 +40,8 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["action", "-at"], name="audit_action_at"),
             models.Index(fields=["user", "-at"], name="audit_user_at"),
+            models.Index(fields=["action", "-id"], name="audit_action_id"),
+            models.Index(Upper("username"), F("id").desc(), name="audit_username_id"),
         ]
 
     def __str__(self) -> str:

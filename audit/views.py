@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from accounts.rules import is_administrator
@@ -9,6 +8,36 @@ from .filters import AuditEventFilter
 from .models import AuditEvent
 
 PAGE_SIZE = 50
+LARGEST_ID = 2**63 - 1
+
+
+def _cursor(value: str | None) -> int | None:
+    """An event id from the address, or None; a number past any id is read as the largest."""
+    if value is None or not value.isdigit():
+        return None
+    return min(int(value), LARGEST_ID)
+
+
+def keyset_page(events, *, before: int | None, after: int | None) -> dict:
+    """One page of events, newest first, found by id instead of by counting: the log grows by
+    hundreds of thousands of rows and a count of them is a scan of the whole table."""
+    if after is not None:
+        rows = list(events.filter(pk__gt=after).order_by("pk")[: PAGE_SIZE + 1])
+        newer = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE][::-1]
+        older = bool(rows)
+    else:
+        if before is not None:
+            events = events.filter(pk__lt=before)
+        rows = list(events.order_by("-pk")[: PAGE_SIZE + 1])
+        older = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE]
+        newer = before is not None and bool(rows)
+    return {
+        "events": rows,
+        "older": rows[-1].pk if older and rows else None,
+        "newer": rows[0].pk if newer and rows else None,
+    }
 
 
 @login_required
@@ -17,13 +46,22 @@ def event_list(request):
     if not is_administrator(request.user):
         raise PermissionDenied
     event_filter = AuditEventFilter(request.GET, queryset=AuditEvent.objects.all())
-    events = event_filter.qs if event_filter.is_valid() else AuditEvent.objects.none()
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    valid = event_filter.is_valid()
+    events = event_filter.qs if valid else AuditEvent.objects.none()
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("before", "after", "page"):
+        query.pop(key, None)
     return render(
         request,
         "audit/event_list.html",
-        {"filter": event_filter, "page": page, "query": query.urlencode()},
-        status=200 if event_filter.is_valid() else 400,
+        {
+            "filter": event_filter,
+            "query": query.urlencode(),
+            **keyset_page(
+                events,
+                before=_cursor(request.GET.get("before")),
+                after=_cursor(request.GET.get("after")),
+            ),
+        },
+        status=200 if valid else 400,
     )
