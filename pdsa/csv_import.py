@@ -8,13 +8,26 @@ import csv
 import datetime
 import io
 import math
+import re
 
 # No line of date,value,note needs more: a note is at most 300 characters. A longer line or
 # field is refused with its line number instead of being parsed (the csv module's own limit,
 # 131,072 characters a field, raised an error that ended the request).
 LINE_LIMIT = 1_000
 
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %b %Y", "%d %B %Y")
+# Also the forms Excel shows a UK date in ("05/10/25", "05-Oct-25") and eight digits typed.
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%d/%m/%y",
+    "%d-%b-%y",
+    "%d-%b-%Y",
+    "%d %b %y",
+    "%d%m%Y",
+)
 DATE_FORMAT_HELP = "2012-03-31, 31/03/2012, 31-03-2012, 31 Mar 2012 or 31 March 2012"
 
 
@@ -27,12 +40,27 @@ def parse_date(text: str) -> datetime.date | None:
     return None
 
 
+# "62,5" is 62.5 as written in much of Europe; "1,250" could be 1.25 or 1250, so it is refused
+# with a hint rather than guessed.
+DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+
+
 def parse_value(text: str) -> float | None:
+    text = text.strip().rstrip("%").strip()
+    if DECIMAL_COMMA.fullmatch(text) and not THOUSANDS.fullmatch(text):
+        text = text.replace(",", ".")
     try:
-        value = float(text.strip().rstrip("%").strip())
+        value = float(text)
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def _not_a_number(text: str) -> str:
+    if "," in text:
+        return f"{_quoted(text)} is not a number: use a full stop for decimals, like 62.5"
+    return f"{_quoted(text)} is not a number"
 
 
 def _records(text: str):
@@ -126,56 +154,68 @@ def parse_lines(
     recorded, or None; dates after ``latest`` are refused (no forecasts expected)."""
     rows, errors, seen = [], [], {}
     for label, fields in lines:
-        if not fields or all(not f.strip() for f in fields):
-            continue
-        while len(fields) > 5 and not fields[-1].strip():
-            fields = fields[:-1]  # empty trailing cells from a spreadsheet
-        if len(fields) == 4:
-            fields = [*fields, ""]  # a numerator without its denominator: reported below
-        if len(fields) not in (2, 3, 5):
-            errors.append(
-                f"{label}: expected date,value or date,value,note (or "
-                f"date,value,note,numerator,denominator), "
-                f"found {len(fields)} field{'s' if len(fields) != 1 else ''}."
-            )
-            continue
-        date = parse_date(fields[0])
-        value = parse_value(fields[1]) if fields[1].strip() else None
-        note = fields[2].strip() if len(fields) >= 3 else ""
-        counts = [parse_value(f) if f.strip() else None for f in fields[3:5]]
-        problems = []
-        if date is None:
-            problems.append(f"{_quoted(fields[0])} is not a date ({DATE_FORMAT_HELP})")
-        if fields[1].strip() and value is None:
-            problems.append(f"{_quoted(fields[1])} is not a number")
-        for field, count in zip(fields[3:5], counts, strict=True):
-            if field.strip() and count is None:
-                problems.append(f"{_quoted(field)} is not a number")
-        if not problems and counts:
-            value, wrong = check_counts(value, *counts)
-            problems += wrong
-        if value is None and not problems:
-            problems.append("there is no value")
-        elif value is not None and check_value is not None and (problem := check_value(value)):
-            problems.append(
-                f"{_quoted(fields[1] or str(value))} is refused: {problem.rstrip('.').lower()}"
-            )
-        if len(note) > 300:
-            problems.append("the note is longer than 300 characters")
-        if date is not None and latest is not None and date > latest:
-            problems.append(f"{date:%-d %B %Y} is in the future")
-        if date is not None and date in existing_dates:
-            problems.append(f"{date:%-d %B %Y} already has a value")
-        if date is not None and date in seen:
-            problems.append(f"{date:%-d %B %Y} is also on {seen[date].lower()}")
+        row, problems = check_line(label, fields, seen, existing_dates, check_value, latest)
         if problems:
-            errors.append(f"{label}: " + "; ".join(problems) + ".")
-            continue
-        seen[date] = label
-        if any(c is not None for c in counts):
-            rows.append((date, value, note, *counts))
-        else:
-            rows.append((date, value, note))
+            errors.append(f"{label}: " + "; ".join(text for _, text in problems) + ".")
+        elif row is not None:
+            rows.append(row)
     if not rows and not errors:
         errors.append(f"No data found: {empty} date,value line.")
     return rows, errors
+
+
+def check_line(label, fields, seen, existing_dates=frozenset(), check_value=None, latest=None):
+    """(row or None, problems) for one line's fields; each problem is (column, text), the
+    column being the index of the field it is about (0 date, 1 value, 2 note, 3 numerator,
+    4 denominator), so a grid can put it beside its cell. A blank line gives (None, []).
+    ``seen`` maps the dates of earlier good lines to their labels and is updated."""
+    if not fields or all(not f.strip() for f in fields):
+        return None, []
+    while len(fields) > 5 and not fields[-1].strip():
+        fields = fields[:-1]  # empty trailing cells from a spreadsheet
+    if len(fields) == 4:
+        fields = [*fields, ""]  # a numerator without its denominator: reported below
+    if len(fields) not in (2, 3, 5):
+        return None, [
+            (
+                0,
+                "expected date,value or date,value,note (or "
+                "date,value,note,numerator,denominator), "
+                f"found {len(fields)} field{'s' if len(fields) != 1 else ''}",
+            )
+        ]
+    date = parse_date(fields[0])
+    value = parse_value(fields[1]) if fields[1].strip() else None
+    note = fields[2].strip() if len(fields) >= 3 else ""
+    counts = [parse_value(f) if f.strip() else None for f in fields[3:5]]
+    problems = []
+    if date is None:
+        problems.append((0, f"{_quoted(fields[0])} is not a date ({DATE_FORMAT_HELP})"))
+    if fields[1].strip() and value is None:
+        problems.append((1, _not_a_number(fields[1])))
+    for column, (field, count) in enumerate(zip(fields[3:5], counts, strict=True), start=3):
+        if field.strip() and count is None:
+            problems.append((column, _not_a_number(field)))
+    if not problems and counts:
+        value, wrong = check_counts(value, *counts)
+        problems += [(1, text) for text in wrong]
+    if value is None and not problems:
+        problems.append((1, "there is no value"))
+    elif value is not None and check_value is not None and (problem := check_value(value)):
+        problems.append(
+            (1, f"{_quoted(fields[1] or str(value))} is refused: {problem.rstrip('.').lower()}")
+        )
+    if len(note) > 300:
+        problems.append((2, "the note is longer than 300 characters"))
+    if date is not None and latest is not None and date > latest:
+        problems.append((0, f"{date:%-d %B %Y} is in the future"))
+    if date is not None and date in existing_dates:
+        problems.append((0, f"{date:%-d %B %Y} already has a value"))
+    if date is not None and date in seen:
+        problems.append((0, f"{date:%-d %B %Y} is also on {seen[date].lower()}"))
+    if problems:
+        return None, problems
+    seen[date] = label
+    if any(c is not None for c in counts):
+        return (date, value, note, *counts), []
+    return (date, value, note), []

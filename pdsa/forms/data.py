@@ -7,12 +7,24 @@ from django import forms
 
 from design.forms import NhsFormMixin
 
-from ..csv_import import DATE_FORMAT_HELP, check_counts, parse_lines, parse_rows
+from ..csv_import import DATE_FORMAT_HELP, LINE_LIMIT, check_counts, check_line, parse_rows
 from ..models import DataPoint, Indicator
 from .base import DATE, helper
 
-GRID_ROWS = 10
+GRID_ROWS = 10  # shown; the page's script adds rows for a longer pasted block
+MAX_GRID_ROWS = 1_000
 MAX_PASTE = 200_000  # characters: years of daily values
+COLUMN_NAMES = ("date", "value", "note", "numerator", "denominator")
+
+
+def _grid_rows(data) -> int:
+    """How many rows were sent: the shown ten, or more added by the page's script."""
+    numbers = [
+        int(key.rsplit("_", 1)[1])
+        for key in (data or {})
+        if key.startswith("date_") and key.rsplit("_", 1)[1].isdigit()
+    ]
+    return max(GRID_ROWS, min(max(numbers, default=0) + 1, MAX_GRID_ROWS))
 
 
 class DataGridForm(NhsFormMixin, forms.Form):
@@ -29,55 +41,56 @@ class DataGridForm(NhsFormMixin, forms.Form):
         self.indicator = indicator
         self.latest = None if indicator.expects_forecasts else today
         super().__init__(*args, **kwargs)
-        self.columns = ["date", "value", "note"]
-        if indicator.is_percentage:
-            self.columns += ["numerator", "denominator"]
-        for i in range(GRID_ROWS):
-            self.fields[f"date_{i}"] = forms.CharField(required=False, widget=DATE)
-            self.fields[f"value_{i}"] = forms.CharField(required=False)
-            self.fields[f"note_{i}"] = forms.CharField(required=False, max_length=300)
-            if indicator.is_percentage:
-                self.fields[f"numerator_{i}"] = forms.CharField(required=False)
-                self.fields[f"denominator_{i}"] = forms.CharField(required=False)
+        self.columns = list(COLUMN_NAMES[: 5 if indicator.is_percentage else 3])
+        self.row_count = _grid_rows(self.data)
+        for i in range(self.row_count):
             for column in self.columns:
-                self.fields[f"{column}_{i}"].label = f"{column.capitalize()}, row {i + 1}"
+                self.fields[f"{column}_{i}"] = forms.CharField(
+                    required=False,
+                    max_length=300 if column == "note" else LINE_LIMIT,
+                    label=f"{column.capitalize()}, row {i + 1}",
+                )
 
     def grid(self) -> list[list]:
-        """The rows of bound fields, for the template's table."""
-        return [[self[f"{column}_{i}"] for column in self.columns] for i in range(GRID_ROWS)]
+        """The rows of (column, bound field), for the template's table."""
+        return [
+            [(column, self[f"{column}_{i}"]) for column in self.columns]
+            for i in range(self.row_count)
+        ]
 
     def clean(self):
         data = super().clean()
+        if self.errors:
+            return data
         existing = set(self.indicator.data_points.values_list("date", flat=True))
-        typed = [
-            (f"Row {i + 1}", [data.get(f"{column}_{i}") or "" for column in self.columns])
-            for i in range(GRID_ROWS)
-        ]
-        typed = [(label, fields) for label, fields in typed if any(f.strip() for f in fields)]
-        rows, errors = [], []
-        if typed:
-            if not self.indicator.is_percentage:
-                typed = [(label, fields[:3]) for label, fields in typed]
-            rows, errors = parse_lines(typed, existing, self.indicator.value_problem, self.latest)
+        rows, seen, typed = [], {}, 0
+        for i in range(self.row_count):
+            fields = [data.get(f"{column}_{i}") or "" for column in self.columns]
+            row, problems = check_line(
+                f"Row {i + 1}", fields, seen, existing, self.indicator.value_problem, self.latest
+            )
+            typed += any(f.strip() for f in fields)
+            for column, text in problems:
+                # Beside its cell, and the error summary links there (the NHS error pattern).
+                self.add_error(f"{self.columns[column]}_{i}", f"Row {i + 1}: {text}.")
+            if row is not None:
+                rows.append((i, row))
         if (data.get("paste") or "").strip():
             pasted, pasted_errors = parse_rows(
                 data["paste"], existing, self.indicator.value_problem, self.latest
             )
-            errors += [f"Pasted {e[0].lower()}{e[1:]}" for e in pasted_errors]
-            typed_dates = {row[0] for row in rows}
-            errors += [
-                f"{row[0]:%-d %B %Y} is both typed and pasted."
-                for row in pasted
-                if row[0] in typed_dates
-            ]
-            rows += pasted
-        if not rows and not errors:
+            for error in pasted_errors:
+                self.add_error("paste", f"Pasted {error[0].lower()}{error[1:]}")
+            pasted_dates = {row[0] for row in pasted}
+            for i, row in rows:
+                if row[0] in pasted_dates:
+                    self.add_error(f"date_{i}", f"{row[0]:%-d %B %Y} is both typed and pasted.")
+            rows += [(None, row) for row in pasted]
+        if not rows and not typed and not self.errors:
             # Said at the first box, so the error summary leads there.
             self.add_error("date_0", "Type at least one date and value, or paste some rows.")
-            return data
-        if errors:
-            raise forms.ValidationError(["Nothing was added. Fix these rows:", *errors])
-        data["rows"] = rows
+        if not self.errors:
+            data["rows"] = [row for _, row in rows]
         return data
 
     def rows(self):

@@ -53,9 +53,63 @@ def test_one_bad_row_adds_nothing_and_names_the_row(world):
         {"paste": SPREADSHEET, "date_0": "2026-11-09", "value_0": "45"},
     )
     text = page.content.decode()
-    assert "Nothing was added. Fix these rows:" in text
-    assert "9 November 2026 is both typed and pasted." in text
+    assert '<a href="#id_date_0">9 November 2026 is both typed and pasted.</a>' in text
     assert not DataPoint.objects.exists()
+
+
+def test_a_bad_cell_is_linked_from_the_summary_marked_and_explained_beside_it(world):
+    indicator = IndicatorFactory(goal__priority__site=world.site_a)
+    page = client_for(world.lead_a).post(
+        grid_url(indicator),
+        {"date_0": "02/11/2026", "value_0": "41", "date_1": "09/11/2026", "value_1": "lots"},
+    )
+    text = page.content.decode()
+    message = "Row 2: “lots” is not a number."
+    assert f'<a href="#id_value_1">{message}</a>' in text
+    assert (
+        f'<span class="nhsuk-error-message" id="id_value_1-error">'
+        f'<span class="nhsuk-u-visually-hidden">Error:</span> {message}</span>'
+    ) in text
+    assert 'class="nhsuk-input nhsuk-input--error" id="id_value_1"' in text
+    assert 'aria-describedby="id_value_1-error"' in text
+    assert not DataPoint.objects.exists()
+
+
+def test_a_decimal_comma_is_read_where_it_cannot_be_a_thousands_separator(world):
+    indicator = IndicatorFactory(goal__priority__site=world.site_a)
+    client = client_for(world.lead_a)
+    ambiguous = client.post(grid_url(indicator), {"date_0": "02/11/2026", "value_0": "1,250"})
+    assert (
+        "Row 1: “1,250” is not a number: use a full stop for decimals, like 62.5."
+        in ambiguous.content.decode()
+    )
+    response = client.post(grid_url(indicator), {"date_0": "02/11/2026", "value_0": "62,5"})
+    assert response.status_code == 302
+    assert DataPoint.objects.get().value == 62.5
+
+
+def test_uk_dates_typed_in_the_grid_are_read_day_first(world):
+    indicator = IndicatorFactory(goal__priority__site=world.site_a)
+    client = client_for(world.lead_a)
+    rows = {"date_0": "03/11/2026", "value_0": "1", "date_1": "30112026", "value_1": "2"}
+    rows |= {"date_2": "10/11/26", "value_2": "3", "date_3": "17-Nov-26", "value_3": "4"}
+    assert client.post(grid_url(indicator), rows).status_code == 302
+    assert sorted(DataPoint.objects.values_list("date", flat=True)) == [
+        datetime.date(2026, 11, 3),
+        datetime.date(2026, 11, 10),
+        datetime.date(2026, 11, 17),
+        datetime.date(2026, 11, 30),
+    ]
+
+
+def test_rows_added_by_the_page_beyond_the_ten_shown_are_saved(world):
+    indicator = IndicatorFactory(goal__priority__site=world.site_a)
+    start = datetime.date(2026, 6, 1)
+    data = {}
+    for i in range(14):
+        data |= {f"date_{i}": f"{start + datetime.timedelta(weeks=i):%d/%m/%Y}", f"value_{i}": i}
+    assert client_for(world.lead_a).post(grid_url(indicator), data).status_code == 302
+    assert DataPoint.objects.count() == 14
 
 
 def test_future_dates_are_refused_unless_the_indicator_expects_forecasts(world):
