@@ -117,6 +117,6 @@ def test_typed_value_on_a_date_that_has_one_is_a_form_error(world):
         today=TODAY,
     )
     assert not form.is_valid()
-    errors = form.non_field_errors()
-    assert f"Row 1: “nan” is not a number; {point.date:%-d %B %Y} already has a value." in errors
-    assert "Row 2: there is no value." in errors
+    assert form.errors["value_0"] == ["Row 1: “nan” is not a number."]
+    assert form.errors["date_0"] == [f"Row 1: {point.date:%-d %B %Y} already has a value."]
+    assert form.errors["value_1"] == ["Row 2: there is no value."]
