@@ -145,7 +145,7 @@ class ConsultantAssignForm(NhsFormMixin, forms.Form):
             .objects.filter(groups__name=Role.CONSULTANT.value, is_active=True)
             .order_by("first_name", "last_name", "pk")
         )
-        self.fields["sites"].queryset = Site.objects.filter(is_active=True).order_by("name")
+        self.fields["sites"].queryset = Site.objects.active().order_by("name")
         self.helper = FormHelper()
         self.helper.add_input(Submit("assign", "Assign to the sites ticked"))
 

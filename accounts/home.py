@@ -6,7 +6,7 @@ are cut to a few rows, counts are done in SQL), so the page costs the same for 3
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from pdsa.models import Comment, Cycle, Goal, Stage, cycles_with_current_stage_d
 from sites.models import ProjectGroupMember, Site
 from sites.rules import site_roles
 from support.models import ProgressReview, ReviewAction, ReviewResponse
+from support.selectors import review_overdue, with_review_status
 
 from .models import Invitation
 
@@ -275,12 +276,8 @@ class ProgrammeChecks:
 
 
 def programme_checks(today: datetime.date) -> ProgrammeChecks:
-    """The administrator's programme-wide to-do counts: 3 queries."""
-    latest_due = Subquery(
-        ProgressReview.objects.filter(site=OuterRef("pk"))
-        .order_by("-review_date", "-pk")
-        .values("next_review_due")[:1]
-    )
+    """The administrator's programme-wide to-do counts over the active sites: 3 queries.
+    "Review overdue" is support's one definition (``support.selectors.review_overdue``)."""
     has_lead = Exists(
         ProjectGroupMember.objects.filter(
             site=OuterRef("pk"), role=ProjectGroupMember.Role.PROJECT_LEAD
@@ -288,19 +285,21 @@ def programme_checks(today: datetime.date) -> ProgrammeChecks:
     )
     has_consultant = Exists(Site.consultants.through.objects.filter(site=OuterRef("pk")))
     row = (
-        Site.objects.filter(is_active=True)
-        .annotate(due=latest_due, has_lead=has_lead, has_consultant=has_consultant)
+        with_review_status(Site.objects.active())
+        .annotate(has_lead=has_lead, has_consultant=has_consultant)
         .aggregate(
             without_consultant=Count("pk", filter=Q(has_consultant=False)),
             without_lead=Count("pk", filter=Q(has_lead=False)),
-            reviews_overdue=Count("pk", filter=Q(due__lt=today)),
+            reviews_overdue=Count("pk", filter=review_overdue(today)),
         )
     )
     return ProgrammeChecks(
         sites_without_consultant=row["without_consultant"],
         sites_without_lead=row["without_lead"],
         reviews_overdue=row["reviews_overdue"],
-        actions_overdue=ReviewAction.objects.filter(done=False, due_on__lt=today).count(),
+        actions_overdue=ReviewAction.objects.filter(
+            done=False, due_on__lt=today, review__site__in=Site.objects.active()
+        ).count(),
         invitations_pending=Invitation.objects.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
         ).count(),

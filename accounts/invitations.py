@@ -26,13 +26,13 @@ def _scope(user):
     joins an archived site."""
     if is_administrator(user):
         return (
-            Site.objects.filter(is_active=True).order_by("name"),
+            Site.objects.active().order_by("name"),
             list(Invitation.Role.values),
             True,
         )
     site_roles = list(Invitation.SITE_ROLES)
     if is_consultant(user):
-        return user.consulted_sites.filter(is_active=True).order_by("name"), site_roles, True
+        return user.consulted_sites.active().order_by("name"), site_roles, True
     led = Site.objects.filter(
         is_active=True,
         project_group__person__user=user,

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from dashboard.selectors import consultant_sites, is_quiet, review_is_due
 from sites.models import Site
 from sites.selectors import sites_for_user, sites_in_group_of
+from support.selectors import consultant_sites, review_is_due
 
 from . import home as work
 from . import two_factor
@@ -35,10 +35,10 @@ def home(request):
     if context["my_sites"]:
         context["new_items"] = work.new_for_team(user, today)
     if is_consultant(user):
-        sites = list(consultant_sites(user))
+        sites = list(consultant_sites(user, today))
         context["assigned_count"] = len(sites)
         context["reviews_due"] = [s for s in sites if review_is_due(s, today)]
-        context["quiet_sites"] = [s for s in sites if is_quiet(s, today)]
+        context["quiet_sites"] = [s for s in sites if s.is_quiet(today)]
         context["open_actions"] = work.consultant_actions(user, today)
         context["activity"] = work.consultant_activity(user, today)
     if is_organiser(user):
@@ -49,7 +49,7 @@ def home(request):
     if is_administrator(user) or is_consultant(user) or is_organiser(user):
         context["category_counts"] = (
             sites_for_user(user)
-            .filter(is_active=True)
+            .active()
             .values("category")
             .annotate(total=Count("pk"))
             .order_by("category")

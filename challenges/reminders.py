@@ -26,7 +26,7 @@ def assessment_stale(today):
     cannot see what moved. Once per assessment, to the site's leads."""
     cutoff = months_before(today, STALE_AFTER_MONTHS)
     sites = list(
-        Site.objects.filter(is_active=True)
+        Site.objects.active()
         .annotate(last_assessed=Max("assessments__assessed_on"))
         .filter(last_assessed__lt=cutoff)
     )

@@ -46,7 +46,7 @@ def stage_distribution(ctx):
     framework = Framework.objects.current()
     challenges = list(framework.challenges.all())
     stage_names = list(framework.stages.order_by("rank").values_list("name", flat=True))
-    matrix = latest_stage_matrix(Site.objects.filter(is_active=True))
+    matrix = latest_stage_matrix(Site.objects.active())
     counts = Counter()
     for stages in matrix.values():
         for row in stages:

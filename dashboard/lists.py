@@ -12,6 +12,7 @@ from django.urls import reverse
 from learning_sets.models import Delegate
 from pdsa.models import Cycle, Goal, cycles_at_stage, cycles_with_current_stage_due
 from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry
+from support.selectors import NO_REVIEW, review_overdue, with_review_status
 
 from . import selectors
 from .forms import Filters
@@ -47,11 +48,13 @@ def _choice(value: str, choices) -> str | None:
     return value if value in dict(choices) else None
 
 
-REVIEW_LABELS = {**dict(ProgressReview.Status.choices), selectors.NO_REVIEW: "No review yet"}
+REVIEW_LABELS = {**dict(ProgressReview.Status.choices), NO_REVIEW: "No review yet"}
 
 
 def _sites(filters, params, today):
-    chosen = selectors.with_review_status(selectors.sites(filters)).order_by("name")
+    chosen = with_review_status(selectors.sites(filters)).order_by("name")
+    if params.get("overdue"):
+        chosen = chosen.filter(review_overdue(today))
     if status := params.get("status"):
         chosen = chosen.filter(review_status=_choice(status, REVIEW_LABELS.items()))
     return chosen

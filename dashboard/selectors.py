@@ -3,7 +3,7 @@ down as a subquery, never as a list of ids), so the page costs the same for 30 s
 
 import datetime
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from challenges.models import Rating
@@ -20,40 +20,22 @@ from pdsa.models import (
 from peer_support import checklist
 from peer_support.models import ChecklistEntry, PeerPost, RecruitmentRound
 from sites.models import Site
-from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry, TrainingDelivery
+from support.models import ProgrammeOutcome, SupportLogEntry, TrainingDelivery
+from support.selectors import with_review_status
 
 from .forms import Filters
-
-NO_REVIEW = "none"
-QUIET_AFTER = datetime.timedelta(weeks=8)
-REVIEW_DUE_WITHIN = datetime.timedelta(days=14)
 
 
 def sites(filters: Filters) -> QuerySet[Site]:
     """Active sites matching the filters."""
-    chosen = Site.objects.filter(is_active=True)
+    chosen = Site.objects.active()
     if filters.category:
-        chosen = chosen.filter(category=filters.category)
+        chosen = chosen.of_category(filters.category)
     if filters.learning_set:
         chosen = chosen.filter(learning_sets=filters.learning_set)
     if filters.consultant:
         chosen = chosen.filter(consultants=filters.consultant)
     return chosen
-
-
-def _latest_review(field: str) -> Subquery:
-    newest = ProgressReview.objects.filter(site=OuterRef("pk")).order_by("-review_date", "-pk")
-    return Subquery(newest.values(field)[:1])
-
-
-def with_review_status(chosen: QuerySet[Site]) -> QuerySet[Site]:
-    """Each site with its latest review's status ("none" before its first review)."""
-    return chosen.annotate(
-        review_status=Coalesce(_latest_review("status"), Value(NO_REVIEW)),
-        review_date=_latest_review("review_date"),
-        review_pk=_latest_review("pk"),
-        next_review_due=_latest_review("next_review_due"),
-    )
 
 
 def status_by_category(filters: Filters) -> dict[tuple[str, str], int]:
@@ -227,19 +209,3 @@ def peer_standing(filters: Filters) -> list[dict]:
         .values(*by_stage, "started", "post_teams", "head_count", "wte")
         .order_by()
     )
-
-
-def consultant_sites(user) -> QuerySet[Site]:
-    """The user's assigned sites with their latest review; their last activity is a column
-    the services keep (``sites.services.activity_recorded``)."""
-    return with_review_status(user.consulted_sites.all()).order_by(
-        F("next_review_due").asc(nulls_first=True), "name"
-    )
-
-
-def is_quiet(site: Site, today: datetime.date) -> bool:
-    return site.last_activity is None or site.last_activity < today - QUIET_AFTER
-
-
-def review_is_due(site: Site, today: datetime.date) -> bool:
-    return site.next_review_due is None or site.next_review_due <= today + REVIEW_DUE_WITHIN

@@ -17,7 +17,7 @@ from imroc.links import link_maker
 from pdsa.models import Cycle, Goal, Stage, cycles_with_current_stage_due
 from sites.models import Site
 from support.models import ProgressReview
-from support.selectors import support_by_kind
+from support.selectors import NO_REVIEW, support_by_kind, with_review_status
 
 from . import selectors
 from .forms import Filters
@@ -86,7 +86,7 @@ def drill(figure: str, filters: Filters, *, csv: bool = False, **params) -> str:
     return f"{reverse('dashboard:list-csv' if csv else 'dashboard:list', args=[figure])}?{query}"
 
 
-REVIEW_COLUMNS = [*ProgressReview.Status.choices, (selectors.NO_REVIEW, "No review yet")]
+REVIEW_COLUMNS = [*ProgressReview.Status.choices, (NO_REVIEW, "No review yet")]
 REVIEW_STATUS_LABELS = dict(REVIEW_COLUMNS)
 
 
@@ -310,7 +310,7 @@ def outcomes_table(reads: "Reads") -> Table:
 
 
 def heatmap_sites(reads: "Reads"):
-    return selectors.with_review_status(selectors.sites(reads.filters)).order_by("category", "name")
+    return with_review_status(selectors.sites(reads.filters)).order_by("category", "name")
 
 
 def heatmap_table(reads: "Reads", rows=None) -> Table:

@@ -11,8 +11,10 @@ from django.shortcuts import render
 from accounts.permissions import require
 from challenges.models import Stage
 from imroc.exports import csv_writer
+from sites.models import QUIET_AFTER
+from support import selectors as reviews
 
-from . import pictures, selectors
+from . import pictures
 from .forms import DashboardFilterForm
 from .lists import FIGURES
 from .method import TABLES
@@ -149,11 +151,11 @@ def my_sites(request):
     rows = [
         {
             "site": site,
-            "review_due": selectors.review_is_due(site, today),
-            "quiet": selectors.is_quiet(site, today),
+            "review_due": reviews.review_is_due(site, today),
+            "quiet": site.is_quiet(today),
             "last_activity": site.last_activity,
         }
-        for site in selectors.consultant_sites(request.user)
+        for site in reviews.consultant_sites(request.user, today)
     ]
     return render(
         request,
@@ -163,7 +165,7 @@ def my_sites(request):
             "due": [row for row in rows if row["review_due"]],
             "quiet": [row for row in rows if row["quiet"]],
             "today": today,
-            "quiet_weeks": selectors.QUIET_AFTER.days // 7,
-            "due_days": selectors.REVIEW_DUE_WITHIN.days,
+            "quiet_weeks": QUIET_AFTER.days // 7,
+            "due_days": reviews.REVIEW_DUE_WITHIN.days,
         },
     )

@@ -44,7 +44,7 @@ class LearningSetForm(NhsFormMixin, forms.ModelForm):
     the organiser to confirm rather than refusing."""
 
     sites = SiteChoiceField(
-        queryset=Site.objects.filter(is_active=True).order_by("name"),
+        queryset=Site.objects.active().order_by("name"),
         widget=forms.CheckboxSelectMultiple,
         label="Member sites",
     )

@@ -50,7 +50,7 @@ def load(*, today: datetime.date) -> str:
             for goal_plan in goals:
                 _goal(by_challenge[number], goal_plan, by=by, today=today, rng=rng)
         made += 1
-    for site in Site.objects.filter(is_active=True):
+    for site in Site.objects.active():
         services.progress_record(site=site, today=today)
     return f"improvement work for {made} site{'s' if made != 1 else ''}"
 

@@ -14,5 +14,5 @@ def record_progress() -> int:
     today = timezone.localdate()
     return sum(
         services.progress_record(site=site, today=today)
-        for site in Site.objects.filter(is_active=True).order_by("pk")
+        for site in Site.objects.active().order_by("pk")
     )

@@ -38,7 +38,7 @@ class SiteStanding:
 def programme_standings(user) -> tuple[list[SiteStanding], SiteStanding]:
     """Every visible site's stage, posts and recruitment, and the programme's totals, in
     four queries whatever the number of sites."""
-    sites = list(sites_for_user(user).filter(is_active=True).order_by("name"))
+    sites = list(sites_for_user(user).active().order_by("name"))
     standings = {site.pk: SiteStanding(site) for site in sites}
     for site_id, item in ChecklistEntry.objects.filter(site__in=sites).values_list(
         "site_id", "item"

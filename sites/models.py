@@ -1,5 +1,6 @@
 """Sites of the programme and the people in their local project groups."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -10,6 +11,25 @@ from rules.contrib.models import RulesModel
 from accounts.rules import is_administrator
 
 from . import rules as site_rules
+
+QUIET_AFTER = datetime.timedelta(weeks=8)
+
+
+class SiteQuerySet(models.QuerySet):
+    """The one definition of each set of sites the pages, reports and exports count."""
+
+    def active(self) -> "SiteQuerySet":
+        """Sites in the programme now: an archived site is out of every count and list of
+        the present (its history still counts, ``sites.selectors.sites_in_programme_during``)."""
+        return self.filter(is_active=True)
+
+    def archived(self) -> "SiteQuerySet":
+        return self.filter(is_active=False)
+
+    def of_category(self, category: str) -> "SiteQuerySet":
+        """Network, pilot or demonstration sites: ``Site.objects.active().of_category(...)``
+        is what "network sites" means on every page."""
+        return self.filter(category=category)
 
 
 class Site(RulesModel):
@@ -73,6 +93,8 @@ class Site(RulesModel):
         help_text="ImROC consultants assigned to review this site.",
     )
 
+    objects = SiteQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         indexes = [
@@ -110,6 +132,10 @@ class Site(RulesModel):
     @property
     def is_archived(self) -> bool:
         return not self.is_active
+
+    def is_quiet(self, today: datetime.date) -> bool:
+        """No support, data, cycle update, assessment or review for eight weeks."""
+        return self.last_activity is None or self.last_activity < today - QUIET_AFTER
 
     @property
     def meets_entry_criteria(self) -> bool:

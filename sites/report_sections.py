@@ -111,11 +111,14 @@ def sites_by_category(ctx):
         ]
         for s in sites
     ]
-    counts = Counter(row[1] for row in rows)
+    # The counts are of active sites, as on the dashboard (``Site.objects.active()``); a site
+    # archived in the period is listed as history but not counted among them.
+    counts = Counter(s.get_category_display() for s in sites if s.is_active)
+    archived = sum(not s.is_active for s in sites)
     return Section(
         title="Sites by category",
         template="sites/report/_programme_sites.html",
-        context={"rows": rows, "counts": sorted(counts.items())},
+        context={"rows": rows, "counts": sorted(counts.items()), "archived": archived},
         tables=[
             Table(
                 "Sites",

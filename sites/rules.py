@@ -84,7 +84,7 @@ def archived_site_ids(user) -> set[int]:
     if cached is None:
         from .models import Site
 
-        cached = set(Site.objects.filter(is_active=False).values_list("pk", flat=True))
+        cached = set(Site.objects.archived().values_list("pk", flat=True))
         user._imroc_archived_site_ids = cached
     return cached
 

@@ -120,7 +120,7 @@ def support_and_outcomes(ctx):
         service_users=Sum("service_users_attending"),
         peer=Count("pk", filter=Q(co_delivered_by_peer_trainer=True)),
     )
-    latest = latest_outcomes_by_site(Site.objects.filter(is_active=True))
+    latest = latest_outcomes_by_site(Site.objects.active())
     outcome_rows = [
         [header, value]
         for header, value in zip(OUTCOME_HEADERS, _outcome_values(latest.values()), strict=True)

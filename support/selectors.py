@@ -9,13 +9,16 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
+    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
     Sum,
+    Value,
 )
+from django.db.models.functions import Coalesce
 
 from challenges.selectors import latest_stages
 from sites.models import Site
@@ -77,6 +80,54 @@ def latest_outcomes_by_site(sites) -> dict[int, ProgrammeOutcome]:
     newest = ProgrammeOutcome.objects.filter(site=OuterRef("site")).order_by("-recorded_on", "-pk")
     rows = ProgrammeOutcome.objects.filter(site__in=sites, pk=Subquery(newest.values("pk")[:1]))
     return {outcome.site_id: outcome for outcome in rows}
+
+
+NO_REVIEW = "none"
+REVIEW_DUE_WITHIN = datetime.timedelta(days=14)
+
+
+def _latest_review(field: str) -> Subquery:
+    newest = ProgressReview.objects.filter(site=OuterRef("pk")).order_by("-review_date", "-pk")
+    return Subquery(newest.values(field)[:1])
+
+
+def with_review_status(sites: QuerySet[Site]) -> QuerySet[Site]:
+    """Each site with its latest review's status ("none" before its first review), date
+    and next review date: what ``review_overdue`` reads."""
+    return sites.annotate(
+        review_status=Coalesce(_latest_review("status"), Value(NO_REVIEW)),
+        review_date=_latest_review("review_date"),
+        review_pk=_latest_review("pk"),
+        next_review_due=_latest_review("next_review_due"),
+    )
+
+
+def review_overdue(today: datetime.date) -> Q:
+    """The one definition of "review overdue", over ``with_review_status`` sites: the
+    latest review's next review date has passed, or the site has had no review yet (its
+    first review is due from the day it joins). Every page, report and export counts
+    overdue reviews with this (``is_review_overdue`` for one site)."""
+    return Q(next_review_due__lt=today) | Q(next_review_due__isnull=True)
+
+
+def review_is_due(site: Site, today: datetime.date) -> bool:
+    """Overdue, or the next review falls within two weeks."""
+    return site.next_review_due is None or site.next_review_due <= today + REVIEW_DUE_WITHIN
+
+
+def with_review_overdue(sites: QuerySet[Site], today: datetime.date) -> QuerySet[Site]:
+    """``with_review_status`` plus ``review_overdue`` as a boolean for the templates."""
+    return with_review_status(sites).annotate(
+        review_overdue=ExpressionWrapper(review_overdue(today), output_field=BooleanField())
+    )
+
+
+def consultant_sites(user, today: datetime.date) -> QuerySet[Site]:
+    """The user's assigned active sites with their latest review; their last activity is a
+    column the services keep (``sites.services.activity_recorded``)."""
+    return with_review_overdue(user.consulted_sites.active(), today).order_by(
+        F("next_review_due").asc(nulls_first=True), "name"
+    )
 
 
 def latest_reviews_by_site(sites, today=None) -> dict[int, ProgressReview]:
