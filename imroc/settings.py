@@ -291,12 +291,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=0, day_of_month=1),
     },
     "Expired reports clean-up": {"task": "reports.cleanup", "schedule": crontab(hour=3, minute=15)},
-    # A report or reminder whose worker died is started again or marked failed.
-    "Lost reports recovery": {"task": "reports.recover", "schedule": crontab(minute="*/5")},
+    # A report or reminder whose worker died is started again or marked failed; a report or
+    # archive that stopped beating is noticed within minutes (imroc/jobs.py, SILENT_FOR).
+    "Lost reports recovery": {"task": "reports.recover", "schedule": crontab(minute="*")},
     "Lost reminders recovery": {"task": "notifications.recover", "schedule": crontab(minute="*/5")},
     "Lost site archives recovery": {
         "task": "site_exports.recover",
-        "schedule": crontab(minute="*/5"),
+        "schedule": crontab(minute="*"),
     },
     "Expired site archives clean-up": {
         "task": "site_exports.cleanup",
@@ -319,6 +320,10 @@ IMROC_NEEDS_RETENTION_DAYS = env_int("IMROC_NEEDS_RETENTION_DAYS", 90)
 # manage.py import_site (a demo site's archive is under 2 MB and 5,000 rows).
 IMROC_IMPORT_MAX_BYTES = env_int("IMROC_IMPORT_MAX_MB", 200) * 1_000_000
 IMROC_IMPORT_MAX_ROWS = env_int("IMROC_IMPORT_MAX_ROWS", 500_000)
+# Reports and site archives one person may have queued or being prepared at once, and how
+# often a running one tells the database it is alive (imroc/jobs.py).
+IMROC_JOBS_IN_FLIGHT = env_int("IMROC_JOBS_IN_FLIGHT", 3)
+IMROC_JOB_BEAT_SECONDS = env_int("IMROC_JOB_BEAT_SECONDS", 30)
 
 LOGGING = {
     "version": 1,

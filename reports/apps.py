@@ -1,11 +1,15 @@
 from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 
+from imroc import jobs
+
 
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Reports"
 
     def ready(self):
-        """Each app registers its report sections in its ``report_sections.py``."""
+        """A person's jobs of this kind count towards their limit (``imroc.jobs``).
+        Each app registers its report sections in its ``report_sections.py``."""
         autodiscover_modules("report_sections")
+        jobs.register(self.get_model("Report"))

@@ -59,6 +59,7 @@ class Report(RulesModel):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)  # claimed by a worker
+    beat_at = models.DateTimeField(null=True, blank=True)  # its worker's last heartbeat
     attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)

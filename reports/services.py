@@ -27,7 +27,8 @@ def report_request(
     period_end: date | None = None,
 ) -> Report:
     """Record the request and start it after commit; if the broker is down the report
-    says so instead of waiting forever."""
+    says so instead of waiting forever. ``jobs.TooManyJobs`` if the person has too many."""
+    jobs.make_room(requested_by)
     report = Report.objects.create(
         kind=kind,
         requested_by=requested_by,
@@ -80,14 +81,15 @@ def report_generate(*, report: Report, today: date | None = None) -> bool:
         period_end=report.period_end,
     )
     try:
-        sections = collect(ctx)
-        jobs.say(report, "Drawing the PDF")
-        pdf = pdf_bytes(ctx, sections)
-        jobs.say(report, "Writing the spreadsheet")
-        spreadsheet = xlsx_bytes(sections)
-        stem = f"{report.kind}-{report.pk}"
-        report.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
-        report.spreadsheet.save(f"{stem}.xlsx", ContentFile(spreadsheet), save=False)
+        with jobs.heartbeat(report):
+            sections = collect(ctx)
+            jobs.say(report, "Drawing the PDF")
+            pdf = pdf_bytes(ctx, sections)
+            jobs.say(report, "Writing the spreadsheet")
+            spreadsheet = xlsx_bytes(sections)
+            stem = f"{report.kind}-{report.pk}"
+            report.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+            report.spreadsheet.save(f"{stem}.xlsx", ContentFile(spreadsheet), save=False)
     except Exception as exc:  # a report must end ready or failed, never stay running
         jobs.fail(report, words=WORDS, error=exc)
         return False

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -6,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from imroc import jobs
 
 from . import selectors, services
 from .forms import forms_for
@@ -33,7 +35,7 @@ def _list(request, request_forms, status=200):
     return render(
         request,
         "reports/report_list.html",
-        {"page": page, "forms": request_forms},
+        {"page": page, "forms": request_forms, "most_in_flight": settings.IMROC_JOBS_IN_FLIGHT},
         status=status,
     )
 
@@ -56,7 +58,11 @@ def report_request(request):
         return _list(request, request_forms, status=400)
     if not form.is_valid():
         return _list(request, request_forms, status=400)
-    report = services.report_request(requested_by=request.user, kind=kind, **form.cleaned_data)
+    try:
+        report = services.report_request(requested_by=request.user, kind=kind, **form.cleaned_data)
+    except jobs.TooManyJobs as refused:
+        form.add_error(None, str(refused))
+        return _list(request, request_forms, status=400)
     messages.success(request, "Your report is being prepared.")
     return redirect(report)
 
@@ -66,8 +72,11 @@ def report_request(request):
 def report_retry(request, pk):
     """Whoever may see a failed report may ask for it again."""
     report = _visible_report(request.user, pk)
-    if services.report_retry(report=report):
-        messages.success(request, "Your report is being prepared again.")
+    try:
+        if services.report_retry(report=report):
+            messages.success(request, "Your report is being prepared again.")
+    except jobs.TooManyJobs as refused:
+        messages.error(request, str(refused))
     return redirect(report)
 
 

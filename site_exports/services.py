@@ -20,7 +20,9 @@ WORDS = jobs.Words("archive")
 
 @transaction.atomic
 def export_request(*, site, requested_by) -> SiteExport:
-    """Record the request and start it after commit (a broker outage fails it at once)."""
+    """Record the request and start it after commit (a broker outage fails it at once).
+    ``jobs.TooManyJobs`` if the person already has too many jobs in flight."""
+    jobs.make_room(requested_by)
     export = SiteExport.objects.create(site=site, requested_by=requested_by, progress=jobs.WAITING)
     _queue(export)
     return export
@@ -50,12 +52,13 @@ def export_build(*, export: SiteExport) -> bool:
     if not jobs.claim(export, progress="Drawing the progress report"):
         return False
     try:
-        pdf = site_report_pdf(export.site, requested_by=export.requested_by)
-        jobs.say(export, "Writing every record as JSON and CSV")
-        archive, counts = site_archive(export.site, pdf=pdf)
-        export.archive.save(
-            f"site-{export.site_id}-{export.pk}.zip", ContentFile(archive), save=False
-        )
+        with jobs.heartbeat(export):
+            pdf = site_report_pdf(export.site, requested_by=export.requested_by)
+            jobs.say(export, "Writing every record as JSON and CSV")
+            archive, counts = site_archive(export.site, pdf=pdf)
+            export.archive.save(
+                f"site-{export.site_id}-{export.pk}.zip", ContentFile(archive), save=False
+            )
     except Exception as exc:  # an archive must end ready or failed, never stay running
         jobs.fail(export, words=WORDS, error=exc)
         return False

@@ -1,3 +1,5 @@
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -5,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from design.forms import NhsFormMixin
+from imroc import jobs
 from sites.selectors import sites_for_user
 
 from . import selectors, services
@@ -19,19 +23,34 @@ def _visible_export(user, pk) -> SiteExport:
     return export
 
 
+class ExportRequestForm(NhsFormMixin, forms.Form):
+    """Nothing to fill in: the form carries the refusal when the person has too many jobs."""
+
+
 @login_required
 def site_export(request, slug):
     """What the archive holds, the button to prepare one and the person's earlier ones."""
     site = get_object_or_404(sites_for_user(request.user), slug=slug)
     require(request.user, "site_exports.export_site", site)
+    form = ExportRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        export = services.export_request(site=site, requested_by=request.user)
-        messages.success(request, "The archive is being prepared.")
-        return redirect(export)
+        try:
+            export = services.export_request(site=site, requested_by=request.user)
+        except jobs.TooManyJobs as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "The archive is being prepared.")
+            return redirect(export)
     return render(
         request,
         "site_exports/site_export.html",
-        {"site": site, "exports": selectors.recent_exports(request.user, site)},
+        {
+            "site": site,
+            "form": form,
+            "exports": selectors.recent_exports(request.user, site),
+            "most_in_flight": settings.IMROC_JOBS_IN_FLIGHT,
+        },
+        status=400 if form.errors else 200,
     )
 
 
@@ -45,8 +64,11 @@ def export_detail(request, pk):
 @require_POST
 def export_retry(request, pk):
     export = _visible_export(request.user, pk)
-    if services.export_retry(export=export):
-        messages.success(request, "The archive is being prepared again.")
+    try:
+        if services.export_retry(export=export):
+            messages.success(request, "The archive is being prepared again.")
+    except jobs.TooManyJobs as refused:
+        messages.error(request, str(refused))
     return redirect(export)
 
 

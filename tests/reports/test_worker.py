@@ -1,5 +1,6 @@
 """A real Celery worker on Redis prepares a report (needs PostgreSQL and Redis)."""
 
+import datetime
 import os
 import signal
 import time
@@ -8,13 +9,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from imroc import jobs
 from reports import services
-from reports.models import TIME_LIMIT, Report
+from reports.models import Report
 from tests.reports.factories import ReportFactory
 from tests.reports.pdf import assert_pdf_contains
 from tests.reports.progress import site_with_progress
 
 pytestmark = pytest.mark.worker
+
+# No heartbeat for a little longer than a job may be silent: well within the time limit
+SILENT = jobs.SILENT_FOR + datetime.timedelta(seconds=30)
 
 
 def test_a_real_worker_prepares_the_site_progress_pdf(real_worker, world):
@@ -55,7 +60,8 @@ def test_a_lead_downloads_their_sites_pdf_with_run_charts_from_a_real_worker(
 
 def test_a_report_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(real_worker, world):
     """SIGKILL, as when a machine dies: no handler runs and the report would stay "being
-    prepared" for ever; the sweep, past the time limit, starts it again and it finishes."""
+    prepared" for ever; the sweep, once it has not beaten for
+    two minutes (long before the time limit), starts it again and it finishes."""
     from imroc.celery import app
 
     site_with_progress(world)
@@ -75,7 +81,7 @@ def test_a_report_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(rea
 
     app.conf.task_always_eager = True  # the sweep's re-queued report runs here
     try:
-        counts = services.reports_recover(now=timezone.now() + TIME_LIMIT * 2)
+        counts = services.reports_recover(now=timezone.now() + SILENT)
     finally:
         app.conf.task_always_eager = False
     report.refresh_from_db()

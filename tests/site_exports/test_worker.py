@@ -1,5 +1,6 @@
 """A real Celery worker on Redis builds a site's archive (needs PostgreSQL and Redis)."""
 
+import datetime
 import io
 import os
 import signal
@@ -9,13 +10,17 @@ import zipfile
 import pytest
 from django.utils import timezone
 
+from imroc import jobs
 from notifications.models import Notification
 from site_exports import services
-from site_exports.models import TIME_LIMIT, SiteExport
+from site_exports.models import SiteExport
 from tests.reports.progress import site_with_progress
 from tests.site_exports.factories import SiteExportFactory
 
 pytestmark = pytest.mark.worker
+
+# No heartbeat for a little longer than a job may be silent: well within the time limit
+SILENT = jobs.SILENT_FOR + datetime.timedelta(seconds=30)
 
 
 def test_a_real_worker_builds_the_archive_and_tells_the_lead(real_worker, world):
@@ -34,7 +39,8 @@ def test_a_real_worker_builds_the_archive_and_tells_the_lead(real_worker, world)
 
 def test_an_archive_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(real_worker, world):
     """SIGKILL, as when a machine dies: the archive would stay "being prepared" for ever;
-    the sweep, past the time limit, starts it again and it finishes."""
+    the sweep, once it has not beaten for
+    two minutes (long before the time limit), starts it again and it finishes."""
     from imroc.celery import app
 
     site_with_progress(world)  # a fuller report: the build takes long enough to be killed
@@ -54,7 +60,7 @@ def test_an_archive_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(r
 
     app.conf.task_always_eager = True  # the sweep's re-queued build runs here
     try:
-        counts = services.exports_recover(now=timezone.now() + TIME_LIMIT * 2)
+        counts = services.exports_recover(now=timezone.now() + SILENT)
     finally:
         app.conf.task_always_eager = False
     export.refresh_from_db()
