@@ -121,6 +121,31 @@ def pages() -> list[Page]:
             site.consultants.first() or admin,
             "a consultant of the busiest site",
         ),
+        Page("recovery colleges", reverse("colleges:overview"), admin, "administrator (all sites)"),
+        Page(
+            "co-production", reverse("coproduction:programme"), admin, "administrator (all sites)"
+        ),
+        Page("peer support", reverse("peer_support:overview"), admin, "administrator (all sites)"),
+        Page("reports list", reverse("reports:report-list"), admin, "administrator"),
+        Page("audit log", reverse("audit:event-list"), admin, "administrator"),
+        Page(
+            "audit log, one person",
+            reverse("audit:event-list") + f"?username={consultant.username}",
+            admin,
+            "administrator, filtered by username",
+        ),
+        Page(
+            "notifications",
+            reverse("notifications:notification-list"),
+            consultant,
+            "busiest consultant",
+        ),
+        Page(
+            "site's TRIP teams",
+            reverse("teams:site-teams", kwargs={"slug": site.slug}),
+            lead_of(site.pk),
+            "lead of the busiest site",
+        ),
         Page("home: lead", reverse("home"), lead_of(site.pk), "lead of the busiest site"),
         Page("home: consultant", reverse("home"), consultant, "busiest consultant"),
         Page("home: organiser", reverse("home"), organiser, "an organiser"),

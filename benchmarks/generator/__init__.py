@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from dashboard import activity
 from sites.models import Site
 
-from . import learning, people, work
+from . import estate, learning, people, work
 from .bulk import Timings
 from .scale import Scale
 
@@ -32,6 +32,10 @@ PROGRAMME_APPS = (
     "support",
     "notifications",
     "reports",
+    "teams",
+    "colleges",
+    "peer_support",
+    "audit",
 )
 KEPT_MODELS = {
     ("challenges", "framework"),
@@ -81,6 +85,7 @@ def generate(*, scale: Scale, seed: int, today: datetime.date | None = None) -> 
         everyone = people.build(rng=rng, scale=scale, today=today, timings=timings)
         work.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
         learning.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
+        estate.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
         with timings.table("sites' last activity") as t:
             t["rows"] = activity.recount(Site.objects.all(), models=activity.current_models())
     if connection.vendor == "postgresql":

@@ -8,11 +8,15 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Max
 
+from audit.models import AuditEvent
 from challenges.models import Assessment, Rating
+from colleges.models import RecoveryCollege, Term
 from learning_sets.models import MAX_DELEGATES_PER_SITE, Delegate, LearningSet, Workshop
+from notifications.models import Notification
 from pdsa.models import Cycle, DataPoint, Goal, Indicator
 from sites.models import ProjectGroupMember, Site
 from support.models import SupportLogEntry
+from teams.models import Team, TeamRating
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +41,10 @@ def test_a_small_programme_has_the_counts_asked_for_and_keeps_the_rules():
     assert SupportLogEntry.objects.count() == 100
     assert User.objects.count() == 12
     assert LearningSet.objects.count() == 1 and Workshop.objects.count() == 6
+    # The later apps' pages and the audit log are measured on data too.
+    assert Team.objects.count() == 15 and TeamRating.objects.count() > 0
+    assert AuditEvent.objects.count() == 2_000 and Notification.objects.count() > 0
+    assert Term.objects.count() == 4 * RecoveryCollege.objects.count()
     # Cycles are numbered 1..n on each goal.
     for goal in Goal.objects.annotate(n=Count("cycles"), top=Max("cycles__number")):
         assert goal.top == (goal.n or None)
