@@ -6,15 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from accounts.permissions import require
-from challenges.selectors import latest_stages
-from colleges.selectors import site_colleges
-from coproduction.selectors import site_summary, with_co_production
-from learning_sets.selectors import site_learning_sets
-from pdsa import selectors as pdsa_selectors
-from support.selectors import site_support
-from teams.selectors import site_teams
 
-from . import selectors, services
+from . import registry, selectors, services
 from .filters import SiteFilter
 from .forms import ProjectGroupMemberForm, SiteArchiveForm, SiteForm
 from .models import CoProduction
@@ -37,29 +30,29 @@ def site_list(request):
 
 @login_required
 def site_detail(request, slug):
+    """The site's own details and project group, then each app's registered section."""
     site = get_object_or_404(
-        with_co_production(selectors.sites_for_user(request.user)).prefetch_related("consultants"),
+        registry.annotate(selectors.sites_for_user(request.user)).prefetch_related("consultants"),
         slug=slug,
     )
     members = list(selectors.project_group(site))
-    co_production = CoProduction.of_group(members)
-    challenge_stages = latest_stages(site)
+    page = registry.SitePage(
+        site=site,
+        user=request.user,
+        today=timezone.localdate(),
+        members=members,
+        co_production=CoProduction.of_group(members),
+    )
+    sections, values = registry.render_sections(page)
     return render(
         request,
         "sites/site_detail.html",
         {
             "site": site,
             "members": members,
-            "co_production": co_production,
-            "challenge_stages": challenge_stages,
-            "site_work": pdsa_selectors.site_work(
-                site, co_production, assessed=challenge_stages is not None
-            ),
-            "site_learning_sets": site_learning_sets(site),
-            "site_support": site_support(site),
-            "site_colleges": site_colleges(site),
-            "site_teams": site_teams(site, today=timezone.localdate()),
-            "site_co_production": site_summary(site, group=co_production),
+            "co_production": page.co_production,
+            "sections": sections,
+            **values,
         },
     )
 
