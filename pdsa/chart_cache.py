@@ -25,6 +25,7 @@ from .chart_results import ChartResults, PhaseSummary, compute
 from .indicator_svg import render_indicator_svg
 from .models import Cycle, DataPoint, Indicator, Phase
 
+VERSION = 2  # of what is stored: results stored by an older version are not read
 TIMEOUT = 60 * 60 * 24 * 30  # unread results age out; a write makes them unreachable anyway
 
 SIGNAL_NAMES = {
@@ -112,7 +113,7 @@ class ChartPage:
 
 
 def _key(kind: str, indicator: Indicator) -> str:
-    return f"pdsa:{kind}:{indicator.pk}:{indicator.data_version}"
+    return f"pdsa:{VERSION}:{kind}:{indicator.pk}:{indicator.data_version}"
 
 
 def _read(indicators) -> dict[int, ChartResults]:

@@ -77,6 +77,11 @@ class ChartResults:
     # (date, value) of a stored value too large to chart (from before values were bounded):
     # then nothing is charted and the charts say which value to correct.
     too_large: tuple[datetime.date, float] | None = None
+    typed_baseline: float | None = None  # the indicator's "value before any change"
+    fixed_baseline: int | None = None  # XmR limits fixed on the first n points of each phase
+    run_length: int = charts.signals.XMR_RUN  # shift and trend length
+    excluded: tuple[int, ...] = ()  # points left out of the calculations
+    interval_days: int = 30  # how often a value is expected
 
     @property
     def variation(self) -> str | None:
@@ -150,6 +155,8 @@ def compute(indicator, points, phases=(), cycles=()) -> ChartResults:
     )
     starts = [m.index for m in marks]
     baseline = indicator.xmr_baseline or None
+    excluded = tuple(i for i, p in enumerate(points) if getattr(p, "left_out_because", ""))
+    run = getattr(indicator, "xmr_run", None) or charts.signals.XMR_RUN
     window = 0
     if dates and (dates[-1] - dates[0]).days > SHOWN_DAYS:
         window = bisect.bisect_left(dates, dates[-1] - datetime.timedelta(days=SHOWN_DAYS))
@@ -166,7 +173,18 @@ def compute(indicator, points, phases=(), cycles=()) -> ChartResults:
             CycleMark(c.number, c.starts_on, c.ends_on, c.get_outcome_display(), c.change_idea)
             for c in sorted(cycles, key=lambda c: (c.starts_on, c.number))
         ),
-        run=charts.run_chart(values, baseline, starts),
-        xmr=charts.xmr_chart(values, baseline if baseline and baseline >= 2 else None, starts),
+        run=charts.run_chart(values, baseline, starts, excluded=excluded),
+        xmr=charts.xmr_chart(
+            values,
+            baseline if baseline and baseline >= 2 else None,
+            starts,
+            run=run,
+            excluded=excluded,
+        ),
         window=window,
+        typed_baseline=getattr(indicator, "baseline", None),
+        fixed_baseline=baseline,
+        run_length=run,
+        excluded=excluded,
+        interval_days=getattr(indicator, "data_interval_days", None) or 30,
     )

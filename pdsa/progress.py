@@ -1,16 +1,20 @@
 """A progress score nobody has to type: the IHI 0.5-5 project progress scale, read from the
-data (project group, goals and indicators, cycles, the charts' signals, phases, assurance).
+data exactly as domain.md ("The progress score, read from the data") defines it.
 
-Life QI users set the score by hand and forget; here each step is met or not from what is
-recorded, with the reason shown. Steps are cumulative: a goal scores the highest step whose
-condition, and every condition below it, holds.
+The goal's change is its first cycle whose act stage ended in adopt or adapt; its act date
+splits each indicator's series into before and after (:mod:`pdsa.charts.change`). Steps are
+cumulative: a goal scores the highest step whose condition, and every one below it, holds.
+Each step says why it is met or what would meet it; every page, report and export shows
+these same words (:func:`goal_progress`, :func:`site_progress`).
 """
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
-from .charts import IMPROVEMENT, TRIAL_BELOW
+from .charts import CONCERN
+from .charts.change import BASELINE_LEAST, ChangeReading, read_change
 
 # The IHI scale, as Life QI uses it.
 SCALE = {
@@ -25,6 +29,9 @@ SCALE = {
     4.5: "Sustainable improvement",
     5.0: "Outstanding sustainable results",
 }
+ADOPTED = ("adopt", "adapt")
+SOME, HALF, MOST = 0.2, 0.5, 0.75  # completion towards the targets at 3.0, 4.0 and 4.5
+ACTIVITY_VALUES = 6  # values recorded that count as activity (2.0) without a cycle
 
 
 @dataclass(frozen=True)
@@ -48,18 +55,56 @@ class Progress:
     def next_step(self) -> Step | None:
         return next((s for s in self.steps if not s.met), None)
 
+    @property
+    def headline(self) -> str:
+        """ "3.5, Improvement: <why the score's own step is met>"."""
+        reached = next((s for s in self.steps if s.score == self.score), None)
+        why = f": {reached.reason}" if reached else ""
+        return f"{self.score:.1f}, {self.label}{why}"
+
+
+@dataclass(frozen=True)
+class Read:
+    """One indicator of the goal, read against the change."""
+
+    name: str
+    unit: str
+    values: int
+    target: float | None
+    change: ChangeReading
+
+
+def the_change(cycles):
+    """The goal's change: the first cycle (by act date) whose act stage ended in adopt or adapt."""
+    adopted = [c for c in cycles if c.act_done and c.outcome in ADOPTED]
+    return min(adopted, key=lambda c: (c.act_done, c.number), default=None)
+
+
+def read_indicator(results, change_on) -> Read:
+    concerns = [p.reading(results.better) == CONCERN for p in results.xmr.points]
+    change = read_change(
+        dates=results.dates,
+        values=results.values,
+        better=results.better,
+        target=results.target,
+        typed_baseline=results.typed_baseline,
+        change_on=change_on,
+        phase_starts=[m.starts_on for m in results.phases],
+        run=results.run_length,
+        excluded=results.excluded,
+        fixed_baseline=results.fixed_baseline,
+        concerns=concerns,
+    )
+    return Read(results.name, results.unit, len(results.values), results.target, change)
+
 
 def goal_progress(goal, *, group_formed: bool, indicators, cycles) -> Progress:
     """``indicators`` carry ``.results`` (chart results); ``cycles`` are the goal's."""
-    results = [i.results for i in indicators]
-    started = list(cycles)
+    cycles = list(cycles)
+    change = the_change(cycles)
+    reads = [read_indicator(i.results, change.act_done if change else None) for i in indicators]
     tested = [c for c in cycles if c.act_done]
-    adopted = [c for c in tested if c.outcome == "adopt"]
-    signal = _first_improvement(results)
-    after_change = _improvement_after(results, adopted)
-    better_phase = _better_phase(results)
-    sustained = better_phase if better_phase and _sustained(better_phase) else None
-    assured = [r for r in results if r.assurance == "pass"]
+    with_target = [r for r in reads if r.target is not None]
     checks = [
         (0.5, True, f"The goal “{goal.title}” is recorded.", ""),
         (
@@ -70,57 +115,17 @@ def goal_progress(goal, *, group_formed: bool, indicators, cycles) -> Progress:
         ),
         (
             1.5,
-            bool(results),
-            f"{len(results)} indicator{'s' if len(results) != 1 else ''} set to measure it.",
-            "Set an indicator to measure the goal.",
-        ),
-        (
-            2.0,
-            bool(started),
-            f"{len(started)} PDSA cycle{'s' if len(started) != 1 else ''} run.",
-            "Plan and run a PDSA cycle.",
-        ),
-        (
-            2.5,
-            bool(tested),
-            f"{len(tested)} change{'s' if len(tested) != 1 else ''} tested to the act stage.",
-            "Complete a cycle's act stage (adopt, adapt or abandon).",
-        ),
-        (
-            3.0,
-            signal is not None,
-            f"An improvement signal on {signal}." if signal else "",
-            "An improvement signal on an indicator's XmR chart.",
-        ),
-        (
-            3.5,
-            after_change is not None,
-            f"A change adopted and improvement on {after_change} after it." if after_change else "",
-            "Adopt a change and see an improvement signal after it.",
-        ),
-        (
-            4.0,
-            better_phase is not None,
-            f"A later phase of {better_phase[0]} has a better mean than the one before."
-            if better_phase
+            bool(with_target),
+            f"“{with_target[0].name}” measures it, with a target of {_num(with_target[0].target)}."
+            if with_target
             else "",
-            "Start a new phase where a change was adopted; its mean better than before.",
+            "Set an indicator with a target to measure the goal."
+            if not reads
+            else f"Set a target on “{reads[0].name}”.",
         ),
-        (
-            4.5,
-            sustained is not None,
-            f"The better phase of {sustained[0]} holds over {sustained[1].end - sustained[1].start}"
-            " points with no concern."
-            if sustained
-            else "",
-            f"The better phase holds over {TRIAL_BELOW}+ points with no special cause concern.",
-        ),
-        (
-            5.0,
-            bool(assured),
-            f"{assured[0].name} consistently meets its target (assurance)." if assured else "",
-            "The latest limits lie wholly on the right side of the target (assurance: pass).",
-        ),
+        _activity(cycles, reads),
+        _tested(tested, reads),
+        *_after_change(change, reads),
     ]
     steps, reached, holding = [], 0.5, True
     for score, met, because, to_meet in checks:
@@ -131,14 +136,231 @@ def goal_progress(goal, *, group_formed: bool, indicators, cycles) -> Progress:
     return Progress(reached, tuple(steps))
 
 
-def site_progress(goal_scores: list[tuple[object, Progress]], *, group_formed: bool) -> Progress:
-    """The site's score is its most advanced goal's; without goals, 0.5 or 1.0."""
-    if goal_scores:
-        goal, best = max(goal_scores, key=lambda pair: pair[1].score)
-        steps = tuple(
-            Step(s.score, s.label, s.met, f"{goal.title}: {s.reason}") for s in best.steps
+def _activity(cycles, reads):
+    busiest = max(reads, key=lambda r: r.values, default=None)
+    if cycles:
+        n = len(cycles)
+        return 2.0, True, f"{n} PDSA cycle{'s' if n != 1 else ''} under way.", ""
+    if busiest and busiest.values >= ACTIVITY_VALUES:
+        return 2.0, True, f"“{busiest.name}” has {busiest.values} values recorded.", ""
+    return 2.0, False, "", "Start a PDSA cycle, or record 6 values of an indicator."
+
+
+def _tested(tested, reads):
+    missing = [f"set a target on “{r.name}”" for r in reads if r.target is None]
+    missing += [f"record values of “{r.name}”" for r in reads if not r.values]
+    if not tested:
+        missing.insert(0, "complete a cycle's act stage (adopt, adapt or abandon)")
+    if not reads:
+        missing.append("set an indicator with a target")
+    if missing:
+        return 2.5, False, "", _sentence(missing)
+    n = len(tested)
+    return (
+        2.5,
+        True,
+        f"{n} change{'s' if n != 1 else ''} tested to the act stage; every indicator has a "
+        "target and values.",
+        "",
+    )
+
+
+def _after_change(change, reads):
+    """The steps 3.0 to 5.0, read from each indicator before and after the change."""
+    if change is None:
+        waiting = (
+            "Adopt or adapt a tested change: its act date splits the data into before and after."
         )
-        return Progress(best.score, steps)
+        return [(s, False, "", waiting) for s in (3.0, 3.5, 4.0, 4.5, 5.0)]
+    outcome = change.get_outcome_display().lower()
+    adopted = f"Cycle {change.number}'s change was {outcome}ed on {_day(change.act_done)}"
+    complete = [r for r in reads if (r.change.completion or 0) >= SOME]
+    improved = [r for r in reads if r.change.improved_on]
+    both = [r for r in improved if (r.change.completion or 0) >= SOME]
+    mean = statistics.mean((r.change.completion or 0) for r in reads) if reads else 0.0
+    sustained = [r for r in improved if r.change.sustained]
+    long = [r for r in reads if r.change.after >= 12]
+    unsustained = [r for r in long if not r.change.sustained]
+    unmet = [r for r in reads if not (r.change.meets_target and r.change.assured)]
+    shown = complete[:1] or improved[:1]
+    return [
+        (
+            3.0,
+            bool(complete or improved),
+            f"{adopted}; {_where(shown[0])}." if shown else "",
+            f"{adopted}; after it, an indicator 20 % of the way to its target, or an improvement "
+            "signal against the limits before the change. " + _status(reads),
+        ),
+        (
+            3.5,
+            bool(both),
+            f"{_improvement(both[0])}, and it is {_pct(both[0])} of the way to its target."
+            if both
+            else "",
+            "An improvement after the change on an indicator 20 % or more of the way to its "
+            "target. " + _status(reads),
+        ),
+        (
+            4.0,
+            mean >= HALF and bool(sustained),
+            f"Completion towards the targets is {_pct_of(mean)} on average; the improvement on "
+            f"“{sustained[0].name}” is sustained ({_sustained(sustained[0])})."
+            if sustained and mean >= HALF
+            else "",
+            f"Completion of 50 % or more on average (now {_pct_of(mean)}) and the improvement "
+            "sustained on one indicator (7 after points in a row on the better side of the "
+            "baseline level, or 12 after points, with no concern in the latest 12)."
+            + (f" {_unsustained(improved)}" if improved and not sustained else ""),
+        ),
+        (
+            4.5,
+            mean >= MOST and not unsustained,
+            f"Completion is {_pct_of(mean)} on average and the improvement holds on every "
+            "indicator with 12 or more values after the change.",
+            f"Completion of 75 % or more on average (now {_pct_of(mean)}) and sustained on every "
+            "indicator with 12 or more values after the change"
+            + (f" (not yet: {_names(unsustained)})." if unsustained else "."),
+        ),
+        (
+            5.0,
+            bool(reads) and not unmet,
+            "Every indicator meets its target consistently: assurance “pass” from limits on "
+            "12 or more values after the change.",
+            "Every indicator meets its target consistently, with assurance “pass” from limits on "
+            f"12 or more values after the change. {_assurance(unmet[0])}"
+            if unmet
+            else "Set an indicator with a target.",
+        ),
+    ]
+
+
+def _day(day) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _pct_of(fraction: float) -> str:
+    return f"{fraction * 100:.0f} %"
+
+
+def _pct(read: Read) -> str:
+    return _pct_of(read.change.completion or 0)
+
+
+def _names(reads) -> str:
+    return ", ".join(f"“{r.name}”" for r in reads)
+
+
+def _sentence(parts) -> str:
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def _improvement(read: Read) -> str:
+    c = read.change
+    trial = " (trial limits: fewer than 12 values before)" if c.before_trial else ""
+    return (
+        f"“{read.name}” shows an improvement from {_day(c.improved_on)} against the limits "
+        f"before the change{trial}"
+    )
+
+
+def _where(read: Read) -> str:
+    if read.change.improved_on:
+        return _improvement(read)[0].lower() + _improvement(read)[1:]
+    return f"“{read.name}” is {_pct(read)} of the way to its target ({_levels(read)})"
+
+
+def _levels(read: Read) -> str:
+    c = read.change
+    return f"from {_num(c.baseline)} to {_num(c.current)}, target {_num(c.target)}"
+
+
+def _status(reads) -> str:
+    """Where each indicator stands after the change, so the team sees what is missing."""
+    parts = []
+    for r in reads:
+        c = r.change
+        if c.target is None:
+            parts.append(f"“{r.name}” has no target")
+        elif c.baseline is None:
+            parts.append(
+                f"“{r.name}” needs {BASELINE_LEAST} values before the change or a typed baseline"
+            )
+        elif c.current is None:
+            parts.append(f"“{r.name}” has no values after the change yet")
+        else:
+            signal = "an improvement signal" if c.improved_on else "no improvement signal"
+            parts.append(f"“{r.name}”: {_pct(r)} ({_levels(r)}), {signal}")
+        if c.before < 2:
+            parts.append(f"“{r.name}” needs 2 or more values before the change to read a signal")
+    return _sentence(parts) if parts else ""
+
+
+def _sustained(read: Read) -> str:
+    c = read.change
+    return f"{c.after} values after the change, none a concern in the latest 12"
+
+
+def _unsustained(improved) -> str:
+    parts = []
+    for r in improved:
+        c = r.change
+        if c.concern_on:
+            parts.append(f"“{r.name}” has a concern signal on {_day(c.concern_on)}")
+        else:
+            parts.append(f"“{r.name}” has {c.after} values after the change")
+    return _sentence(parts)
+
+
+def _assurance(read: Read) -> str:
+    c = read.change
+    if c.target is None:
+        return f"“{read.name}” has no target."
+    if not c.meets_target:
+        return (
+            f"“{read.name}” does not meet its target yet "
+            f"(now {_num(c.current)}, target {_num(c.target)})."
+        )
+    if c.needs_for_assurance:
+        return (
+            f"“{read.name}” meets its target, but its limits come from {c.assured_points} "
+            f"values after the change: needs {c.needs_for_assurance} more values."
+        )
+    return f"“{read.name}”'s limits do not lie wholly on the right side of its target."
+
+
+def site_progress(goal_scores: list[tuple[object, Progress]], *, group_formed: bool) -> Progress:
+    """The site's score is the lower median of its open goals' scores: the score at least
+    half of them reach, taking the lower of the two middle ones. Without open goals, its
+    closed goals; without goals, 0.5, or 1.0 once the project group is formed."""
+    open_goals = [(g, p) for g, p in goal_scores if not getattr(g, "is_closed", False)]
+    counted = open_goals or goal_scores
+    if counted:
+        scores = sorted(p.score for _, p in counted)
+        score = statistics.median_low(scores)
+        n = len(counted)
+        needed = n - (n - 1) // 2
+        kind = "open goals" if open_goals else "goals (all closed)"
+        steps = []
+        for step in SCALE:
+            reaching = [g for g, p in counted if p.score >= step]
+            names = ", ".join(f"“{g.title}”" for g in reaching[:3])
+            names += "…" if len(reaching) > 3 else ""
+            if len(reaching) >= needed:
+                why = f"{len(reaching)} of {n} {kind} reach it ({names})."
+            else:
+                why = (
+                    f"Needs {needed} of {n} {kind} at {step:.1f} (the lower median); "
+                    f"{len(reaching)} reach it" + (f" ({names})." if reaching else ".")
+                )
+            steps.append(Step(step, SCALE[step], len(reaching) >= needed, why))
+        return Progress(score, tuple(steps))
     return Progress(
         1.0 if group_formed else 0.5,
         (
@@ -151,45 +373,6 @@ def site_progress(goal_scores: list[tuple[object, Progress]], *, group_formed: b
             ),
             Step(1.5, SCALE[1.5], False, "Agree priorities and set a goal with an indicator."),
         ),
-    )
-
-
-def _first_improvement(results) -> str | None:
-    for r in results:
-        if any(p.reading(r.better) == IMPROVEMENT for p in r.xmr.points):
-            return r.name
-    return None
-
-
-def _improvement_after(results, adopted) -> str | None:
-    if not adopted:
-        return None
-    since = min(c.starts_on for c in adopted)
-    for r in results:
-        for day, point in zip(r.dates, r.xmr.points, strict=True):
-            if day >= since and point.reading(r.better) == IMPROVEMENT:
-                return r.name
-    return None
-
-
-def _better_phase(results):
-    """(indicator name, phase, results) of a later phase whose mean beats the one before."""
-    for r in results:
-        if r.better is None:
-            continue
-        phases = [p for p in r.xmr.phases if p.end > p.start]
-        for before, after in zip(phases, phases[1:], strict=False):
-            gain = after.centre - before.centre
-            if (gain > 0) if r.better == "up" else (gain < 0):
-                return r.name, after, r
-    return None
-
-
-def _sustained(found) -> bool:
-    _, phase, r = found
-    points = r.xmr.points[phase.start : phase.end]
-    return phase.end - phase.start >= TRIAL_BELOW and not any(
-        p.reading(r.better) == "concern" for p in points
     )
 
 

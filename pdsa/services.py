@@ -281,21 +281,22 @@ def progress_record(*, site, today: datetime.date) -> int:
     last snapshot (or none was stored): the history a page draws. Returns rows written."""
     from . import progress, selectors
     from .models import ProgressSnapshot
+    from .models.goals import RULE
 
     site_score, goal_scores = selectors.site_progress(site)
     latest = {}
     for snapshot in ProgressSnapshot.objects.filter(site=site, recorded_on__lt=today):
-        latest[snapshot.goal_id] = snapshot.score
+        latest[snapshot.goal_id] = (float(snapshot.score), snapshot.rule)
     written = 0
     for goal, found in [(None, site_score), *goal_scores]:
         key = goal.pk if goal else None
-        if key in latest and float(latest[key]) == found.score:
+        if latest.get(key) == (found.score, RULE):  # a score under the old rule is restated
             continue
         ProgressSnapshot.objects.update_or_create(
             site=site,
             goal=goal,
             recorded_on=today,
-            defaults={"score": found.score, "steps": progress.as_record(found)},
+            defaults={"score": found.score, "steps": progress.as_record(found), "rule": RULE},
         )
         written += 1
     return written

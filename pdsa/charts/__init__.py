@@ -77,11 +77,16 @@ class Phase:
     lower_limit: float | None = None
     upper_two_thirds: float | None = None
     lower_two_thirds: float | None = None
+    collapsed: bool = False  # XmR limits that cannot tell (see XmrChart.collapsed)
 
     @property
     def trial(self) -> bool:
         """Limits from fewer than 12 points are trial limits."""
         return self.baseline < TRIAL_BELOW
+
+    @property
+    def count(self) -> int:
+        return self.end - self.start
 
 
 def phase_bounds(n: int, phases=()) -> list[tuple[int, int]]:
@@ -97,13 +102,18 @@ def phase_bounds(n: int, phases=()) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if b > a] or [(0, 0)]
 
 
-def run_chart(values, baseline: int | None = None, phases=()) -> RunChart:
+def _inside(excluded, start: int, end: int) -> tuple[int, ...]:
+    return tuple(i - start for i in excluded if start <= i < end)
+
+
+def run_chart(values, baseline: int | None = None, phases=(), excluded=()) -> RunChart:
     """The IHI run chart of each phase, joined. The chart's median, runs and runs test are the
-    last phase's; every phase's median is in ``phases``."""
+    last phase's; every phase's median is in ``phases``. ``excluded`` points are left out of
+    the medians."""
     values = list(values)
     parts, found = [], []
     for start, end in phase_bounds(len(values), phases):
-        part = signals.run_chart(values[start:end], baseline)
+        part = signals.run_chart(values[start:end], baseline, _inside(excluded, start, end))
         parts.append(part)
         used = end - start if baseline is None else min(baseline, end - start)
         found.append(Phase(start, end, used, part.median))
@@ -112,14 +122,19 @@ def run_chart(values, baseline: int | None = None, phases=()) -> RunChart:
     return replace(last, points=points, phases=tuple(found))
 
 
-def xmr_chart(values, baseline: int | None = None, phases=()) -> XmrChart:
+def xmr_chart(
+    values, baseline: int | None = None, phases=(), *, run: int = signals.XMR_RUN, excluded=()
+) -> XmrChart:
     """The Making Data Count XmR chart of each phase, joined. The chart's mean and limits are
     the last phase's (what the latest point and assurance are read against); a phase's first
-    point has no moving range, as in the reference."""
+    point has no moving range, as in the reference. ``run`` is the shift and trend length;
+    ``excluded`` points are left out of each phase's calculations."""
     values = list(values)
     parts, found, screened = [], [], []
     for start, end in phase_bounds(len(values), phases):
-        part = signals.xmr_chart(values[start:end], baseline)
+        part = signals.xmr_chart(
+            values[start:end], baseline, run=run, excluded=_inside(excluded, start, end)
+        )
         parts.append(part)
         screened += [start + i for i in part.screened_out]
         found.append(
@@ -132,6 +147,7 @@ def xmr_chart(values, baseline: int | None = None, phases=()) -> XmrChart:
                 part.lower_limit,
                 part.upper_two_thirds,
                 part.lower_two_thirds,
+                part.collapsed,
             )
         )
     last = parts[-1]
@@ -144,9 +160,10 @@ def assurance(chart: XmrChart, target: float | None, better: str | None) -> str 
 
     A target beyond the limit on the better side will consistently be missed ("fail"), beyond
     the limit on the worse side consistently met ("pass"), between the limits (or on one) hit
-    and missed at random ("hit_and_miss"). None without a target, a better direction or limits.
+    and missed at random ("hit_and_miss"). None without a target, a better direction or limits,
+    and None from trial limits (fewer than 12 points): they cannot yet tell.
     """
-    if target is None or better is None or chart.upper_limit is None:
+    if target is None or better is None or chart.upper_limit is None or chart.trial:
         return None
     if better not in ("up", "down"):
         raise ValueError(f'better must be "up", "down" or None, not {better!r}')

@@ -19,12 +19,14 @@ from itertools import pairwise
 LIMIT_FACTOR = 2.66  # 3 sigma from the mean moving range (3 / d2, d2 = 1.128)
 NEAR_FACTOR = 2 * (LIMIT_FACTOR / 3)  # the two-thirds line, same expression as the reference
 SCREEN_FACTOR = 3.267  # D4: a moving range this large is itself a special cause
-XMR_RUN = 7  # points for a shift or a trend
+XMR_RUN = 7  # points for a shift or a trend (the Making Data Count tool also offers 6)
+XMR_RUN_CHOICES = (6, 7)
 TRIAL_BELOW = 12  # limits from fewer points are provisional (NHSRplotthedots warns below 12)
 
 # IHI run chart rules.
 RUN_SHIFT = 6
 RUN_TREND = 5
+ASTRONOMICAL_MOST = 2  # a spike of up to two adjacent points; longer is a shift, not a spike
 
 # Perla RJ, Provost LP, Murray SK. "The run chart: a simple analytical tool for learning from
 # variation in healthcare processes." BMJ Qual Saf 2011;20:46-51, Table 1 (adapted from Swed &
@@ -115,6 +117,15 @@ class XmrChart:
         """The (latest) limits come from fewer than 12 points: trial limits."""
         return self.upper_limit is not None and self.baseline < TRIAL_BELOW
 
+    @property
+    def collapsed(self) -> bool:
+        """Limits that cannot tell: the mean moving range is 0, or most points lie outside
+        them (step-like counts); a run chart reads such data better."""
+        if self.upper_limit is None:
+            return False
+        outside = sum("outside" in p.signals for p in self.points)
+        return self.mean_moving_range == 0 or outside * 2 > len(self.points)
+
 
 def _high_side(better: str) -> str:
     if better not in ("up", "down"):
@@ -173,7 +184,7 @@ def _monotone_runs(values: list[float], length: int) -> list[tuple[int, list[int
 # --- Run chart -------------------------------------------------------------------------------
 
 
-def run_chart(values, baseline: int | None = None) -> RunChart:
+def run_chart(values, baseline: int | None = None, excluded=()) -> RunChart:
     """IHI run chart: median line, shift, trend, number of runs and astronomical points.
 
     Decisions, following IHI practice (Perla et al. 2011):
@@ -186,21 +197,24 @@ def run_chart(values, baseline: int | None = None) -> RunChart:
     * Runs: series of consecutive useful points on the same side of the median. Too few / too
       many runs is judged with the Perla table (:data:`RUNS_TABLE`) when it covers the number of
       useful points (10 to 60) and is False otherwise.
-    * Astronomical point: IHI leaves this to judgement ("obviously different"); here it is an
-      isolated spike: beyond the XmR process limits of the same data (:func:`xmr_chart`, about
-      3 sigma) and reached by an abnormally large jump from each neighbour, i.e. every moving
-      range it is part of is one the XmR screening drops (>= 3.267 x the mean moving range).
+    * Astronomical point: IHI leaves this to judgement ("obviously different"); here it is a
+      spike of one or two adjacent points: beyond the XmR process limits of the same data
+      (:func:`xmr_chart`, about 3 sigma) on the same side, reached and left by an abnormally
+      large jump, i.e. a moving range the XmR screening drops (>= 3.267 x the mean moving range).
       The jump condition stops a step change, where every point sits far from the overall mean,
       from flagging every point; a sustained change shows as a shift instead.
 
     The median comes from the first ``baseline`` points (all points when None or when the data
-    are shorter) and is extended over the rest (IHI); the rules run over every point.
+    are shorter), less any ``excluded`` ones, and is extended over the rest (IHI); the rules
+    run over every point.
     """
     _check_baseline(baseline, least=1)
     numbers = _numbers(values)
-    if not numbers:
+    base = numbers if baseline is None else numbers[:baseline]
+    used = [v for i, v in enumerate(base) if i not in set(excluded)]
+    if not used:
         return RunChart((), None, 0, 0, None, None, False, False)
-    median = statistics.median(numbers if baseline is None else numbers[:baseline])
+    median = statistics.median(used)
     positions = ["above" if v > median else "below" if v < median else "on" for v in numbers]
     signals: list[set[str]] = [set() for _ in numbers]
 
@@ -237,20 +251,28 @@ def run_chart(values, baseline: int | None = None) -> RunChart:
 
 
 def _astronomical(numbers: list[float]) -> list[int]:
+    """Spikes of one or two points in a row beyond the limits on the same side, reached and
+    left by an abnormally large jump (a moving range the screening drops) or the series' edge."""
     xmr = xmr_chart(numbers)
     jumps = set(xmr.screened_out)  # i: the step from point i - 1 to point i is abnormally large
-    last = len(numbers) - 1
-    return [
-        i
-        for i, point in enumerate(xmr.points)
-        if "outside" in point.signals and (i == 0 or i in jumps) and (i == last or i + 1 in jumps)
-    ]
+    sides = [_sign(p.value - xmr.mean) if "outside" in p.signals else 0 for p in xmr.points]
+    found = []
+    for side, block in _runs_of(sides):
+        first, last = block[0], block[-1]
+        if (
+            side != 0
+            and len(block) <= ASTRONOMICAL_MOST
+            and (first == 0 or first in jumps)
+            and (last == len(numbers) - 1 or last + 1 in jumps)
+        ):
+            found += block
+    return found
 
 
 # --- XmR chart -------------------------------------------------------------------------------
 
 
-def xmr_chart(values, baseline: int | None = None) -> XmrChart:
+def xmr_chart(values, baseline: int | None = None, *, run: int = XMR_RUN, excluded=()) -> XmrChart:
     """XmR chart with the NHS "Making Data Count" rules, as NHSRplotthedots computes them.
 
     The mean and mean moving range come from the first ``baseline`` points (all points when
@@ -269,6 +291,11 @@ def xmr_chart(values, baseline: int | None = None) -> XmrChart:
     taken from the step to the next point when that point is also in a trend, else from the step
     from the previous one), then two_of_three and shift (side of the mean).
 
+    ``run`` is the shift and trend length (7, or 6 as the Making Data Count tool allows).
+    ``excluded`` indexes are left out of the calculations (mean and moving ranges, taken
+    between the remaining values) but kept on the chart and tested by every rule, as the
+    Making Data Count tool's "exclude from calculations" does.
+
     Departure from the reference: when every moving range is zero (all values equal) the
     reference screens them all out and returns NaN limits; here the limits equal the mean, so
     nothing is outside unless it differs from the mean. With one point there is no moving range
@@ -278,19 +305,24 @@ def xmr_chart(values, baseline: int | None = None) -> XmrChart:
     numbers = _numbers(values)
     n_base = len(numbers) if baseline is None else min(baseline, len(numbers))
     moving = [None] + [abs(b - a) for a, b in pairwise(numbers)]
-    if n_base == 0:
-        return XmrChart((), 0, None, None, None, None, None, None, ())
-    mean = statistics.mean(numbers[:n_base])  # exact: equal values give their own value
-    if n_base == 1:  # a single value: no moving range, so no limits (baseline is at least 2)
-        point = XmrPoint(numbers[0], None, frozenset(), None, None)
-        return XmrChart((point,), 1, mean, None, None, None, None, None, ())
+    left_out = set(excluded)
+    used = [i for i in range(n_base) if i not in left_out]
+    plain = tuple(
+        XmrPoint(v, m, frozenset(), None, None) for v, m in zip(numbers, moving, strict=True)
+    )
+    if not used:
+        return XmrChart(plain, 0, None, None, None, None, None, None, ())
+    mean = statistics.mean(numbers[i] for i in used)  # exact: equal values give their own value
+    if len(used) == 1:  # a single value: no moving range, so no limits (baseline is at least 2)
+        return XmrChart(plain, 1, mean, None, None, None, None, None, ())
 
-    base_ranges = moving[1:n_base]
-    mr = statistics.mean(base_ranges)
+    # (index, range): each used value's step from the used value before it
+    base_ranges = [(b, abs(numbers[b] - numbers[a])) for a, b in pairwise(used)]
+    mr = statistics.mean(r for _, r in base_ranges)
     screened_out: tuple[int, ...] = ()
     if mr > 0:
-        screened_out = tuple(i + 1 for i, r in enumerate(base_ranges) if r >= SCREEN_FACTOR * mr)
-        mr = statistics.mean(r for r in base_ranges if r < SCREEN_FACTOR * mr)
+        screened_out = tuple(i for i, r in base_ranges if r >= SCREEN_FACTOR * mr)
+        mr = statistics.mean(r for _, r in base_ranges if r < SCREEN_FACTOR * mr)
     upper, lower = mean + LIMIT_FACTOR * mr, mean - LIMIT_FACTOR * mr
     near_upper, near_lower = mean + NEAR_FACTOR * mr, mean - NEAR_FACTOR * mr
 
@@ -302,14 +334,14 @@ def xmr_chart(values, baseline: int | None = None) -> XmrChart:
     ]
     signals: list[set[str]] = [{"outside"} if out else set() for out in outside]
 
-    for side, run in _runs_of(relative):
-        if side != 0 and len(run) >= XMR_RUN:
-            for i in run:
+    for side, stretch in _runs_of(relative):
+        if side != 0 and len(stretch) >= run:
+            for i in stretch:
                 signals[i].add("shift")
 
     in_trend = [False] * len(numbers)
-    for _, run in _monotone_runs(numbers, XMR_RUN):
-        for i in run:
+    for _, stretch in _monotone_runs(numbers, run):
+        for i in stretch:
             in_trend[i] = True
             signals[i].add("trend")
 
@@ -326,7 +358,7 @@ def xmr_chart(values, baseline: int | None = None) -> XmrChart:
         points.append(XmrPoint(v, moving[i], frozenset(signals[i]), cause, side))
     return XmrChart(
         points=tuple(points),
-        baseline=n_base,
+        baseline=len(used),
         mean=mean,
         mean_moving_range=mr,
         upper_limit=upper,

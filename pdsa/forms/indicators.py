@@ -4,6 +4,7 @@ from design.forms import NhsFormMixin
 
 from ..csv_import import DATE_FORMAT_HELP, parse_rows
 from ..models import VALUE_LIMIT, Indicator
+from ..models.indicators import BASELINE_LEAST
 from .base import helper
 
 MAX_UPLOAD = 1_000_000  # bytes: years of weekly data fit in a fraction of this
@@ -23,13 +24,13 @@ class IndicatorForm(NhsFormMixin, forms.ModelForm):
             "data_interval_days",
             "expects_forecasts",
             "xmr_baseline",
+            "xmr_run",
         ]
-        widgets = {"better": forms.RadioSelect}
+        widgets = {"better": forms.RadioSelect, "xmr_run": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["xmr_baseline"].min_value = 2
-        self.fields["xmr_baseline"].widget.attrs["min"] = 2
+        self.fields["xmr_baseline"].widget.attrs["min"] = BASELINE_LEAST
         self.fields["data_interval_days"].widget.attrs["min"] = 1
         self.helper = helper("Save indicator")
 

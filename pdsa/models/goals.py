@@ -147,6 +147,9 @@ class Goal(RulesModel):
 # is a typing or export mistake, and 1e308 would break every chart and sum drawn from it.
 
 
+RULE = 2
+
+
 class ProgressSnapshot(models.Model):
     """A goal's (or, with no goal, the site's) progress score on the IHI 0.5-5 scale as
     computed on a day, with the reason for each step: the score's history over time."""
@@ -160,6 +163,9 @@ class ProgressSnapshot(models.Model):
     recorded_on = models.DateField()
     score = models.DecimalField(max_digits=2, decimal_places=1)
     steps = models.JSONField(default=list)
+    # The score's rule it was computed under: 1 before issue 22 (a phase's mean alone could
+    # give 4.0), 2 the rule read from before and after the change. Kept, and marked on the page.
+    rule = models.PositiveSmallIntegerField(default=RULE)
 
     class Meta:
         ordering = ["recorded_on"]

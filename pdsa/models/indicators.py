@@ -15,6 +15,12 @@ from .. import rules as pdsa_rules
 from .goals import Goal
 
 VALUE_LIMIT = 1_000_000_000
+BASELINE_LEAST = 12  # NHSRplotthedots refuses a fixed baseline under 12 points
+BASELINE_MESSAGE = (
+    "Fix the baseline on at least 12 points: limits from fewer cannot yet tell. "
+    "Leave it empty to use every point (trial limits are labelled)."
+)
+RUN_CHOICES = [(7, "7 points (NHS default)"), (6, "6 points")]
 WITHIN_LIMIT = [MinValueValidator(-VALUE_LIMIT), MaxValueValidator(VALUE_LIMIT)]
 
 
@@ -67,8 +73,16 @@ class Indicator(RulesModel):
         "XmR baseline (points)",
         null=True,
         blank=True,
-        help_text="Fix the XmR mean and limits on the first n points (12-20 is usual). "
+        validators=[MinValueValidator(BASELINE_LEAST, BASELINE_MESSAGE)],
+        help_text="Fix the XmR mean and limits on the first n points (12 to 20). "
         "Leave empty to use every point.",
+    )
+    xmr_run = models.PositiveSmallIntegerField(
+        "shift and trend length (points)",
+        choices=RUN_CHOICES,
+        default=7,
+        help_text="How many points in a row make a shift or a trend on the XmR chart. "
+        "7 is the NHS default; the Making Data Count tool also offers 6.",
     )
     # Changed by every write that alters what the charts show: the key of the cached results.
     data_version = models.BigIntegerField(default=new_data_version, editable=False)
@@ -136,6 +150,10 @@ class DataPoint(models.Model):
     date = models.DateField()
     value = models.FloatField(validators=WITHIN_LIMIT)
     note = models.CharField(max_length=300, blank=True)
+    # A value left out of the calculations (kept on the chart, hollow) and why.
+    left_out_because = models.CharField(
+        "left out of the calculations because", max_length=300, blank=True
+    )
     # For a percentage: what it was computed from (both or neither).
     numerator = models.FloatField(null=True, blank=True)
     denominator = models.FloatField(null=True, blank=True)

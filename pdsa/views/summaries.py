@@ -39,6 +39,7 @@ def site_progress(request, slug):
     stored history of the site's score."""
     site = get_object_or_404(sites_for_user(request.user), slug=slug)
     score, goals = selectors.site_progress(site)
+    history = selectors.progress_history(site)
     return render(
         request,
         "pdsa/site_progress.html",
@@ -46,6 +47,7 @@ def site_progress(request, slug):
             "site": site,
             "progress": score,
             "goals": goals,
-            "history": selectors.progress_history(site),
+            "history": history,
+            "history_has_earlier_rule": any(s.rule == 1 for s in history),
         },
     )

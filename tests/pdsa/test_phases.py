@@ -113,8 +113,8 @@ def test_run_chart_without_phases_is_unchanged():
 
 # --- Assurance ---------------------------------------------------------------------------
 
-# Baseline 10,12 x 4: mean 11, limits 5.68 to 16.32.
-STEADY = xmr_chart([10, 12] * 4)
+# 10,12 x 6: mean 11, limits 5.68 to 16.32 from 12 points (not trial limits).
+STEADY = xmr_chart([10, 12] * 6)
 
 
 @pytest.mark.parametrize(
@@ -140,11 +140,19 @@ def test_assurance_reads_the_target_against_the_limits_and_the_better_direction(
 
 
 def test_assurance_uses_the_last_phase_limits():
-    # Against phase 1 (5.54 to 16.18) a target of 14 is hit and miss; after the change the
-    # limits are 15.54 to 26.18, so with higher better 14 is met every time.
-    chart = xmr_chart(BEFORE + AFTER, phases=[7])
-    assert assurance(xmr_chart(BEFORE), 14, "up") == "hit_and_miss"
+    # Against phase 1 (5.68 to 16.32) a target of 14 is hit and miss; after the change the
+    # limits are 15.68 to 26.32, so with higher better 14 is met every time.
+    chart = xmr_chart([10, 12] * 6 + [20, 22] * 6, phases=[12])
+    assert assurance(xmr_chart([10, 12] * 6), 14, "up") == "hit_and_miss"
     assert assurance(chart, 14, "up") == "pass"
+
+
+def test_trial_limits_never_give_assurance():
+    # Seven points after the change: limits 15.54 to 26.18 lie wholly above 14, but from
+    # fewer than 12 points they cannot yet tell.
+    chart = xmr_chart(BEFORE + AFTER, phases=[7])
+    assert chart.trial
+    assert assurance(chart, 14, "up") is None
 
 
 def test_no_assurance_without_limits():

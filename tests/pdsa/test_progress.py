@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from pdsa import selectors, services
-from pdsa.models import DataPoint, Phase, ProgressSnapshot
+from pdsa.models import DataPoint, ProgressSnapshot
 from tests.pdsa.factories import CycleFactory, GoalFactory, IndicatorFactory, completed
 from tests.sites.factories import SiteFactory
 
@@ -39,30 +39,27 @@ def test_the_score_climbs_step_by_step_as_the_work_is_recorded(world):
     goal = GoalFactory(priority__site=site)
     assert score(site) == (1.0, [1.0])  # no indicator yet: planning not begun
     indicator = IndicatorFactory(goal=goal, better="up")
+    assert score(site) == (1.0, [1.0])  # an indicator, but no target
+    services.indicator_update(indicator=indicator, target=30)
     assert score(site) == (1.5, [1.5])
     CycleFactory(goal=goal, starts_on=START, ends_on=START + WEEKS_4)
     assert score(site) == (2.0, [2.0])
+    add_weekly(indicator, [10, 12] * 6)  # 12 weeks round 11: limits 5.68 to 16.32
     completed(goal=goal, outcome="abandon", starts_on=START, ends_on=START + WEEKS_4)
     assert score(site) == (2.5, [2.5])
-    # 12 weeks round 11 (limits 5.68 to 16.32), then a jump to 30: outside, improvement.
-    add_weekly(indicator, [10, 12] * 6 + [30])
-    assert score(site) == (3.0, [3.0])
-    adopted_from = START + datetime.timedelta(weeks=11)
-    completed(goal=goal, outcome="adopt", starts_on=adopted_from, ends_on=adopted_from + WEEKS_4)
-    assert score(site) == (3.5, [3.5])
-    # A new phase from week 13 round 21: its mean beats the first phase's 12.46.
-    add_weekly(indicator, [20, 22] * 3, first_week=13)
-    Phase.objects.create(
-        indicator=indicator, starts_on=START + datetime.timedelta(weeks=13), reason="Adopted"
-    )
+    adopted_on = START + datetime.timedelta(weeks=12)
+    completed(goal=goal, outcome="adopt", starts_on=START, ends_on=adopted_on, act_done=adopted_on)
+    assert score(site) == (2.5, [2.5])  # nothing after the change yet
+    add_weekly(indicator, [20, 22] * 3, first_week=12)  # outside the limits before the change
+    assert score(site) == (3.5, [3.5])  # and (21 - 11) / (30 - 11) = 53 % of the way
+    add_weekly(indicator, [20, 22] * 3, first_week=18)  # 12 after points, no concern
     assert score(site) == (4.0, [4.0])
-    add_weekly(indicator, [20, 22] * 3, first_week=19)  # 12 points in the phase, no concern
+    services.indicator_update(indicator=indicator, target=21)  # met, but hit and miss
     assert score(site) == (4.5, [4.5])
-    indicator.target = 14  # below the new lower limit: met every time
-    services.indicator_update(indicator=indicator)
+    services.indicator_update(indicator=indicator, target=15)  # below the after limits
     site_score, goals = selectors.site_progress(site)
     assert site_score.score == 5.0
-    assert "consistently meets its target" in site_score.steps[-1].reason
+    assert goals[0][1].steps[-1].reason.startswith("Every indicator meets its target consistently")
 
 
 def test_a_step_not_met_holds_the_score_below_it_and_says_what_would_meet_it(world):
@@ -81,17 +78,17 @@ def test_scores_are_stored_when_they_move_and_the_page_shows_the_history(world):
     assert services.progress_record(site=site, today=day1) == 1  # the site, no goals
     assert services.progress_record(site=site, today=day2) == 0  # nothing moved
     goal = GoalFactory(priority__site=site, title="Peer workers")
-    IndicatorFactory(goal=goal)
+    IndicatorFactory(goal=goal, target=20)
     assert services.progress_record(site=site, today=day3) == 2
     history = list(ProgressSnapshot.objects.filter(goal=None).values_list("recorded_on", "score"))
     assert [(d, float(s)) for d, s in history] == [(day1, 1.0), (day3, 1.5)]
     page = client_for(world.consultant).get("/pdsa/sites/alpha/progress/").content.decode()
     assert "1.5: Planning for the project has begun" in page
-    assert "Peer workers: 1 indicator set to measure it." in page
+    assert "1 of 1 open goals reach it (“Peer workers”)." in page
     assert "3 Nov 2026" in page and "1 Nov 2026" in page
     goal_page = client_for(world.lead_a).get(f"/pdsa/goals/{goal.pk}/").content.decode()
     assert "Progress score: 1.5, Planning for the project has begun" in goal_page
-    assert "Next: Plan and run a PDSA cycle." in goal_page
+    assert "Next: Start a PDSA cycle, or record 6 values of an indicator." in goal_page
 
 
 def test_the_daily_task_records_every_active_site(world):
@@ -99,3 +96,14 @@ def test_the_daily_task_records_every_active_site(world):
 
     assert record_progress() >= 2  # site A and site B
     assert ProgressSnapshot.objects.filter(goal=None).count() >= 2
+
+
+def test_a_score_stored_under_the_earlier_rule_is_marked_and_restated(world):
+    site = world.site_a
+    ProgressSnapshot.objects.create(
+        site=site, recorded_on=datetime.date(2026, 11, 1), score=1.0, rule=1
+    )
+    # The same score under the new rule is stored again, so the history says which rule.
+    assert services.progress_record(site=site, today=datetime.date(2026, 11, 2)) == 1
+    page = client_for(world.consultant).get("/pdsa/sites/alpha/progress/").content.decode()
+    assert page.count("Earlier rule") == 2  # the tag on the old row and the note under it
