@@ -304,7 +304,7 @@ def xmr_chart(values, baseline: int | None = None, *, run: int = XMR_RUN, exclud
     _check_baseline(baseline, least=2)
     numbers = _numbers(values)
     n_base = len(numbers) if baseline is None else min(baseline, len(numbers))
-    moving = [None] + [abs(b - a) for a, b in pairwise(numbers)]
+    moving = [None][: len(numbers)] + [abs(b - a) for a, b in pairwise(numbers)]
     left_out = set(excluded)
     used = [i for i in range(n_base) if i not in left_out]
     plain = tuple(
