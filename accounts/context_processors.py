@@ -1,3 +1,5 @@
+from sites.rules import site_roles
+
 from .rules import is_administrator, is_consultant, is_organiser
 
 
@@ -8,4 +10,5 @@ def roles(request):
         "is_administrator": lambda: is_administrator(user),
         "is_consultant": lambda: is_consultant(user),
         "is_organiser": lambda: is_organiser(user),
+        "leads_a_site": lambda: "project_lead" in site_roles(user).values(),
     }

@@ -20,6 +20,11 @@ class AuditEvent(models.Model):
         EXPORTED = "exported", "Exported a file"
         READ_NEEDS = "read_needs", "Read access and dietary needs"
         NEEDS_ERASED = "needs_erased", "Access and dietary needs erased"
+        SSO_SIGNED_IN = "sso_signed_in", "Signed in with the organisation's account"
+        SSO_REFUSED = "sso_refused", "Sign-in with the organisation's account refused"
+        API_READ = "api_read", "Read through the API"
+        API_TOKEN_ISSUED = "api_token_issued", "API token issued"
+        API_TOKEN_REVOKED = "api_token_revoked", "API token revoked"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=30, choices=Action.choices)

@@ -24,5 +24,6 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("exports/", include("site_exports.urls")),
     path("co-production/", include("coproduction.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

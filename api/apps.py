@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    verbose_name = "Read-only API for BI"
+    name = "api"
