@@ -13,6 +13,7 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -280,6 +281,14 @@ CACHES["default"]["KEY_PREFIX"] = "imroc"
 # Sessions read from the shared cache (written through to the database): no query per page.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# Reminders and emails have a queue of their own, so a run of reports or site archives never
+# delays them: bin/serve and docker-compose.yml start a worker for each queue (a worker
+# started without -Q consumes both).
+IMROC_NOTICES_QUEUE = env_str("IMROC_NOTICES_QUEUE", "notices")
+CELERY_TASK_QUEUES = [
+    Queue(name, routing_key=name) for name in (CELERY_TASK_DEFAULT_QUEUE, IMROC_NOTICES_QUEUE)
+]
+CELERY_TASK_ROUTES = {"notifications.*": {"queue": IMROC_NOTICES_QUEUE}}
 # With Redis down, queueing gives up within a few seconds: connecting times out after
 # BROKER_TIMEOUT seconds and is retried once, the request goes on, and the report says it
 # could not start (see imroc/queueing.py). The app queues without asking for a result, so

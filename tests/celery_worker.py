@@ -129,10 +129,17 @@ def real_worker(transactional_db, tmp_path):
     queue = f"imroc-test-{uuid.uuid4().hex[:8]}"
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
-    env = _worker_env(mail_dir, REDIS_URL=broker, CELERY_TASK_DEFAULT_QUEUE=queue)
+    # Reminders and emails the worker queues go to a notices queue of the test's own
+    # (CELERY_TASK_ROUTES), which the worker consumes too.
+    notices = f"{queue}-notices"
+    env = _worker_env(
+        mail_dir, REDIS_URL=broker, CELERY_TASK_DEFAULT_QUEUE=queue, IMROC_NOTICES_QUEUE=notices
+    )
     client = Celery("imroc-test-client", broker=broker, backend=broker, set_as_current=False)
     try:
-        with _running([*WORKER, "-Q", queue], env, tmp_path / "worker.log") as process:
+        with _running(
+            [*WORKER, "-Q", f"{queue},{notices}"], env, tmp_path / "worker.log"
+        ) as process:
             yield Worker(client=client, queue=queue, mail_dir=mail_dir, process=process)
     finally:
         client.close()
@@ -183,6 +190,7 @@ def embedded_worker(transactional_db, tmp_path):
     env = _worker_env(mail_dir, IMROC_VAR_DIR=str(var_dir))
     env.pop("REDIS_URL", None)
     env.pop("CELERY_TASK_DEFAULT_QUEUE", None)
+    env.pop("IMROC_NOTICES_QUEUE", None)
     client = Celery(
         "imroc-test-client",
         broker=f"sqla+sqlite:///{var_dir / 'celery-broker.sqlite3'}",

@@ -35,6 +35,7 @@ def measure_report(name: str, *, redis_url: str, timeout: float, **report_fields
         **os.environ,
         "REDIS_URL": redis_url,
         "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "IMROC_NOTICES_QUEUE": f"{queue}-notices",  # the report's emails: this worker's too
         "CONN_MAX_AGE": "0",
         "DEBUG": "false",
     }
@@ -50,7 +51,7 @@ def measure_report(name: str, *, redis_url: str, timeout: float, **report_fields
         "--without-gossip",
         "--loglevel=INFO",
         "-Q",
-        queue,
+        f"{queue},{queue}-notices",
     ]
     with log.open("w") as out:
         process = subprocess.Popen(
