@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from kombu import Queue
 
+from . import broker
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "imroc",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
@@ -256,6 +258,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # transport on SQLite files in var/ (apart from the app's database), so the default install
 # runs a real worker and scheduler (bin/serve) with no outside service.
 REDIS_URL = env_str("REDIS_URL")
+# Seconds a request waits to reach Redis (broker, result backend, cache) before giving up.
+BROKER_TIMEOUT = env_int("CELERY_BROKER_TIMEOUT", 2)
 if REDIS_URL:
     CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
 else:
@@ -293,20 +297,13 @@ CELERY_TASK_ROUTES = {"notifications.*": {"queue": IMROC_NOTICES_QUEUE}}
 # BROKER_TIMEOUT seconds and is retried once, the request goes on, and the report says it
 # could not start (see imroc/queueing.py). The app queues without asking for a result, so
 # a page never waits on the result backend; its own connections are bounded the same way.
-BROKER_TIMEOUT = env_int("CELERY_BROKER_TIMEOUT", 2)
-_QUICK_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT
-CELERY_BROKER_TRANSPORT_OPTIONS = dict(_QUICK_RETRY)
-if REDIS_URL:  # the embedded broker hands its options to SQLAlchemy, which knows no sockets
-    CELERY_BROKER_TRANSPORT_OPTIONS |= {
-        "socket_connect_timeout": BROKER_TIMEOUT,
-        "socket_timeout": 10,
-    }
-else:  # the web process and the worker write to the broker's file: wait a turn, do not fail
-    CELERY_BROKER_TRANSPORT_OPTIONS |= {"connect_args": {"timeout": 30}}
-CELERY_TASK_PUBLISH_RETRY_POLICY = _QUICK_RETRY
+CELERY_BROKER_TRANSPORT_OPTIONS = broker.transport_options(
+    CELERY_BROKER_URL, timeout=BROKER_TIMEOUT
+)
+CELERY_TASK_PUBLISH_RETRY_POLICY = broker.QUICK_RETRY
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": _QUICK_RETRY}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": broker.QUICK_RETRY}
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

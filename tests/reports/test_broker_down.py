@@ -6,8 +6,10 @@ import socket
 
 import pytest
 from celery import Celery
+from django.conf import settings
 from django.urls import reverse
 
+from imroc.broker import transport_options
 from reports import tasks
 from reports.models import Report
 
@@ -27,7 +29,13 @@ def broker_down(monkeypatch):
     down = f"redis://127.0.0.1:{closed_port()}/0"
     app = Celery("broker-down", set_as_current=False)  # the project app stays current
     app.config_from_object("django.conf:settings", namespace="CELERY")
-    app.conf.update(broker_url=down, result_backend=down, task_always_eager=False)
+    app.conf.update(
+        broker_url=down,
+        result_backend=down,
+        # What the project gives a Redis broker, whichever broker this run's settings chose.
+        broker_transport_options=transport_options(down, timeout=settings.BROKER_TIMEOUT),
+        task_always_eager=False,
+    )
     monkeypatch.setattr(tasks, "generate", app.tasks["reports.generate"])  # the same task
     yield app
     app.close()
@@ -52,10 +60,25 @@ def test_asking_for_a_report_with_redis_down_fails_fast_with_a_message(
 
 
 def test_the_broker_and_result_backend_give_up_within_seconds(settings):
-    """What makes it fast: short connection timeouts and at most one retry."""
+    """What makes it fast: short connection timeouts and at most one retry, for Redis
+    whether or not this run's settings use it."""
+    redis = transport_options("redis://127.0.0.1:6379/0", timeout=settings.BROKER_TIMEOUT)
     assert settings.CELERY_BROKER_CONNECTION_TIMEOUT <= 3
     assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["max_retries"] <= 1
-    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] <= 3
+    assert redis["max_retries"] <= 1
+    assert redis["socket_connect_timeout"] <= 3
     assert settings.CELERY_REDIS_SOCKET_CONNECT_TIMEOUT <= 3
     assert settings.CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS["retry_policy"]["max_retries"] <= 1
     assert settings.CELERY_TASK_PUBLISH_RETRY_POLICY["max_retries"] <= 1
+
+
+def test_the_embedded_broker_options_are_ones_sqlalchemy_accepts():
+    """The embedded broker passes its options to SQLAlchemy's create_engine: a socket
+    option there would stop every queueing on the default install."""
+    app = Celery("embedded", set_as_current=False)
+    app.conf.broker_url = "sqla+sqlite://"
+    app.conf.broker_transport_options = transport_options(app.conf.broker_url, timeout=2)
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1)
+        assert conn.default_channel is not None  # made with the options
+    app.close()
