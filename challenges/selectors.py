@@ -244,7 +244,10 @@ class Moved:
 
 def moved_since_previous(assessments: list[Assessment]) -> dict[int, Moved]:
     """For a site's history (newest first): per assessment, the challenges that moved up or
-    down since the one before it, paired by challenge key across versions. One query."""
+    down since the one before it, paired by challenge key across versions. One query (none
+    for a site with no assessment yet)."""
+    if not assessments:
+        return {}
     ranks: dict[int, dict[str, int]] = defaultdict(dict)
     for assessment_id, key, framework_id, number, rank in Rating.objects.filter(
         assessment_id__in=[a.pk for a in assessments]

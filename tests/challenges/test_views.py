@@ -246,3 +246,11 @@ def test_a_site_can_be_assessed_against_another_framework_version_on_its_scale(c
     assert response["Location"] == assessment.get_absolute_url()
     assert assessment.framework == framework
     assert sorted(r.stage.rank for r in assessment.ratings.all()) == [0, 2, 4]
+
+
+@pytest.mark.django_db
+def test_a_site_with_no_self_assessment_lists_none(client, world):
+    client.force_login(world.lead_a)
+    response = client.get(reverse("challenges:assessment-list", kwargs={"slug": "alpha"}))
+    assert response.status_code == 200
+    assert "No self-assessment yet." in response.content.decode()
