@@ -9,6 +9,7 @@ from django.shortcuts import render
 from .forms import SignInForm
 
 log = logging.getLogger(__name__)
+USERNAME_LENGTH = 150  # django.contrib.auth's username field
 
 
 def client_ip(request) -> str:
@@ -20,6 +21,14 @@ def client_ip(request) -> str:
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_username(request, credentials=None) -> str:
+    """AXES_USERNAME_CALLABLE: the username as typed, cut to the longest an account can have
+    (150 characters), so an over-long one is still recorded and counted (axes keeps 255 and
+    PostgreSQL refuses more) under the same name each time it is tried."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    return str(username)[:USERNAME_LENGTH]
 
 
 def lockout_message() -> str:
@@ -34,7 +43,9 @@ def lockout_message() -> str:
 def locked_out(request, response=None, credentials=None):
     """AXES_LOCKOUT_CALLABLE, for every sign-in form (ours and the admin's)."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
-    log.warning("Sign-in locked out: username %r from %s", username[:150], client_ip(request))
+    log.warning(
+        "Sign-in locked out: username %r from %s", username[:USERNAME_LENGTH], client_ip(request)
+    )
     form = SignInForm.locked(request, username=username, message=lockout_message())
     next_url = request.POST.get("next") or request.GET.get("next", "")
     return render(request, "registration/login.html", {"form": form, "next": next_url}, status=429)

@@ -157,6 +157,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins and failures are in the audit log (audit app)
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.throttling.client_username"
 # How many proxies in front of the app append to X-Forwarded-For (the TLS proxy in
 # production); the client's address is the one the outermost of them saw.
 IMROC_TRUSTED_PROXIES = env_int("IMROC_TRUSTED_PROXIES", 1 if PRODUCTION else 0)
