@@ -1,10 +1,11 @@
-"""``/healthz`` for load balancers: is the database reachable, and the broker?
+"""``/healthz`` for load balancers and monitors: the database, the broker and the cache.
 
 It answers before any other middleware, so a balancer probing over plain HTTP by the host's
 address gets its answer: no redirect to HTTPS, no check of the Host header, no session. The
-database decides the status (503 when it cannot be reached: this web process can serve no
-page); the broker is reported, not required, since pages still save without it and the
-reports say when they could not start.
+database decides whether this web process can serve pages: 503 when it cannot be reached.
+With Redis down (broker or cache unreachable) pages still work, so the answer stays 200 with
+``"status": "degraded"`` and the JSON names what is down; a balancer keeps sending traffic.
+A monitor that should alert on degraded asks ``/healthz?strict``: 503 unless all is well.
 """
 
 import logging
@@ -20,12 +21,15 @@ PATH = "/healthz"
 
 @never_cache
 def healthz(request):
-    database = _database()
-    broker = _broker()
-    return JsonResponse(
-        {"status": "ok" if database == "ok" else "error", "database": database, "broker": broker},
-        status=200 if database == "ok" else 503,
-    )
+    parts = {"database": _database(), "broker": _broker(), "cache": _cache()}
+    if parts["database"] != "ok":
+        status = "error"
+    elif "unreachable" in parts.values():
+        status = "degraded"
+    else:
+        status = "ok"
+    failing = status == "error" or (status == "degraded" and "strict" in request.GET)
+    return JsonResponse({"status": status, **parts}, status=503 if failing else 200)
 
 
 def _database() -> str:
@@ -52,6 +56,17 @@ def _broker() -> str:
         logger.warning("Health check: broker unreachable: %s", exc)
         return "unreachable"
     return "ok"
+
+
+def _cache() -> str:
+    """``ok`` or ``unreachable`` for the shared cache on Redis; ``local`` for a cache of files
+    or memory on this machine, which has nothing to be cut off from."""
+    from django.core.cache import cache
+
+    reachable = getattr(cache, "reachable", None)
+    if reachable is None:
+        return "local"
+    return "ok" if reachable() else "unreachable"
 
 
 class HealthCheckMiddleware:

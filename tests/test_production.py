@@ -74,4 +74,5 @@ def test_healthz_says_503_when_the_database_is_unreachable(tmp_path):
         "status": "error",
         "database": "unreachable",
         "broker": probe["body"]["broker"],
+        "cache": "local",
     }
