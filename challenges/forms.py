@@ -52,6 +52,9 @@ class AssessmentForm(NhsFormMixin, forms.Form):
 
 
 class RatingForm(NhsFormMixin, forms.Form):
+    keeps_answers = frozenset(
+        {"stage"}
+    )  # A re-assessment starts from the last ratings ("Changed from" says what moved).
     stage = forms.TypedChoiceField(coerce=int)
     evidence = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))
     strengths = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXT))

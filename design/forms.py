@@ -56,6 +56,12 @@ class DateInput(forms.MultiWidget):
         return name not in data and all(f"{name}_{part}" not in data for part in DATE_PARTS)
 
 
+def _is_single_select(widget) -> bool:
+    return isinstance(widget, forms.Select) and not isinstance(
+        widget, forms.SelectMultiple | forms.RadioSelect
+    )
+
+
 def _label(field, name: str) -> str:
     label = str(field.label or name.replace("_", " ").capitalize())
     first = label.split(" ", 1)[0]
@@ -108,10 +114,13 @@ class NhsFormMixin:
     """NHS.UK form behaviour for a Django form; see the module docstring.
 
     ``prompts`` maps a field name to a select's first option (default "Select a <label>");
-    ``required_messages`` maps a field name to its own "required" message."""
+    ``required_messages`` maps a field name to its own "required" message; ``keeps_answers``
+    names selects that may start on an answer given before (a re-assessment starts from the
+    last ratings and says what changed)."""
 
     prompts: dict[str, str] = {}
     required_messages: dict[str, str] = {}
+    keeps_answers: frozenset[str] = frozenset()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,11 +146,39 @@ class NhsFormMixin:
             )
             field.input_formats = ["%Y-%m-%d", *field.input_formats]
 
-    def _prompt(self, name: str, field):
+    def __getitem__(self, name):
+        """The bound field, its select first set to start on its prompt (here, not in
+        ``__init__``: forms set their choices and initial values after the mixin's turn)."""
+        if name not in self._bound_fields_cache and name not in self.keeps_answers:
+            if self._records_something_new() and name in self.fields:
+                self._start_on_prompt(name, self.fields[name])
+        return super().__getitem__(name)
+
+    def _records_something_new(self) -> bool:
+        instance = getattr(self, "instance", None)
+        return not self.is_bound and (instance is None or instance.pk is None)
+
+    def _start_on_prompt(self, name: str, field):
+        """A select on a new record starts on its prompt, never on an answer the person did
+        not give (a model's default, the first site of a list, the person themself): the
+        service manual's "do not pre-select options"."""
         widget = field.widget
-        if not isinstance(widget, forms.Select) or isinstance(
-            widget, forms.SelectMultiple | forms.RadioSelect
-        ):
+        if not _is_single_select(widget):
+            return
+        self.initial.pop(name, None)
+        field.initial = None
+        label = _label(field, name)
+        prompt = self.prompts.get(name) or f"Select {_article(label)} {label}"
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is None:
+                field.empty_label = prompt
+        elif isinstance(field, forms.ChoiceField):
+            choices = list(field.choices)
+            if not choices or choices[0][0] not in ("", None):
+                field.choices = [("", prompt), *choices]
+
+    def _prompt(self, name: str, field):
+        if not _is_single_select(field.widget):
             return
         label = _label(field, name)
         prompt = self.prompts.get(name) or f"Select {_article(label)} {label}"

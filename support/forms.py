@@ -168,8 +168,10 @@ class ProgrammeOutcomeForm(NhsFormMixin, forms.ModelForm):
         ]
         widgets = {"recorded_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, from_latest: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if from_latest:  # the site's last figures, which the lead changes only where they moved
+            self.keeps_answers = frozenset(self.fields)
         self.fields["peer_workers_wte"].widget.attrs.update({"min": "0", "step": "0.01"})
         self.helper = _helper("Save figures")
 

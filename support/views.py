@@ -90,9 +90,7 @@ def package_edit(request, slug):
 def log_add(request, slug):
     site = _site(request, slug)
     require(request.user, "support.add_supportlogentry", site)
-    form = SupportLogEntryForm(
-        request.POST or None, initial={"date": datetime.date.today(), "given_by": request.user}
-    )
+    form = SupportLogEntryForm(request.POST or None, initial={"date": datetime.date.today()})
     if request.method == "POST" and form.is_valid():
         services.support_log_add(site=site, recorded_by=request.user, **form.cleaned_data)
         messages.success(request, "Support logged.")
@@ -227,7 +225,7 @@ def outcome_add(request, slug):
     latest = selectors.outcome_history(site).first()
     initial = model_to_dict(latest, fields=ProgrammeOutcomeForm.Meta.fields) if latest else {}
     initial["recorded_on"] = datetime.date.today()
-    form = ProgrammeOutcomeForm(request.POST or None, initial=initial)
+    form = ProgrammeOutcomeForm(request.POST or None, initial=initial, from_latest=bool(latest))
     if request.method == "POST" and form.is_valid():
         services.outcome_record(site=site, recorded_by=request.user, **form.cleaned_data)
         messages.success(request, "Programme outcomes saved.")

@@ -78,6 +78,7 @@ class AssessmentForm(NhsFormMixin, forms.Form):
 
 
 class RatingForm(NhsFormMixin, forms.Form):
+    keeps_answers = frozenset({"rating"})  # A re-assessment starts from the team's last ratings.
     rating = forms.TypedChoiceField(coerce=int, choices=[("", "Choose a rating"), *practice.SCALE])
     evidence = forms.CharField(
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})

@@ -24,6 +24,7 @@ class Visit:
     name: str
     url: str
     forms: list = field(default_factory=list)  # form instances, formsets' forms included
+    html: str = ""  # the page as the Django test client read it
 
 
 def _forms_in(context) -> list:
@@ -79,7 +80,15 @@ def pages_by_role(world) -> dict[str, list[Visit]]:
         response = client.get(case.url)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
-        by_role[role].append(Visit(role, case.name, case.url, _forms_in(response.context)))
+        by_role[role].append(
+            Visit(
+                role,
+                case.name,
+                case.url,
+                _forms_in(response.context),
+                response.content.decode(),
+            )
+        )
     return by_role
 
 

@@ -34,6 +34,7 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     page.get_by_label("Full name").fill("Nia Lead")
     page.get_by_label("Email address").fill("nia.lead@example.org")
     page.get_by_label("Role").select_option(label="Project lead of the site")
+    page.get_by_label("Perspective in the project group").select_option(label="Manager")
     page.get_by_label("Or add a new site").fill(SITE)
     page.get_by_label("New site's category").select_option(label="Network")
     page.get_by_label("New site's region").select_option(label="Wales")

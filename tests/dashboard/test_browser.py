@@ -54,6 +54,9 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     page.get_by_role("link", name="Support given", exact=True).click()
     page.get_by_role("link", name="Log support", exact=True).click()
     page.get_by_label("Kind").select_option(label="Site visit")
+    page.get_by_label("Given by (account)", exact=True).select_option(
+        label=world.consultant.get_full_name()
+    )
     fill_date(page, "Date", "2012-02-09")
     page.get_by_label("Time spent (hours)").fill("6.5")
     page.get_by_label("Topic").fill("Review against the key challenges")

@@ -44,6 +44,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     for site in members:
         page.get_by_label(f"{site.name} ({site.get_category_display()})").check()
     fill_date(page, "Start date", "2030-01-15")
+    page.get_by_label("Status").select_option(label="Planning")
     assert_accessible(page)
     page.get_by_role("button", name="Save learning set").click()
     expect(page.get_by_text("Learning set “South West learning set” created.")).to_be_visible()

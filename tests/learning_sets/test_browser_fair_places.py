@@ -49,6 +49,7 @@ def test_a_set_of_seven_sites_fills_a_forty_seat_venue_fairly(world, page, live_
     for site in members:
         page.get_by_label(f"{site.name} ({site.get_category_display()})").check()
     fill_date(page, "Start date", "2031-01-06")
+    page.get_by_label("Status").select_option(label="Planning")
     page.get_by_role("button", name="Save learning set").click()
     expect(page.get_by_role("heading", name="South West learning set")).to_be_visible()
 

@@ -21,6 +21,9 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     assert_accessible(page)
     page.get_by_role("link", name="Log support", exact=True).click()
     page.get_by_label("Kind").select_option(label="Site visit")
+    page.get_by_label("Given by (account)", exact=True).select_option(
+        label=world.consultant.get_full_name()
+    )
     fill_date(page, "Date", "2012-02-09")
     page.get_by_label("Time spent (hours)").fill("6.5")
     page.get_by_label("Topic").fill("Review against the key challenges")
@@ -98,6 +101,8 @@ def test_lead_updates_the_sites_outcomes_and_sees_the_history(world, signed_in_p
     page.get_by_label("Peer support workers employed (head count)").fill("4")
     page.get_by_label("Peer support workers (whole-time equivalent)").fill("5")
     page.get_by_role("combobox", name=re.compile(r"^Recovery college")).select_option(label="Open")
+    page.get_by_label("Risk policy review").select_option(label="Under way")
+    page.get_by_label("IPS employment service").select_option(label="Planned")
     page.get_by_label("WRAP").check()
     assert_accessible(page)
     page.get_by_role("button", name="Save figures").click()
