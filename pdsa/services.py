@@ -248,6 +248,11 @@ def cycle_plan(
     _record(cycle, by)
     cycle.save()
     cycle.watched_indicators.set(watched_indicators)
+    if adapted_from is not None:  # the same people test the adapted change
+        CycleTeamMember.objects.bulk_create(
+            CycleTeamMember(cycle=cycle, person_id=m.person_id, perspective=m.perspective)
+            for m in adapted_from.team.all()
+        )
     charts_changed(indicator_ids=[getattr(i, "pk", i) for i in watched_indicators])  # a band
     activity_recorded(site_id=goal.site_id, on=timezone.localdate())
     return cycle

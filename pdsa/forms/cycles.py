@@ -51,7 +51,34 @@ class StageForm(VersionedForm, forms.ModelForm):
         done_on = data.get("done_on")
         if data.get("complete") and done_on is not None:
             self._check_done_on(done_on)
+        self._check_due_order(data)
         return data
+
+    def _check_due_order(self, data) -> None:
+        """Stages are due in their order: plan, then do, then study, then act (a due date
+        the form does not show is the saved one)."""
+        earlier = None
+        for stage in Cycle.STAGES:
+            name = f"{stage}_due"
+            due = data.get(name) if name in self.fields else getattr(self.instance, name)
+            if due is None:
+                continue
+            if earlier is not None and due < earlier[1]:
+                before, before_due = earlier
+                if name in self.fields:
+                    self.add_error(
+                        name,
+                        f"{stage.capitalize()} due on must be on or after the {before} "
+                        f"stage's due date, {before_due:%-d %B %Y}.",
+                    )
+                elif f"{before}_due" in self.fields:
+                    self.add_error(
+                        f"{before}_due",
+                        f"{before.capitalize()} due on must be on or before the {stage} "
+                        f"stage's due date, {due:%-d %B %Y}.",
+                    )
+                return
+            earlier = (stage, due)
 
     def _check_done_on(self, done_on: datetime.date) -> None:
         """A stage is done on a real day: not in the future, not before the stage before it."""
@@ -146,6 +173,13 @@ class CycleDoForm(StageForm):
             "observations": forms.Textarea(attrs=TEXT),
             "do_due": DATE,
         }
+
+    def clean(self):
+        data = super().clean()
+        said = [data.get(name) for name in ("what_happened", "problems", "observations")]
+        if data.get("complete") and not any((text or "").strip() for text in said):
+            self.add_error("what_happened", "Record what happened before completing the do stage.")
+        return data
 
 
 class CycleStudyForm(StageForm):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import allowed, require
 
-from .. import selectors, services
+from .. import chart_cache, selectors, services
 from ..forms import CommentForm, CycleActForm, CycleDoForm, CyclePlanForm, CycleStudyForm
 from ..models import Cycle
 from .common import save_or_conflict
@@ -138,8 +138,17 @@ def cycle_stage(request, pk, stage):
             "form": form,
             "stage": stage,
             "title": f"Cycle {cycle.number}: {stage}",
+            "watched": _charted(cycle) if stage == "study" else [],
         },
     )
+
+
+def _charted(cycle: Cycle) -> list:
+    """The watched indicators with their run charts, to study the results beside the data."""
+    watched = selectors.watched_data(cycle)
+    for indicator in watched:
+        indicator.run_svg = chart_cache.page(indicator).run_svg
+    return watched
 
 
 @login_required
