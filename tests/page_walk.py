@@ -38,6 +38,8 @@ def _forms_in(context) -> list:
         elif isinstance(value, BaseFormSet):
             found.extend(value.forms)
 
+    if context is not None and not hasattr(context, "keys"):
+        context = context.flatten()  # one template rendered with a RequestContext
     for key in context.keys() if context is not None else ():
         value = context[key]
         take(value)
