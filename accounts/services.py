@@ -7,7 +7,7 @@ import smtplib
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -37,13 +37,16 @@ def _send(invitation: Invitation, token: str) -> None:
         "link": link,
         "days": (invitation.expires_at - invitation.sent_at).days,
     }
+    message = EmailMultiAlternatives(
+        subject="You are invited to the ImROC programme",
+        body=render_to_string("accounts/email/invitation.txt", context),
+        to=[invitation.email],
+    )
+    message.attach_alternative(
+        render_to_string("accounts/email/invitation.html", context), "text/html"
+    )
     try:
-        send_mail(
-            subject="You are invited to the ImROC programme",
-            message=render_to_string("accounts/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
-        )
+        message.send()
     except (smtplib.SMTPException, OSError):
         logger.exception("Invitation %s not sent", invitation.pk)
 

@@ -35,7 +35,10 @@ urlpatterns = [
     ),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordReset),
+        auth_views.PasswordResetView.as_view(
+            form_class=PasswordReset,
+            html_email_template_name="registration/password_reset_email_html.html",
+        ),
         name="password_reset",
     ),
     path(

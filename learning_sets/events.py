@@ -1,27 +1,34 @@
 """Events of workshop places (registered with ``notifications.registry``; raised by the
 services): a registration tells the delegate, with the day's details and the calendar file,
 and whoever registered them; a place given from the waiting list tells the delegate and
-their site's leads. A delegate with no email address is told through their site's leads."""
+their site's leads. A delegate with no email address is told through their site's leads.
+Every message to a delegate carries their personal link. Changes to the workshop itself are
+in ``workshop_events.py``."""
 
 from notifications.registry import Due, each_once, register_event
 from sites.selectors import leads_by_site
 
-from .messages import addressees, calendar_file, joining_details
+from .messages import addressees, calendar_file, delegate_due, joining_details
 from .models import Delegate
 
 
-def _to_delegate(kind: str, delegate: Delegate, *, subject: str, message: str, details: bool):
+def _to_delegate(
+    kind, delegate: Delegate, *, subject, message, you, details: bool, ics=None, again=""
+):
+    """``again`` tells a repeat (a place cancelled a second time) from the first."""
     workshop = delegate.workshop
     context = {**joining_details(workshop), "with_details": details}
     for addressee in addressees([delegate])[delegate.pk]:
-        yield Due(
-            kind=kind,
-            recipient=addressee.recipient,
-            key=f"delegate:{delegate.pk}:{kind}{addressee.key(delegate)}",
-            subject=addressee.subject(subject),
-            url=workshop.get_absolute_url(),
-            context={**context, "message": addressee.message(message)},
-            attachments=[calendar_file(workshop)] if details else [],
+        yield delegate_due(
+            kind,
+            delegate,
+            addressee,
+            key=f"delegate:{delegate.pk}:{kind}{again}",
+            subject=subject,
+            message=message,
+            you=you,
+            context=context,
+            attachments=[ics or calendar_file(workshop)] if details or ics else [],
         )
 
 
@@ -40,26 +47,33 @@ def _to_people(kind, delegate: Delegate, people, *, subject: str, message: str, 
         )
 
 
+def _name(workshop) -> str:
+    return f"{workshop.learning_set}, workshop {workshop.number}"
+
+
 @register_event("delegate_registered", label="A workshop registration: yours or one you made")
 def delegate_registered(*, delegate: Delegate):
     workshop = delegate.workshop
-    name = f"{workshop.learning_set}, workshop {workshop.number}"
+    name = _name(workshop)
     waiting = delegate.status == Delegate.Status.WAITING
+    which = f"workshop {workshop.number} of {workshop.learning_set}"
     if waiting:
         subject = f"{name}: you are on the waiting list"
-        message = (
-            f"{delegate.full_name} is on the waiting list for workshop {workshop.number} of "
-            f"{workshop.learning_set} on {workshop.date:%-d %B %Y}: no place is free yet. "
-            "You will hear as soon as one is."
-        )
+        day = f"on {workshop.date:%-d %B %Y}: no place is free yet."
+        message = f"{delegate.full_name} is on the waiting list for {which} {day}"
+        you = f"You are on the waiting list for {which} {day} You will hear as soon as one is."
+        message += " They will hear as soon as one is."
     else:
         subject = f"{name}: your place on {workshop.date:%-d %B %Y}"
-        message = (
-            f"{delegate.full_name} is registered for workshop {workshop.number} of "
-            f"{workshop.learning_set}."
-        )
+        message = f"{delegate.full_name} is registered for {which}."
+        you = f"You are registered for {which}."
     yield from _to_delegate(
-        "delegate_registered", delegate, subject=subject, message=message, details=not waiting
+        "delegate_registered",
+        delegate,
+        subject=subject,
+        message=message,
+        you=you,
+        details=not waiting,
     )
     told = {a.recipient for a in addressees([delegate])[delegate.pk]}
     registrar = delegate.registered_by
@@ -80,15 +94,14 @@ def delegate_registered(*, delegate: Delegate):
 @register_event("delegate_promoted", label="A place on a workshop came free from the waiting list")
 def delegate_promoted(*, delegate: Delegate):
     workshop = delegate.workshop
-    name = f"{workshop.learning_set}, workshop {workshop.number}"
+    name = _name(workshop)
+    which = f"workshop {workshop.number} of {workshop.learning_set}"
     yield from _to_delegate(
         "delegate_promoted",
         delegate,
         subject=f"{name}: a place is yours on {workshop.date:%-d %B %Y}",
-        message=(
-            f"A place came free: {delegate.full_name} is now registered for workshop "
-            f"{workshop.number} of {workshop.learning_set}."
-        ),
+        message=f"A place came free: {delegate.full_name} is now registered for {which}.",
+        you=f"A place came free: you are now registered for {which}.",
         details=True,
     )
     told = {a.recipient for a in addressees([delegate])[delegate.pk]}
@@ -102,8 +115,47 @@ def delegate_promoted(*, delegate: Delegate):
         subject=f"{name}: {delegate.full_name} has a place now",
         message=(
             f"A place came free: {delegate.full_name} ({delegate.site}) moved from the waiting "
-            f"list to registered for workshop {workshop.number} of {workshop.learning_set} on "
-            f"{workshop.date:%-d %B %Y}."
+            f"list to registered for {which} on {workshop.date:%-d %B %Y}."
         ),
         told=told,
     )
+
+
+@register_event("delegate_cancelled", label="Someone cancelled a workshop place")
+def delegate_cancelled(*, delegate: Delegate):
+    """The person whose place someone else cancelled, with the calendar entry that takes it
+    out of their calendar."""
+    workshop = delegate.workshop
+    which = f"workshop {workshop.number} of {workshop.learning_set} on {workshop.date:%-d %B %Y}"
+    by = delegate.cancelled_by
+    who = (by.get_full_name() or by.username) if by else "The organisers"
+    why = f" The reason given: {delegate.cancel_reason}" if delegate.cancel_reason else ""
+    yield from _to_delegate(
+        "delegate_cancelled",
+        delegate,
+        subject=f"{_name(workshop)}: your place is cancelled",
+        message=f"{who} cancelled {delegate.full_name}'s place at {which}.{why}",
+        you=f"{who} cancelled your place at {which}.{why} If this is a mistake, ask your "
+        "site's lead or the organisers: they can give it back while the place is free.",
+        details=False,
+        ics=calendar_file(workshop, cancelled=True),
+        again=f":{delegate.cancelled_at:%Y%m%d%H%M%S%f}" if delegate.cancelled_at else "",
+    )
+
+
+@register_event("delegate_restored", label="A cancelled workshop place was given back")
+def delegate_restored(*, delegate: Delegate, when):
+    workshop = delegate.workshop
+    which = f"workshop {workshop.number} of {workshop.learning_set}"
+    yield from _to_delegate(
+        "delegate_restored",
+        delegate,
+        subject=f"{_name(workshop)}: your place is back",
+        message=f"The cancellation was undone: {delegate.full_name} is registered for {which}.",
+        you=f"The cancellation was undone: you are registered for {which} again.",
+        details=True,
+        again=f":{when:%Y%m%d%H%M%S%f}",
+    )
+
+
+from . import workshop_events  # noqa: E402, F401  (the workshop-wide events, found with these)

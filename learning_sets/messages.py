@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 
-from notifications.registry import Attachment, Recipient, each_once
+from notifications.registry import Attachment, Due, Recipient, each_once
 from sites.selectors import leads_by_site
 
 from .ical import ics_filename, workshop_ics
+from .personal import personal_path
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,15 @@ class Addressee:
     def subject(self, subject: str) -> str:
         return f"For {self.on_behalf_of}: {subject}" if self.on_behalf_of else subject
 
-    def message(self, message: str) -> str:
+    @property
+    def is_delegate(self) -> bool:
+        return not self.on_behalf_of
+
+    def message(self, message: str, *, you: str = "") -> str:
+        """``you`` says it to the delegate themselves; ``message`` names them, for whoever
+        passes it on."""
         if not self.on_behalf_of:
-            return message
+            return you or message
         return (
             f"{self.on_behalf_of} has no email address with us, so this comes to you as their "
             f"site's project lead or the person who registered them: please pass it on. "
@@ -68,8 +75,42 @@ def addressees(delegates) -> dict[int, list[Addressee]]:
     return found
 
 
-def calendar_file(workshop) -> Attachment:
-    return Attachment(ics_filename(workshop), workshop_ics(workshop), "text/calendar")
+def unreachable(delegates, found: dict[int, list[Addressee]]) -> list:
+    """Delegates no email can reach: none of their own, and nobody with one to pass it on."""
+    return [
+        d
+        for d in delegates
+        if not d.email and not any(getattr(a.recipient, "email", "") for a in found[d.pk])
+    ]
+
+
+def calendar_file(workshop, *, cancelled: bool = False) -> Attachment:
+    return Attachment(
+        ics_filename(workshop), workshop_ics(workshop, cancelled=cancelled), "text/calendar"
+    )
+
+
+def delegate_due(
+    kind, delegate, addressee, *, key, subject, message, you="", context=None, attachments=()
+):
+    """One message about a delegate: to them, with their personal link as the email's link,
+    or to whoever passes it on (the workshop's page, and the delegate's link to hand over)."""
+    workshop = delegate.workshop
+    own = personal_path(delegate)
+    return Due(
+        kind=kind,
+        recipient=addressee.recipient,
+        key=key + addressee.key(delegate),
+        subject=addressee.subject(subject),
+        url=own if addressee.is_delegate else workshop.get_absolute_url(),
+        context={
+            **(context or {}),
+            "message": addressee.message(message, you=you),
+            "personal_path": own,
+            "on_behalf_of": addressee.on_behalf_of,
+        },
+        attachments=list(attachments),
+    )
 
 
 def joining_details(workshop) -> dict:

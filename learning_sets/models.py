@@ -69,6 +69,11 @@ class LearningSet(RulesModel):
     sites = models.ManyToManyField(Site, related_name="learning_sets", verbose_name="member sites")
     start_date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNING)
+    release_days = models.PositiveSmallIntegerField(
+        "Days before a workshop its unclaimed places open to all",
+        default=14,
+        help_text="Used when a workshop has no release date of its own.",
+    )
 
     class Meta:
         ordering = ["start_date", "name"]
@@ -150,9 +155,15 @@ class Workshop(RulesModel):
         blank=True,
         help_text=(
             "Until this date each member site keeps its share of the venue's places. "
-            "Leave empty to keep the shares until the day."
+            "Leave empty to release them the set's number of days before the workshop."
         ),
     )
+    sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Raised on every change delegates' calendars must take.",
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["date", "number"]
@@ -189,9 +200,21 @@ class Workshop(RulesModel):
     def has_happened(self, today: datetime.date) -> bool:
         return self.date <= today
 
+    @property
+    def release_date(self) -> datetime.date:
+        """Its own release date, else the set's number of days before the day (reads
+        ``learning_set``)."""
+        if self.places_release_date:
+            return self.places_release_date
+        return self.date - datetime.timedelta(days=self.learning_set.release_days)
+
     def places_released(self, today: datetime.date) -> bool:
         """Fair places: each site's share is kept for it until the release date."""
-        return today >= (self.places_release_date or self.date)
+        return today >= self.release_date
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     def attendance_open(self, today: datetime.date) -> bool:
         """Attendance is taken on the day, not before."""
@@ -297,6 +320,16 @@ class Delegate(RulesModel):
         help_text="The site's link the delegate registered themselves through.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when the delegate gave their place back themselves.",
+    )
+    cancel_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["site__name", "full_name"]
@@ -380,3 +413,38 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"Evaluation by {self.delegate}"
+
+
+class WorkshopMessage(models.Model):
+    """An organiser's message to a workshop's delegates, kept on the workshop: who wrote
+    what to whom, and how many it went to."""
+
+    class Audience(models.TextChoices):
+        REGISTERED = "registered", "Everyone with a place"
+        WAITING = "waiting", "Everyone on the waiting list"
+        SITE = "site", "One site's delegates (with a place or waiting)"
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="messages")
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject = models.CharField(max_length=200)
+    body = models.TextField("Message")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def audience_text(self) -> str:
+        if self.audience == self.Audience.SITE and self.site_id:
+            return f"{self.site}'s delegates"
+        return self.get_audience_display()

@@ -98,3 +98,19 @@ class JoinForm(NhsFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", "Register"))
+
+
+class NeedsForm(NhsFormMixin, forms.Form):
+    """A delegate's own change to their needs, through their personal link."""
+
+    dietary_needs = forms.CharField(
+        required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    access_needs = forms.CharField(
+        required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", "Save my needs"))

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 
 from notifications.registry import Due, register
 
-from .messages import addressees, calendar_file, joining_details
+from .messages import addressees, calendar_file, delegate_due, joining_details
 from .models import Delegate, Workshop
 
 DAY = datetime.timedelta(days=1)
@@ -23,7 +23,7 @@ EVALUATION_ASKED_WITHIN = 14 * DAY
 def _coming_workshops(first_day, last_day) -> list[Workshop]:
     registered = Delegate.objects.filter(status=Delegate.Status.REGISTERED)
     return list(
-        Workshop.objects.filter(date__gte=first_day, date__lte=last_day)
+        Workshop.objects.filter(date__gte=first_day, date__lte=last_day, cancelled_at__isnull=True)
         .select_related("learning_set", "venue", "topic")
         .prefetch_related("agenda_items", Prefetch("delegates", queryset=registered))
     )
@@ -40,25 +40,20 @@ def _workshop_reminders(kind: str, workshops: list[Workshop], today, *, lead_in:
             f"{f' ({workshop.topic})' if workshop.topic else ''} is on {details['when']}, at "
             f"{details['venue']}."
         )
+        subject = (
+            f"{workshop.learning_set}: workshop {workshop.number} is on {workshop.date:%-d %B}"
+        )
         for delegate in workshop.delegates.all():
+            delegate.workshop = workshop
             for addressee in recipients[delegate.pk]:
-                subject = (
-                    f"{workshop.learning_set}: workshop {workshop.number} is on "
-                    f"{workshop.date:%-d %B}"
-                )
-                yield Due(
-                    kind=kind,
-                    recipient=addressee.recipient,
-                    key=f"workshop:{workshop.pk}:{kind}:{workshop.date:%Y-%m-%d}"
-                    + addressee.key(delegate),
-                    subject=addressee.subject(subject),
-                    url=workshop.get_absolute_url(),
-                    context={
-                        **details,
-                        "message": addressee.message(message),
-                        "days": days,
-                        "with_details": True,
-                    },
+                yield delegate_due(
+                    kind,
+                    delegate,
+                    addressee,
+                    key=f"workshop:{workshop.pk}:{kind}:{workshop.date:%Y-%m-%d}",
+                    subject=subject,
+                    message=message,
+                    context={**details, "days": days, "with_details": True},
                     attachments=[ics],
                 )
 
@@ -98,8 +93,8 @@ def workshop_evaluation(today):
             "evaluation form help the organisers shape the next one. The link is yours: "
             "no account is needed."
         )
+        subject = f"{workshop.learning_set}: how was workshop {workshop.number}?"
         for addressee in recipients[delegate.pk]:
-            subject = f"{workshop.learning_set}: how was workshop {workshop.number}?"
             yield Due(
                 kind="workshop_evaluation",
                 recipient=addressee.recipient,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import delegates, registration, reports, sets, workshops
+from .views import delegates, place, registration, reports, sets, workshops
 
 app_name = "learning_sets"
 
@@ -34,6 +34,9 @@ urlpatterns = [
         name="link-revoke",
     ),
     path("join/<str:token>/", registration.join, name="join"),
+    path("place/<str:token>/", place.place, name="place"),
+    path("place/<str:token>/calendar.ics", place.place_calendar, name="place-calendar"),
+    path("place/<str:token>/give-back/", place.place_give_back, name="place-give-back"),
     path("delegates/<int:pk>/edit/", delegates.delegate_edit, name="delegate-edit"),
     path("delegates/<int:pk>/cancel/", delegates.delegate_cancel, name="delegate-cancel"),
     path("workshops/<int:pk>/attendance/", delegates.attendance, name="attendance"),

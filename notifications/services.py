@@ -17,7 +17,7 @@ from django.utils import timezone
 from imroc.queueing import queue_on_commit
 
 from . import registry
-from .emails import digest_email, reminder_email
+from .emails import DIGEST, digest_email, reminder_email
 from .models import MOST_ATTEMPTS, STALE_CLAIM, Notification, Preference, Reminder
 from .registry import Due, Recipient
 
@@ -276,3 +276,15 @@ def preferences_save(*, user, choices: dict[str, tuple[bool, bool]]) -> None:
         Preference.objects.update_or_create(
             user=user, kind=kind, defaults={"email": email, "digest": email and digest}
         )
+
+
+@transaction.atomic
+def preference_stop(*, user, kind: str) -> None:
+    """One click from an email's unsubscribe link: no more email of this kind (the digest's
+    link stops every kind it bundles); the app still lists them."""
+    if kind == DIGEST:
+        Preference.objects.filter(user=user, digest=True).update(email=False, digest=False)
+        return
+    Preference.objects.update_or_create(
+        user=user, kind=kind, defaults={"email": False, "digest": False}
+    )

@@ -1,15 +1,21 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.rules import is_administrator
 
 from . import selectors, services
+from .emails import DIGEST, UNSUBSCRIBE_SALT
 from .forms import PreferencesForm
+from .registry import label_of
 
 PAGE_SIZE = 25
 
@@ -53,6 +59,24 @@ def preferences(request):
         messages.success(request, "Your notification preferences are saved.")
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
+
+
+@csrf_exempt
+def unsubscribe(request, token):
+    """The link in an email's List-Unsubscribe header: the signed token names the person
+    and the kind, so a mail program's one-click POST needs no sign-in; a person opening it
+    sees what it stops and confirms."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user = get_user_model().objects.get(pk=data["u"], is_active=True)
+    except (signing.BadSignature, KeyError, TypeError, get_user_model().DoesNotExist):
+        raise Http404 from None
+    kind = data.get("k", "")
+    label = "your weekly digest" if kind == DIGEST else f"“{label_of(kind)}”"
+    stopped = request.method == "POST"
+    if stopped:
+        services.preference_stop(user=user, kind=kind)
+    return render(request, "notifications/unsubscribe.html", {"label": label, "stopped": stopped})
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.utils import timezone
 from notifications.services import notify
 
 from .. import selectors
+from ..messages import addressees, unreachable
 from ..models import Delegate, Evaluation, RegistrationLink, Workshop
 
 
@@ -82,7 +83,9 @@ def delegate_register(
 
 def _locked(workshop: Workshop) -> Workshop:
     return (
-        Workshop.objects.select_related("venue").select_for_update(of=("self",)).get(pk=workshop.pk)
+        Workshop.objects.select_related("venue", "learning_set")
+        .select_for_update(of=("self",))
+        .get(pk=workshop.pk)
     )
 
 
@@ -100,6 +103,8 @@ def _register(
     registration_link=None,
 ) -> Delegate:
     email = (email or "").strip().lower()
+    if workshop.is_cancelled:
+        raise PlaceLimitReached("This workshop is cancelled.", limit="cancelled")
     active = workshop.delegates.exclude(status=Delegate.Status.CANCELLED)
     if email and active.filter(email=email).exists():
         raise AlreadyRegistered(f"{email} is already registered for this workshop.")
@@ -120,6 +125,8 @@ def _register(
         registration_link=registration_link,
     )
     notify("delegate_registered", delegate=delegate)
+    if not email and unreachable([delegate], addressees([delegate])):
+        notify("delegate_unreachable", delegate=delegate)
     return delegate
 
 
@@ -173,17 +180,70 @@ def delegate_update(
 
 
 @transaction.atomic
-def delegate_cancel(*, delegate: Delegate) -> list[Delegate]:
-    """Cancel a place and, in the same transaction, give freed places to the waiting list."""
-    workshop = (
-        Workshop.objects.select_related("venue")
-        .select_for_update(of=("self",))
-        .get(pk=delegate.workshop_id)
+def delegate_update_needs(*, delegate: Delegate, dietary_needs: str, access_needs: str) -> None:
+    """The delegate's own change, through their personal link."""
+    Delegate.objects.filter(pk=delegate.pk).update(
+        dietary_needs=dietary_needs, access_needs=access_needs
     )
+    delegate.dietary_needs, delegate.access_needs = dietary_needs, access_needs
+
+
+@transaction.atomic
+def delegate_cancel(*, delegate: Delegate, by=None, reason: str = "") -> list[Delegate]:
+    """Cancel a place (or take someone off the waiting list) and, in the same transaction,
+    give freed places to the waiting list. ``by`` is whoever cancelled someone else's place:
+    who and why are kept, and the delegate is told (with the entry that takes the day out
+    of their calendar). Without ``by`` the delegate gave it back themselves."""
+    workshop = _locked(delegate.workshop)
+    if not Delegate.objects.filter(pk=delegate.pk).exclude(status="cancelled").exists():
+        return []
+    had_place = delegate.status == Delegate.Status.REGISTERED
     delegate.status = Delegate.Status.CANCELLED
     delegate.attended = False
-    delegate.save(update_fields=["status", "attended"])
+    delegate.cancelled_at, delegate.cancelled_by = timezone.now(), by
+    delegate.cancel_reason = reason.strip()
+    delegate.save(
+        update_fields=["status", "attended", "cancelled_at", "cancelled_by", "cancel_reason"]
+    )
+    delegate.workshop = workshop
+    if by is not None and had_place:
+        notify("delegate_cancelled", delegate=delegate)
     return _promote_waiting(workshop)
+
+
+def delegate_restorable(delegate: Delegate) -> bool:
+    """A cancelled place comes back only while nobody else has taken it."""
+    if delegate.status != Delegate.Status.CANCELLED or delegate.cancelled_at is None:
+        return False
+    if delegate.workshop.has_happened(timezone.localdate()) or delegate.workshop.is_cancelled:
+        return False
+    return _place_problem(delegate.workshop, delegate.site_id) is None
+
+
+class PlaceTaken(Exception):
+    """The cancelled place went to someone else meanwhile."""
+
+
+@transaction.atomic
+def delegate_restore(*, delegate: Delegate, by) -> Delegate:
+    """Undo a cancellation while the place is still free; the delegate is told."""
+    workshop = _locked(delegate.workshop)
+    delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
+    delegate.workshop = workshop
+    if not delegate_restorable(delegate):
+        raise PlaceTaken("The place has gone to someone else since, so it cannot be undone.")
+    if (
+        delegate.email
+        and workshop.delegates.filter(email=delegate.email)
+        .exclude(status=Delegate.Status.CANCELLED)
+        .exists()
+    ):
+        raise PlaceTaken(f"{delegate.email} is registered again already.")
+    delegate.status = Delegate.Status.REGISTERED
+    delegate.cancelled_at, delegate.cancelled_by, delegate.cancel_reason = None, None, ""
+    delegate.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
+    notify("delegate_restored", delegate=delegate, when=timezone.now())
+    return delegate
 
 
 def released_places_fill(*, today) -> list[Delegate]:
@@ -191,7 +251,7 @@ def released_places_fill(*, today) -> list[Delegate]:
     sites left unclaimed (the daily task; cancelling or moving a workshop does it at once)."""
     promoted = []
     candidates = Workshop.objects.filter(
-        date__gte=today, delegates__status=Delegate.Status.WAITING
+        date__gte=today, cancelled_at__isnull=True, delegates__status=Delegate.Status.WAITING
     ).distinct()
     for workshop in candidates:
         if workshop.places_released(today):

@@ -5,6 +5,9 @@ import datetime
 from collections import Counter
 
 from django.db import transaction
+from django.utils import timezone
+
+from notifications.services import notify
 
 from ..models import (
     WORKSHOPS_PER_SET,
@@ -16,7 +19,7 @@ from ..models import (
     Workshop,
 )
 from ..scheduling import series_dates
-from .delegates import _promote_waiting
+from .delegates import _locked, _promote_waiting
 
 # Learning sets -----------------------------------------------------------------------------
 
@@ -109,9 +112,23 @@ def workshop_series_create(
             end_time=end_time,
             venue=venue,
             topic=topics[number - 1] if number - 1 < len(topics) else None,
+            places_release_date=dates[number - 1]
+            - datetime.timedelta(days=learning_set.release_days),
         )
         for number in range(1, WORKSHOPS_PER_SET + 1)
     ]
+
+
+def _changes(workshop: Workshop, date, start_time, end_time, venue) -> list[str]:
+    """What a delegate's calendar must take, in words."""
+    changes = []
+    if date != workshop.date:
+        changes.append(f"moved from {workshop.date:%A %-d %B %Y} to {date:%A %-d %B %Y}")
+    if (start_time, end_time) != (workshop.start_time, workshop.end_time):
+        changes.append(f"now {start_time:%H:%M} to {end_time:%H:%M}")
+    if venue != workshop.venue:
+        changes.append(f"now at {venue.name}" if venue else "the venue is to be confirmed")
+    return changes
 
 
 @transaction.atomic
@@ -119,13 +136,31 @@ def workshop_update(
     *, workshop: Workshop, date, start_time, end_time, venue, topic, places_release_date=None
 ) -> Workshop:
     """Move one workshop or change its venue; a bigger room or released places let waiting
-    delegates in."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    delegates in. A change of day, times or venue raises the calendar SEQUENCE and tells
+    everyone with a place or waiting (those just given a place hear that instead)."""
+    workshop = _locked(workshop)
+    changes = _changes(workshop, date, start_time, end_time, venue)
     workshop.date, workshop.start_time, workshop.end_time = date, start_time, end_time
     workshop.venue, workshop.topic = venue, topic
     workshop.places_release_date = places_release_date
+    if changes:
+        workshop.sequence += 1
     workshop.save()
-    _promote_waiting(workshop)
+    promoted = _promote_waiting(workshop)
+    if changes:
+        notify("workshop_changed", workshop=workshop, changes=changes, skip=promoted)
+    return workshop
+
+
+@transaction.atomic
+def workshop_cancel(*, workshop: Workshop, by) -> Workshop:
+    """Call the day off: everyone with a place or waiting is told, and calendars drop it."""
+    workshop = _locked(workshop)
+    if workshop.cancelled_at is None:
+        workshop.cancelled_at = timezone.now()
+        workshop.sequence += 1
+        workshop.save(update_fields=["cancelled_at", "sequence"])
+        notify("workshop_cancelled", workshop=workshop)
     return workshop
 
 

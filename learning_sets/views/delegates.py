@@ -94,7 +94,7 @@ def delegate_edit(request, pk):
 def delegate_cancel(request, pk):
     delegate = _delegate_for(request, pk)
     if delegate.status != Delegate.Status.CANCELLED:
-        promoted = services.delegate_cancel(delegate=delegate)
+        promoted = services.delegate_cancel(delegate=delegate, by=request.user)
         messages.success(request, f"{delegate}'s place is cancelled.")
         for other in promoted:
             messages.info(

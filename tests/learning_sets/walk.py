@@ -2,6 +2,7 @@ import datetime
 
 from learning_sets import services
 from learning_sets.models import AgendaItem
+from learning_sets.personal import personal_token
 from tests.walk import Case, expect, site_a_readable
 
 from .factories import LearningSetFactory, VenueFactory, WorkshopFactory, register, standard_topics
@@ -31,6 +32,8 @@ def cases(world):
     link = services.registration_link_issue(workshop=workshop, site=world.site_a, by=None)
     attendee = register(workshop, world.site_a)
     services.attendance_mark(delegate=attendee, attended=True)
+    coming = WorkshopFactory(learning_set=learning_set, number=2, date=datetime.date(2031, 3, 3))
+    own = personal_token(register(coming, world.site_a))
     s, w, a, d = learning_set.pk, workshop.pk, item.pk, delegate.pk
     base = "/learning-sets"
     return [
@@ -114,6 +117,17 @@ def cases(world):
             method="post",
         ),
         Case("learning_sets:join", f"{base}/join/{link.token}/", expect(200, anonymous=200)),
+        Case("learning_sets:place", f"{base}/place/{own}/", expect(200, anonymous=200)),
+        Case(
+            "learning_sets:place-calendar",
+            f"{base}/place/{own}/calendar.ics",
+            expect(200, anonymous=200),
+        ),
+        Case(
+            "learning_sets:place-give-back",
+            f"{base}/place/{own}/give-back/",
+            expect(200, anonymous=200),
+        ),
         Case(
             "learning_sets:delegate-edit", f"{base}/delegates/{d}/edit/", expect(200, **SITE_TEAM)
         ),

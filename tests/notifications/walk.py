@@ -1,3 +1,4 @@
+from notifications.emails import unsubscribe_token
 from notifications.models import Reminder
 from tests.notifications.factories import NotificationFactory, ReminderFactory
 from tests.walk import Case, expect
@@ -18,6 +19,11 @@ def cases(world):
         ),
         Case("notifications:read-all", "/notifications/read-all/", expect(302), method="post"),
         Case("notifications:preferences", "/notifications/preferences/", expect(200)),
+        Case(
+            "notifications:unsubscribe",
+            f"/notifications/stop/{unsubscribe_token(world.lead_a, 'review_due')}/",
+            expect(200, anonymous=200),
+        ),
         Case("notifications:failed-list", "/notifications/failed/", expect(200, **ADMIN_ONLY)),
         Case(
             "notifications:failed-retry",
