@@ -35,10 +35,17 @@ SIGNAL_NAMES = {
 }
 XMR_CAUSES = {
     "outside": "outside the process limits",
-    "shift": "7 or more points on one side of the mean",
-    "trend": "7 or more points each higher (or lower) than the last",
+    "shift": "{run} or more points on one side of the mean",
+    "trend": "{run} or more points each higher (or lower) than the last",
     "two_of_three": "2 of 3 points beyond two thirds of the way to a limit",
 }
+
+
+def cause_words(cause: str, run: int) -> str:
+    """The XmR rule in words, with the indicator's shift and trend length."""
+    return XMR_CAUSES[cause].format(run=run)
+
+
 UNCHARTABLE = "not charted: a value is too large (correct it on the indicator's page)"
 RUN_SIGNAL_TEXT = {
     "shift": "a shift (6 or more points on one side of the median)",
@@ -67,6 +74,7 @@ class ChartSummary:
     assurance: str | None
     assurance_words: str
     too_large: bool = False  # a value too large to chart: nothing is charted
+    run_length: int = 7  # the indicator's shift and trend length
 
     @property
     def xmr_signal(self) -> str:
@@ -76,7 +84,7 @@ class ChartSummary:
             return "too few points for an XmR chart"
         if self.xmr_cause is None:
             return "common cause variation (no signal at the latest point)"
-        return f"{self.xmr_reading}: {XMR_CAUSES[self.xmr_cause]}"
+        return f"{self.xmr_reading}: {cause_words(self.xmr_cause, self.run_length)}"
 
     @property
     def run_signal(self) -> str:
@@ -164,6 +172,7 @@ def summarise(results: ChartResults) -> ChartSummary:
         assurance=results.assurance,
         assurance_words=results.assurance_words,
         too_large=results.too_large is not None,
+        run_length=results.run_length,
     )
 
 
@@ -213,7 +222,7 @@ def _page(indicator: Indicator, results: ChartResults) -> ChartPage:
             if point.signals
         ),
         xmr_signals=stretches(
-            (i, p, (point.reading(indicator.better), XMR_CAUSES[point.cause]))
+            (i, p, (point.reading(indicator.better), cause_words(point.cause, results.run_length)))
             for i, (p, point) in enumerate(zip(points, xmr.points, strict=True))
             if point.cause
         ),

@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass, replace
 
 from . import charts
+from .chart_warnings import ChartWarning, chart_warnings, needs_more
 
 SHOWN_DAYS = 731  # a long series is drawn from its last two years; every value is in the table
 ICONS = {
@@ -81,6 +82,7 @@ class ChartResults:
     fixed_baseline: int | None = None  # XmR limits fixed on the first n points of each phase
     run_length: int = charts.signals.XMR_RUN  # shift and trend length
     excluded: tuple[int, ...] = ()  # points left out of the calculations
+    left_out_reasons: tuple[str, ...] = ()  # per point: why it is left out, or ""
     interval_days: int = 30  # how often a value is expected
 
     @property
@@ -100,7 +102,14 @@ class ChartResults:
     def assurance_words(self) -> str:
         if self.target is None:
             return "No target set"
+        if self.assurance is None and self.xmr.trial:
+            return f"Trial limits cannot judge the target: {needs_more(self.xmr.baseline)}"
         return ASSURANCE.get(self.assurance, "Not enough data to judge the target")
+
+    @property
+    def warnings(self) -> tuple[ChartWarning, ...]:
+        """What the charts cannot yet tell, in words for under them."""
+        return chart_warnings(self)
 
     @property
     def trial(self) -> bool:
@@ -155,7 +164,8 @@ def compute(indicator, points, phases=(), cycles=()) -> ChartResults:
     )
     starts = [m.index for m in marks]
     baseline = indicator.xmr_baseline or None
-    excluded = tuple(i for i, p in enumerate(points) if getattr(p, "left_out_because", ""))
+    left_out = tuple(getattr(p, "left_out_because", "") for p in points)
+    excluded = tuple(i for i, reason in enumerate(left_out) if reason)
     run = getattr(indicator, "xmr_run", None) or charts.signals.XMR_RUN
     window = 0
     if dates and (dates[-1] - dates[0]).days > SHOWN_DAYS:
@@ -186,5 +196,6 @@ def compute(indicator, points, phases=(), cycles=()) -> ChartResults:
         fixed_baseline=baseline,
         run_length=run,
         excluded=excluded,
+        left_out_reasons=left_out,
         interval_days=getattr(indicator, "data_interval_days", None) or 30,
     )

@@ -23,6 +23,7 @@ from .charts import (
     RunChart,
     XmrChart,
 )
+from .charts.signals import XMR_RUN
 
 WIDTH, HEIGHT = 720, 400
 LEFT, RIGHT, TOP, BOTTOM = 64, 590, 48, 300  # plot area; line labels sit right of it
@@ -46,8 +47,8 @@ SPECIAL_NAMES = {
 }
 XMR_RULES = {
     "outside": "outside the limits",
-    "shift": "7 in a row one side of the mean",
-    "trend": "7 in a row rising or falling",
+    "shift": "{run} in a row one side of the mean",
+    "trend": "{run} in a row rising or falling",
     "two_of_three": "2 of 3 near a limit",
 }
 
@@ -97,7 +98,7 @@ def render_xmr_chart_svg(
     labels = _labels(labels, len(values))
     kinds = [p.reading(better) for p in chart.points]
     notes = [
-        f"{kind}: {XMR_RULES[p.cause]}" if p.cause else kind
+        f"{kind}: {XMR_RULES[p.cause].format(run=XMR_RUN)}" if p.cause else kind
         for p, kind in zip(chart.points, kinds, strict=True)
     ]
     desc = [f"XmR chart of {_count(len(values))}{_span(labels)}."]
@@ -120,7 +121,7 @@ def render_xmr_chart_svg(
     if values:
         desc.append(f"Latest point: {kinds[-1]}.")
     legend = [COMMON_CAUSE] + ([SPECIAL_CAUSE] if better is None else [IMPROVEMENT, CONCERN])
-    rules = sorted({XMR_RULES[p.cause] for p in chart.points if p.cause})
+    rules = sorted({XMR_RULES[p.cause].format(run=XMR_RUN) for p in chart.points if p.cause})
     return _svg(title, unit, values, labels, kinds, notes, lines, legend, rules, _join(desc))
 
 

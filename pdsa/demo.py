@@ -11,10 +11,14 @@ from challenges.models import Challenge, Framework
 from sites.models import Person, Site
 
 from . import services
+from .charts import TRIAL_BELOW
 from .demo_plan import CLOSING_NOTES, PLAN
 from .models import Cycle, Goal
 
 DAY = datetime.timedelta(days=1)
+CYCLE = 42 * DAY  # a cycle's test period
+ACTED_AFTER = 14 * DAY  # from the test's end to the act stage (study a week, act a week)
+ADOPTED = (Cycle.Outcome.ADOPT, Cycle.Outcome.ADAPT)
 
 
 def _series(n, base, noise, rng, *, shift_at=None, shift=0.0, trend_from=None, step=0.0):
@@ -69,8 +73,8 @@ def _goal(priority, plan, *, by, today, rng):
         status=Goal.Status.IN_PROGRESS if status in Goal.CLOSED else status,
         by=by,
     )
-    watched = []
-    for name, unit, better, interval, n, shape in indicators:
+    watched, change_on = [], None
+    for name, unit, better, interval, n, shape, indicator_target in indicators:
         values = _series(n, rng=rng, **shape)
         indicator = services.indicator_create(
             goal=goal,
@@ -79,6 +83,7 @@ def _goal(priority, plan, *, by, today, rng):
             better=better,
             data_interval_days=interval,
             baseline=values[0],
+            target=indicator_target,
             xmr_baseline=12 if n >= 20 else None,
             by=by,
         )
@@ -88,31 +93,61 @@ def _goal(priority, plan, *, by, today, rng):
             rows=[(first + interval * i * DAY, v, "") for i, v in enumerate(values)],
         )
         watched.append(indicator)
-    span = max(len(cycles), 1)
-    length = (today - start) / span
-    previous = None
-    for i, (change_idea, outcome, learning) in enumerate(cycles):
+        moved = shape.get("shift_at", shape.get("trend_from"))
+        if change_on is None and moved is not None:
+            change_on = first + interval * moved * DAY
+    previous, made = None, []
+    for (change_idea, outcome, learning), (starts, ends) in zip(
+        cycles, _schedule(cycles, start=start, today=today, change_on=change_on), strict=True
+    ):
         previous = _cycle(
-            goal,
-            change_idea,
-            outcome,
-            learning,
-            watched,
-            previous,
-            by=by,
-            starts=start + length * i,
-            ends=start + length * (i + 1) - 7 * DAY,
-            today=today,
-        )
+            goal, change_idea, outcome, learning, watched, previous, by=by, starts=starts,
+            ends=ends, today=today,
+        )  # fmt: skip
+        made.append(previous)
+    change = next((c for c in made if c.outcome in ADOPTED), None)
+    if change is not None:
+        _phase_at_change(change, watched, by=by)
     if status in Goal.CLOSED:  # closed the way a site closes one: with a date and a note
         last_done = previous.act_done if previous and previous.act_done else start
         services.goal_close(
             goal=goal,
             outcome=status,
             note=CLOSING_NOTES[title],
-            closed_on=min(today, max(goal.target_date, last_done)),
+            closed_on=min(today, max(goal.target_date, last_done + 180 * DAY)),
             by=by,
         )
+
+
+def _schedule(cycles, *, start, today, change_on):
+    """(starts, ends) of each cycle. The first adopted or adapted change is acted on the day
+    the data moved (``change_on``): the cycles before it come earlier, those after it run up
+    to a week ago. Without such a change, the cycles share the time since the goal began."""
+    key = next((i for i, (_, outcome, _) in enumerate(cycles) if outcome in ADOPTED), None)
+    if key is None or change_on is None:
+        length = (today - start) / max(len(cycles), 1)
+        return [
+            (start + length * i, start + length * (i + 1) - 7 * DAY) for i in range(len(cycles))
+        ]
+    key_ends = change_on - ACTED_AFTER
+    slots = [(key_ends - (key - i) * (CYCLE + 7 * DAY)) for i in range(key + 1)]
+    later = len(cycles) - key - 1
+    slots += [change_on + (today - 7 * DAY - change_on) * j / later for j in range(1, later + 1)]
+    return [(ends - CYCLE, ends) for ends in slots]
+
+
+def _phase_at_change(change, watched, *, by):
+    """A new phase where the change was adopted, on each indicator with enough values after
+    it for limits that can tell (12): a phase of a few points would only have trial limits."""
+    for indicator in watched:
+        if indicator.data_points.filter(date__gte=change.act_done).count() >= TRIAL_BELOW:
+            services.phase_start(
+                indicator=indicator,
+                starts_on=change.act_done,
+                reason=f"Cycle {change.number} {change.outcome}ed: {change.change_idea}"[:300],
+                cycle=change,
+                by=by,
+            )
 
 
 def _cycle(goal, change_idea, outcome, learning, watched, previous, *, by, starts, ends, today):
@@ -147,15 +182,4 @@ def _cycle(goal, change_idea, outcome, learning, watched, previous, *, by, start
         "learning": learning,
         "next_steps": "Share at the next learning set.",
     }
-    cycle = services.cycle_update(cycle=cycle, version=cycle.version, by=by, **stages)
-    if outcome == Cycle.Outcome.ADOPT:  # the change is understood: a new phase on its charts
-        for indicator in watched:
-            if not indicator.phases.filter(starts_on=cycle.act_done).exists():
-                services.phase_start(
-                    indicator=indicator,
-                    starts_on=cycle.act_done,
-                    reason=f"Cycle {cycle.number} adopted: {change_idea}"[:300],
-                    cycle=cycle,
-                    by=by,
-                )
-    return cycle
+    return services.cycle_update(cycle=cycle, version=cycle.version, by=by, **stages)

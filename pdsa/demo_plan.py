@@ -5,7 +5,10 @@ from .models import Cycle, Goal, Indicator
 
 # site -> (lead username, [(challenge, [goal])]); goal: (title, difficulty, status, owner,
 # months ago started, months to target, [indicator], [cycle]); indicator: (name, unit, better,
-# interval days, points, series kwargs); cycle: (change idea, outcome or None, learning)
+# interval days, points, series kwargs, target); cycle: (change idea, outcome or None,
+# learning). The series' shift or trend starts where the goal's first adopted or adapted
+# change is dated (its act date), on every indicator of the goal, so the score reads the data
+# as the work happened.
 PLAN = {
     "Devon Partnership NHS Trust": (
         "lead",
@@ -28,6 +31,7 @@ PLAN = {
                                 30,
                                 24,
                                 {"base": 40, "noise": 6, "shift_at": 12, "shift": 18},
+                                55,
                             ),
                         ],
                         [
@@ -58,6 +62,7 @@ PLAN = {
                                 30,
                                 24,
                                 {"base": 20, "noise": 2, "trend_from": 14, "step": 4},
+                                50,
                             ),
                         ],
                         [
@@ -89,6 +94,7 @@ PLAN = {
                                 7,
                                 30,
                                 {"base": 35, "noise": 5, "shift_at": 18, "shift": 20},
+                                60,
                             ),
                             (
                                 "Days from referral to first conversation about goals",
@@ -96,7 +102,8 @@ PLAN = {
                                 Indicator.Better.DOWN,
                                 7,
                                 26,
-                                {"base": 21, "noise": 3, "shift_at": 16, "shift": -8},
+                                {"base": 21, "noise": 3, "shift_at": 14, "shift": -8},
+                                14,
                             ),
                         ],
                         [
@@ -144,6 +151,7 @@ PLAN = {
                                 14,
                                 22,
                                 {"base": 30, "noise": 4, "shift_at": 12, "shift": 15},
+                                45,
                             ),
                         ],
                         [
@@ -191,6 +199,7 @@ PLAN = {
                                 30,
                                 24,
                                 {"base": 28, "noise": 4, "shift_at": 14, "shift": -10},
+                                18,
                             ),
                         ],
                         [
@@ -228,6 +237,7 @@ PLAN = {
                                 30,
                                 20,
                                 {"base": 8, "noise": 2, "trend_from": 10, "step": 1.2},
+                                20,
                             ),
                         ],
                         [

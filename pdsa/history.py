@@ -86,3 +86,25 @@ def changes_since(obj: Model, version: int) -> tuple[list[Change], list[str]]:
         return [], []
     who = sorted({_who(r) for r in later})
     return _changes(base, later[-1]), who
+
+
+def value_entries(records) -> list[Entry]:
+    """History records of an indicator's values (``DataPoint.history``), corrections only,
+    as entries naming the value's date: "changed the value of 3 Mar 2025"."""
+    by_point: dict[int, list] = {}
+    for record in records:
+        by_point.setdefault(record.id, []).append(record)
+    found = []
+    for point_records in by_point.values():
+        for entry in entries(point_records):
+            if entry.action == "changed" and entry.changes:
+                latest = max(point_records, key=lambda r: (r.history_date, r.history_id))
+                found.append(
+                    Entry(
+                        entry.when,
+                        entry.who,
+                        f"changed the value of {latest.date.day} {latest.date:%b %Y}",
+                        entry.changes,
+                    )
+                )
+    return found

@@ -15,6 +15,7 @@ import hashlib
 from xml.sax.saxutils import escape
 
 from .chart_svg import MARKERS, RUN_RULES, XMR_RULES, _fmt, _marker, _scale, _spread
+from .chart_warnings import gaps
 from .charts import COMMON_CAUSE, CONCERN, IMPROVEMENT, SPECIAL_CAUSE
 
 WIDTH = 480
@@ -122,12 +123,21 @@ def render_indicator_svg(results, kind: str) -> str:
     out.append("</g>")
 
     shown = list(zip(dates, values, strict=True))
-    for phase in phases:  # the line joins points of a phase only
+    breaks = {i - first for i, *_ in gaps(results.dates, results.interval_days)}
+    for phase in phases:  # the line joins points of a phase only, and breaks at a gap
         a, b = max(phase.start, first) - first, phase.end - first
-        path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in shown[a:b])
-        out.append(f'<polyline points="{path}" fill="none" stroke="#7B7D7D" stroke-width="1.5"/>')
+        edges = [a, *sorted(i for i in breaks if a < i < b), b]
+        for lo, hi in zip(edges, edges[1:], strict=False):
+            path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in shown[lo:hi])
+            out.append(
+                f'<polyline points="{path}" fill="none" stroke="#7B7D7D" stroke-width="1.5"/>'
+            )
+    left_out = {i - first for i in results.excluded}
     out.append('<g class="points">')
-    for (day, value), point_kind, tip in zip(shown, kinds, tips, strict=True):
+    for i, ((day, value), point_kind, tip) in enumerate(zip(shown, kinds, tips, strict=True)):
+        if i in left_out:
+            out.append(_hollow(x(day), y(value), tip))
+            continue
         shape, fill, _ = MARKERS[point_kind]
         out.append(_marker(shape, fill, x(day), y(value), tip))
     out.append("</g>")
@@ -210,12 +220,15 @@ def _point_kinds(kind, chart, results, first) -> tuple[list[str], list[str]]:
             why = ", ".join(RUN_RULES[s] for s in sorted(point.signals))
         else:
             point_kind = point.reading(results.better)
-            why = f"{point_kind}: {XMR_RULES[point.cause]}" if point.cause else ""
+            rule = XMR_RULES[point.cause].format(run=results.run_length) if point.cause else ""
+            why = f"{point_kind}: {rule}" if point.cause else ""
         note = results.notes[i]
         tip = f"{results.dates[i]:%-d %b %Y}: {_fmt(results.values[i])}"
         tip += f"{f' {results.unit}' if results.unit else ''}"
         tip += f" ({why})" if why else ""
         tip += f". Note: {note}" if note else ""
+        if i in results.excluded:
+            tip += f". Left out of the calculations: {results.left_out_reasons[i]}"
         kinds.append(point_kind)
         tips.append(tip)
     return kinds, tips
@@ -245,6 +258,12 @@ def _legend(kind, kinds, results, chart, phases, first) -> list[list[str]]:
         text.append(f"Target {_fmt(results.target)}: dotted green line.")
     if kind == "xmr" and chart.trial:
         text.append(f"Trial limits: from {chart.baseline} points (fewer than 12).")
+    if kind == "xmr" and any(p.collapsed for p in phases):
+        text.append("Limits that cannot tell: see the run chart.")
+    if any(i >= first for i in results.excluded):
+        text.append("Hollow circle: left out of the calculations.")
+    if gaps(results.dates, results.interval_days):
+        text.append("A break in the line: a missing period.")
     for number, mark in enumerate(results.phases, start=2):
         if mark.index < len(results.dates) and mark.index > first:
             text.append(_clip(f"P{number} from {mark.starts_on:%-d %b %Y}: {mark.reason}"))
@@ -252,6 +271,14 @@ def _legend(kind, kinds, results, chart, phases, first) -> list[list[str]]:
         text.append(f"Last 2 years shown ({len(kinds)} of {len(results.values)} values);")
         text.append("centre lines and limits from the whole series.")
     return rows + [[t] for t in text]
+
+
+def _hollow(cx: float, cy: float, tip: str) -> str:
+    """A value left out of the calculations: an open circle, kept on the chart."""
+    return (
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="#ffffff" stroke="{TEXT}" '
+        f'stroke-width="2"><title>{escape(tip)}</title></circle>'
+    )
 
 
 def _clip(text: str, room: float = WIDTH - 16) -> str:

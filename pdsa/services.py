@@ -203,7 +203,10 @@ def data_points_add(*, indicator: Indicator, rows) -> list[DataPoint]:
 
 @transaction.atomic
 def data_point_update(*, data_point: DataPoint, **fields) -> DataPoint:
-    """Correct a value (its date, value, note or counts); the charts are redrawn from it."""
+    """Correct a value (its date, value, note or counts) or leave it out of the calculations;
+    the charts are redrawn from it, and the indicator page's history shows the change."""
+    if not data_point.history.exists():  # imported in bulk: keep what it was before
+        DataPoint.history.bulk_history_create([DataPoint.objects.get(pk=data_point.pk)])
     for name, value in fields.items():
         setattr(data_point, name, value)
     data_point.save()

@@ -102,8 +102,14 @@ class DataPointEditForm(NhsFormMixin, forms.ModelForm):
 
     class Meta:
         model = DataPoint
-        fields = ["date", "value", "note", "numerator", "denominator"]
+        fields = ["date", "value", "note", "numerator", "denominator", "left_out_because"]
         widgets = {"date": DATE}
+        help_texts = {
+            "left_out_because": "Only for a value that does not belong with the rest, for "
+            "example a recording error or a week the ward was closed. It stays on the charts "
+            "(hollow) and in the table, but the centre lines and limits are worked out "
+            "without it. Leave empty to keep it in the calculations."
+        }
 
     def __init__(self, *args, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ from design.forms import NhsFormMixin
 
 from ..csv_import import DATE_FORMAT_HELP, parse_rows
 from ..models import VALUE_LIMIT, Indicator
-from ..models.indicators import BASELINE_LEAST
+from ..models.indicators import BASELINE_LEAST, BASELINE_MESSAGE
 from .base import helper
 
 MAX_UPLOAD = 1_000_000  # bytes: years of weekly data fit in a fraction of this
@@ -31,6 +31,7 @@ class IndicatorForm(NhsFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["xmr_baseline"].widget.attrs["min"] = BASELINE_LEAST
+        self.fields["xmr_baseline"].error_messages["min_value"] = BASELINE_MESSAGE
         self.fields["data_interval_days"].widget.attrs["min"] = 1
         self.helper = helper("Save indicator")
 

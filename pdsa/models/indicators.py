@@ -157,6 +157,9 @@ class DataPoint(models.Model):
     # For a percentage: what it was computed from (both or neither).
     numerator = models.FloatField(null=True, blank=True)
     denominator = models.FloatField(null=True, blank=True)
+    # Corrections and values left out are in the indicator page's history (imports are not:
+    # bulk_create writes no history, and the value's own row says when it came).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date"]
@@ -196,3 +199,11 @@ class Phase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: new phase from {self.starts_on} ({self.reason})"
+
+    def value_count(self) -> int:
+        """Values in this phase: from its start to the next phase's."""
+        values = self.indicator.data_points.filter(date__gte=self.starts_on)
+        following = self.indicator.phases.filter(starts_on__gt=self.starts_on).first()
+        if following is not None:
+            values = values.filter(date__lt=following.starts_on)
+        return values.count()

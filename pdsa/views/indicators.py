@@ -6,7 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from accounts.permissions import require
 
 from .. import chart_cache, history, selectors, services
+from ..chart_warnings import RUN_CHART_KINDS
 from ..forms import IndicatorForm
+from ..models import DataPoint
 
 DATA_PAGE_SIZE = 50
 
@@ -64,13 +66,21 @@ def indicator_detail(request, pk):
         "goal": indicator.goal,
         "points": paginator.count,
         "page": page,
-        "history": history.entries(indicator.history.select_related("history_user")),
+        "history": sorted(
+            history.entries(indicator.history.select_related("history_user"))
+            + history.value_entries(
+                DataPoint.history.filter(indicator_id=indicator.pk).select_related("history_user")
+            ),
+            key=lambda entry: entry.when,
+            reverse=True,
+        ),
         "phases": indicator.phases.all(),
         "results": charted.results,
         "run": charted.results.run,
         "xmr": charted.results.xmr,
         "phase_lines": charted.phase_lines,
         "run_svg": charted.run_svg,
+        "run_warnings": [w for w in charted.results.warnings if w.kind in RUN_CHART_KINDS],
         "xmr_svg": charted.xmr_svg,
         "run_signals": charted.run_signals,
         "xmr_signals": charted.xmr_signals,

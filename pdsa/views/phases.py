@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from accounts.permissions import require
 
 from .. import selectors, services
+from ..chart_warnings import needs_more
+from ..charts import TRIAL_BELOW
 from ..forms import PhaseForm
 
 OUTCOME_WORDS = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
@@ -33,9 +35,18 @@ def phase_add(request, pk):
         }
     form = PhaseForm(request.POST or None, indicator=indicator, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.phase_start(indicator=indicator, cycle=cycle, by=request.user, **form.cleaned_data)
+        phase = services.phase_start(
+            indicator=indicator, cycle=cycle, by=request.user, **form.cleaned_data
+        )
+        count = phase.value_count()
+        warning = (
+            f" It has {count} value{'s' if count != 1 else ''} so far: its limits are trial "
+            f"limits, which cannot yet tell, until it has {TRIAL_BELOW} ({needs_more(count)})."
+            if count < TRIAL_BELOW
+            else ""
+        )
         messages.success(
-            request, f"A new phase starts on {form.cleaned_data['starts_on']:%-d %B %Y}."
+            request, f"A new phase starts on {form.cleaned_data['starts_on']:%-d %B %Y}.{warning}"
         )
         return redirect(indicator)
     return render(

@@ -102,6 +102,7 @@ def test_lead_enters_data_adopts_a_cycle_starts_a_phase_and_reads_the_charts(wor
     fill_date(page, "New phase starts on", "2026-08-24")  # week 12, as the note says
     save(page, "Start the new phase")
     expect(page.get_by_text("A new phase starts on 24 August 2026.")).to_be_visible()
+    expect(page.get_by_text("It has 9 values so far: its limits are trial limits")).to_be_visible()
 
     phased = xmr_chart(values, phases=[12])
     first, second = phased.phases
@@ -123,10 +124,17 @@ def test_lead_enters_data_adopts_a_cycle_starts_a_phase_and_reads_the_charts(wor
     expect(xmr.locator("text", has_text="P2")).to_have_count(2)  # boundary tag and its reason
     expect(xmr.locator("text", has_text="UL (trial)")).to_have_count(1)
     expect(xmr.locator("text", has_text=TARGET_TAG)).to_have_count(1)
-    # Higher is better and the target (50) lies below the new lower limit: met every time.
+    # The target (50) lies below the new lower limit, but the new phase has 9 values: trial
+    # limits cannot yet tell, and the page says so instead of a verdict.
     assert second.lower_limit > 50
     expect(page.locator("[data-icon=assurance]")).to_contain_text(
-        "Assurance: Consistently meets the target"
+        "Assurance: Trial limits cannot judge the target: needs 3 more values"
+    )
+    warnings = page.locator(".chart-warnings[data-chart=xmr]")
+    expect(warnings).to_be_visible()
+    expect(warnings).to_contain_text("What this chart cannot yet tell")
+    expect(warnings).to_contain_text(
+        "Phase 2 (from 24 Aug 2026)'s XmR limits are trial limits: they come from 9 values"
     )
     expect(page.locator("[data-icon=variation]")).to_contain_text("Variation:")
     assert_accessible(page)

@@ -90,3 +90,18 @@ def test_runs_table_covers_ten_to_sixty_useful_points_and_widens_with_more_point
     lowers = [RUNS_TABLE[n][0] for n in range(10, 61)]
     uppers = [RUNS_TABLE[n][1] for n in range(10, 61)]
     assert lowers == sorted(lowers) and uppers == sorted(uppers)
+
+
+def test_two_adjacent_astronomical_points_signal():
+    # 60 and 62 lie far beyond the limits; the jump in and the jump out are both abnormal.
+    chart = run_chart([10, 12, 11, 13, 60, 62, 12, 11, 10, 12, 11, 13])
+    assert flagged(chart, "astronomical") == [4, 5]
+
+
+def test_three_points_far_out_in_a_row_are_a_step_not_a_spike():
+    chart = run_chart([10, 12, 11, 13, 60, 62, 61, 12, 11, 10, 12, 11, 13])
+    assert flagged(chart, "astronomical") == []
+
+
+def test_a_value_left_out_does_not_move_the_median():
+    assert run_chart([1, 2, 3, 100, 4], excluded=[3]).median == 2.5

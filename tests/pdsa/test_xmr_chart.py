@@ -350,3 +350,47 @@ def test_python_port_limits_for_seven_values():
     assert chart.mean == pytest.approx(3.5714285714285716)
     assert chart.lower_limit == pytest.approx(-6.625238095238096)
     assert chart.upper_limit == pytest.approx(13.768095238095238)
+
+
+# --- Choices the Making Data Count tool offers ----------------------------------------------
+
+
+def test_a_shift_of_six_counts_only_when_the_indicator_chose_six():
+    values = [2, 6, 2, 6, 2, 3, 5, 5, 5, 5, 5, 5, 3]  # six points above the mean of 4.15
+    assert flagged(xmr_chart(values), "shift") == []
+    assert flagged(xmr_chart(values, run=6), "shift") == [6, 7, 8, 9, 10, 11]
+
+
+def test_a_trend_of_six_counts_only_when_the_indicator_chose_six():
+    values = [5, 1, 2, 3, 4, 5, 6, 2]
+    assert flagged(xmr_chart(values), "trend") == []
+    assert flagged(xmr_chart(values, run=6), "trend") == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_value_left_out_is_kept_on_the_chart_but_not_in_the_limits():
+    values = [10, 12] * 6 + [90]
+    kept = xmr_chart(values[:12])
+    chart = xmr_chart(values, excluded=[12])
+    assert chart.mean == 11 and chart.upper_limit == pytest.approx(16.32)
+    assert (chart.mean, chart.upper_limit) == (kept.mean, kept.upper_limit)
+    assert len(chart.points) == 13 and "outside" in chart.points[12].signals
+    assert chart.baseline == 12
+
+
+def test_nothing_left_out_gives_the_reference_result_unchanged():
+    values = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+    assert xmr_chart(values, excluded=()) == xmr_chart(values)
+    assert xmr_chart(values, run=7) == xmr_chart(values)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[0, 0, 0, 2, 2, 2, 2, 5, 5, 5, 5, 5, 8, 8, 8], [100] * 11 + [99], [4] * 12],
+    ids=["step-like counts", "one change in a flat series", "all equal"],
+)
+def test_limits_that_collapse_are_named(values):
+    assert xmr_chart(values).collapsed
+
+
+def test_ordinary_limits_do_not_collapse():
+    assert not xmr_chart([10, 12] * 6 + [30]).collapsed
