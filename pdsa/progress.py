@@ -140,7 +140,7 @@ def _activity(cycles, reads):
     busiest = max(reads, key=lambda r: r.values, default=None)
     if cycles:
         n = len(cycles)
-        return 2.0, True, f"{n} PDSA cycle{'s' if n != 1 else ''} under way.", ""
+        return 2.0, True, f"{n} PDSA cycle{'s' if n != 1 else ''} started.", ""
     if busiest and busiest.values >= ACTIVITY_VALUES:
         return 2.0, True, f"“{busiest.name}” has {busiest.values} values recorded.", ""
     return 2.0, False, "", "Start a PDSA cycle, or record 6 values of an indicator."
@@ -357,7 +357,8 @@ def site_progress(goal_scores: list[tuple[object, Progress]], *, group_formed: b
             else:
                 why = (
                     f"Needs {needed} of {n} {kind} at {step:.1f} (the lower median); "
-                    f"{len(reaching)} reach it" + (f" ({names})." if reaching else ".")
+                    f"{len(reaching)} reach{'es' if len(reaching) == 1 else ''} it"
+                    + (f" ({names})." if reaching else ".")
                 )
             steps.append(Step(step, SCALE[step], len(reaching) >= needed, why))
         return Progress(score, tuple(steps))

@@ -58,7 +58,7 @@ def test_devons_headline_is_the_rules_and_shown_with_its_reasons(demo_work):
     open_scores = sorted(p.score for g, p in goals if not g.is_closed)
     assert score.score == open_scores[(len(open_scores) - 1) // 2]  # the lower median
     assert score.score == 4.0
-    for goal, goal_score in goals:  # no step of any goal rests on a phase alone
+    for _, goal_score in goals:  # no step of any goal rests on a phase alone
         reached = next(s for s in goal_score.steps if s.score == goal_score.score)
         assert "phase" not in reached.reason
     consultant = get_user_model().objects.get(username="consultant")

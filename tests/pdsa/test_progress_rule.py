@@ -206,7 +206,7 @@ def test_the_site_score_is_the_lower_median_of_its_open_goals():
     assert progress.score == 2.5
     assert step(progress, 2.5).reason == "2 of 3 open goals reach it (“B”, “C”)."
     assert step(progress, 3.0).reason == (
-        "Needs 2 of 3 open goals at 3.0 (the lower median); 1 reach it (“C”)."
+        "Needs 2 of 3 open goals at 3.0 (the lower median); 1 reaches it (“C”)."
     )
     closed, done = _goal("D", 5.0)
     closed.is_closed = True
