@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from . import two_factor
+from .oidc.views import SSO
 
 # Reachable with the password alone: the two-factor steps themselves and signing out.
 OPEN_URL_NAMES = ("two-factor-verify", "two-factor-set-up", "logout")
@@ -34,7 +35,10 @@ class TwoFactorMiddleware:
 
     def _check(self, request, user):
         has_device = two_factor.has_device(user)
-        verified = has_device and bool(request.session.get(DEVICE_ID_SESSION_KEY))
+        # A provider's multi-factor sign-in (``amr``) stands for the app's own second factor.
+        verified = bool(request.session.get(SSO, {}).get("mfa")) or (
+            has_device and bool(request.session.get(DEVICE_ID_SESSION_KEY))
+        )
         user.is_verified = lambda: verified
         if verified or not (has_device or two_factor.is_required(user)):
             return None

@@ -96,9 +96,10 @@ def invitation_for_token(token: str) -> Invitation | None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, password: str):
+def invitation_accept(*, invitation: Invitation, password: str | None):
     """Claim the invitation (single use, even if two tabs submit), then make the account:
-    the person keeps their place in the programme's records (found by email)."""
+    the person keeps their place in the programme's records (found by email). Without a
+    password (signing in with the organisation's account) a new account has none."""
     claimed = Invitation.objects.filter(
         pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(accepted_at=timezone.now())
@@ -112,7 +113,10 @@ def invitation_accept(*, invitation: Invitation, password: str):
             username=invitation.email, email=invitation.email, first_name=first, last_name=last
         )
     user.is_active = True
-    user.set_password(password)
+    if password is not None:
+        user.set_password(password)
+    elif user.pk is None:
+        user.set_unusable_password()
     user.save()
     if invitation.role in Invitation.SITE_ROLES:
         person = getattr(user, "person", None) or (

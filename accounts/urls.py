@@ -2,7 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import invitations, views
-from .forms import PasswordChange, PasswordReset, SetPassword, SignInForm
+from .forms import PasswordChange, PasswordReset, SetPassword
+from .oidc import views as oidc_views
 
 urlpatterns = [
     path("invitations/", invitations.invitation_list, name="invitation-list"),
@@ -10,14 +11,10 @@ urlpatterns = [
     path("invitations/<int:pk>/revoke/", invitations.invitation_revoke, name="invitation-revoke"),
     path("invite/<str:token>/", invitations.invitation_accept, name="invitation-accept"),
     path("consultants/assign/", invitations.consultant_assign, name="consultant-assign"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", oidc_views.SignInView.as_view(), name="login"),
+    path("logout/", oidc_views.SignOutView.as_view(), name="logout"),
+    path("sso/<slug:key>/start/", oidc_views.sso_start, name="sso-start"),
+    path("sso/<slug:key>/callback/", oidc_views.sso_callback, name="sso-callback"),
     path("two-factor/", views.two_factor_overview, name="two-factor"),
     path("two-factor/set-up/", views.two_factor_set_up, name="two-factor-set-up"),
     path("two-factor/verify/", views.two_factor_verify, name="two-factor-verify"),

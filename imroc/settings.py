@@ -162,6 +162,24 @@ AXES_USERNAME_CALLABLE = "accounts.throttling.client_username"
 # production); the client's address is the one the outermost of them saw.
 IMROC_TRUSTED_PROXIES = env_int("IMROC_TRUSTED_PROXIES", 1 if PRODUCTION else 0)
 
+# Sign in with the organisation's account (OpenID Connect; accounts/oidc): off unless
+# IMROC_OIDC_PROVIDERS names providers, e.g. "nhsmail,trust", each configured by
+# IMROC_OIDC_<KEY>_NAME (the organisation, on the button), _DISCOVERY_URL, _CLIENT_ID,
+# _CLIENT_SECRET and _EMAIL_DOMAINS (e.g. "nhs.net"; empty: any domain).
+OIDC_PROVIDERS = {}
+for _key in env_list("IMROC_OIDC_PROVIDERS", []):
+    _prefix = f"IMROC_OIDC_{_key.upper().replace('-', '_')}_"
+    OIDC_PROVIDERS[_key] = {
+        "name": env_str(_prefix + "NAME", _key),
+        "discovery_url": env_str(_prefix + "DISCOVERY_URL"),
+        "client_id": env_str(_prefix + "CLIENT_ID"),
+        "client_secret": env_str(_prefix + "CLIENT_SECRET"),
+        "email_domains": env_list(_prefix + "EMAIL_DOMAINS", []),
+    }
+    _missing = [k for k, v in OIDC_PROVIDERS[_key].items() if v in ("", None)]
+    if _missing:
+        raise ImproperlyConfigured(f"{_prefix}: set {', '.join(_missing).upper()}")
+
 # Two-factor authentication (django-otp): the name authenticator apps show.
 OTP_TOTP_ISSUER = env_str("IMROC_TWO_FACTOR_ISSUER", "ImROC programme")
 

@@ -37,6 +37,9 @@ def cases(world):
         Case("healthz-floor", "/healthz/floor", signed_in),
         Case("login", "/accounts/login/", expect(302, anonymous=200)),
         Case("logout", "/accounts/logout/", expect(302), method="post"),
+        # Off unless a provider is configured (tests/accounts/test_sso.py signs in through one).
+        Case("sso-start", "/accounts/sso/nhsmail/start/", expect(404, anonymous=404)),
+        Case("sso-callback", "/accounts/sso/nhsmail/callback/", expect(404, anonymous=404)),
         Case("two-factor", "/accounts/two-factor/", signed_in),
         Case("two-factor-set-up", "/accounts/two-factor/set-up/", signed_in),
         # Already verified (staff), or with no second factor to check (the others).
