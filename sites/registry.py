@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from imroc.sections import gather
+
 
 @dataclass(frozen=True)
 class SitePage:
@@ -44,7 +46,7 @@ class Section:
     title: str
     order: int
     template: str
-    context: Callable[[SitePage], dict | None]
+    build: Callable[[SitePage], dict | None]
     queries: int
     annotate: Callable[[QuerySet], QuerySet] | None = None
 
@@ -60,11 +62,11 @@ def site_section(
     queries: int,
     annotate: Callable[[QuerySet], QuerySet] | None = None,
 ):
-    """Register ``context(page) -> dict | None`` as a section of the site page."""
+    """Register ``build(page) -> dict | None`` as a section of the site page."""
 
-    def decorator(context):
-        _SECTIONS.append(Section(title, order, template, context, queries, annotate))
-        return context
+    def decorator(build):
+        _SECTIONS.append(Section(title, order, template, build, queries, annotate))
+        return build
 
     return decorator
 
@@ -83,10 +85,4 @@ def annotate(sites: QuerySet) -> QuerySet:
 
 def render_sections(page: SitePage) -> tuple[list[Section], dict]:
     """The sections to show, in order, and the names their templates read."""
-    shown, values = [], {}
-    for section in sections():
-        context = section.context(page)
-        if context is not None:
-            shown.append(section)
-            values.update(context)
-    return shown, values
+    return gather(sections(), page)

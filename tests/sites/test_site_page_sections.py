@@ -16,6 +16,7 @@ from accounts.backends import AccountBackend
 from sites import registry, selectors
 from sites.models import CoProduction, Site
 from tests.sites.budgets import SITE_PAGE_QUERIES
+from tests.templates import add_template
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_every_section_reads_the_demos_busiest_site_within_its_budget(
     titles = []
     for section in registry.sections():
         with django_assert_max_num_queries(section.queries):
-            context = section.context(page)
+            context = section.build(page)
         titles.append(section.title)
         assert context is not None, section.title
     assert titles[:3] == ["Self-assessment", "Priorities and goals", "Learning sets"]
@@ -71,14 +72,13 @@ def test_the_sections_budgets_and_the_pages_own_reads_fit_the_pages_budget():
 @pytest.fixture
 def new_apps_section(settings, tmp_path):
     """A section as a new app would add it: a template and a registered function."""
-    (tmp_path / "newapp").mkdir()
-    (tmp_path / "newapp" / "_site_section.html").write_text(
+    add_template(
+        settings,
+        tmp_path,
+        "newapp/_site_section.html",
         '<section aria-labelledby="newapp-heading"><h2 id="newapp-heading">Peer mentors</h2>'
-        "<p>{{ mentors }} mentors at {{ site.name }}</p></section>"
+        "<p>{{ mentors }} mentors at {{ site.name }}</p></section>",
     )
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
-    ]
     before = list(registry._SECTIONS)
     registry.site_section(
         title="Peer mentors", order=85, template="newapp/_site_section.html", queries=0

@@ -1,0 +1,98 @@
+"""pdsa's part of each person's work: goals and PDSA stages due, comments on the goals and
+cycles of their sites, and the goals of their site teams."""
+
+from django.db.models import Q
+from django.urls import reverse
+
+from accounts.registry import Item, home_section, work_items
+from sites.models import Site
+
+from .models import Comment, Cycle, Goal, Stage, cycles_with_current_stage_due
+from .selectors import your_goals
+
+LIMIT = 10
+
+
+@work_items("due", order=10, queries=1)
+def goals_due(page):
+    """Open goals of my sites near or past their target date; archived sites are done with."""
+    goals = (
+        Goal.objects.filter(priority__site_id__in=page.team_site_ids, target_date__lte=page.soon)
+        .filter(status__in=Goal.OPEN, priority__site__is_active=True)
+        .select_related("priority__site")
+        .order_by("target_date", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            f"Goal: {goal.title}",
+            goal.get_absolute_url(),
+            f"{goal.priority.site.name}; target date",
+            goal.target_date,
+            goal.target_date < page.today,
+        )
+        for goal in goals
+    ]
+
+
+@work_items("due", order=20, queries=1)
+def stages_due(page):
+    """PDSA stages of my sites' open goals due soon or late."""
+    cycles = (
+        Cycle.objects.filter(goal__priority__site_id__in=page.team_site_ids)
+        .filter(goal__status__in=Goal.OPEN, goal__priority__site__is_active=True)
+        .filter(cycles_with_current_stage_due(lte=page.soon))
+        .select_related("goal__priority__site")
+        .order_by("pk")[: LIMIT * 3]
+    )
+    items = []
+    for cycle in cycles:
+        stage = cycle.current_stage
+        items.append(
+            Item(
+                f"PDSA cycle {cycle.number}, {Stage(stage).label.lower()}: {cycle.objective}",
+                reverse("pdsa:cycle-stage", kwargs={"pk": cycle.pk, "stage": stage}),
+                f"{cycle.goal.priority.site.name}; {cycle.goal.title}",
+                getattr(cycle, f"{stage}_due"),
+                cycle.is_overdue(page.today),
+            )
+        )
+    return items
+
+
+def _comments_on(sites, page) -> list[Item]:
+    """Comments by others on the goals and cycles of ``sites`` in the last 30 days."""
+    comments = (
+        Comment.objects.filter(created__date__gte=page.since)
+        .filter(Q(goal__priority__site__in=sites) | Q(cycle__goal__priority__site__in=sites))
+        .exclude(author=page.user)
+        .select_related("author", "goal", "cycle")
+        .order_by("-created", "-pk")[:LIMIT]
+    )
+    return [
+        Item(
+            f"Comment by {comment.author.get_full_name() or comment.author.username} on "
+            + (f"goal {comment.goal.title}" if comment.goal_id else f"cycle {comment.cycle}"),
+            (comment.goal or comment.cycle).get_absolute_url() + "#comments",
+            comment.text[:120],
+            comment.created.date(),
+        )
+        for comment in comments
+    ]
+
+
+@work_items("new", order=20, queries=1)
+def new_comments(page):
+    return _comments_on(page.team_site_ids or page.group_site_ids, page)
+
+
+@work_items("activity", order=20, queries=1)
+def comments_at_my_sites(page):
+    return _comments_on(Site.objects.filter(consultants=page.user).values("pk"), page)
+
+
+@home_section(title="Your goals", order=120, template="pdsa/_home_goals.html", queries=1)
+def goals(page):
+    if not page.team_site_ids:
+        return None
+    goals = your_goals(page.user)
+    return {"your_goals": goals} if goals else None
