@@ -376,6 +376,11 @@ IMROC_IMPORT_MAX_ROWS = env_int("IMROC_IMPORT_MAX_ROWS", 500_000)
 # often a running one tells the database it is alive (imroc/jobs.py).
 IMROC_JOBS_IN_FLIGHT = env_int("IMROC_JOBS_IN_FLIGHT", 3)
 IMROC_JOB_BEAT_SECONDS = env_int("IMROC_JOB_BEAT_SECONDS", 30)
+# A site's registration link (learning_sets/floods.py): registrations an hour through one
+# link and from one address, and the people a site may have on a workshop's waiting list.
+IMROC_LINK_JOINS_PER_HOUR = env_int("IMROC_LINK_JOINS_PER_HOUR", 30)
+IMROC_ADDRESS_JOINS_PER_HOUR = env_int("IMROC_ADDRESS_JOINS_PER_HOUR", 10)
+IMROC_WAITING_LIST_PER_SITE = env_int("IMROC_WAITING_LIST_PER_SITE", 10)
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@ link), cancellation with the waiting list, attendance and evaluations."""
 
 import secrets
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -23,6 +24,11 @@ class PlaceLimitReached(Exception):
 
 class EvaluationAlreadyReceived(Exception):
     pass
+
+
+class WaitingListFull(PlaceLimitReached):
+    """The site's waiting list for the workshop is as long as it may be: a flood of
+    registrations through a shared link stops here (IMROC_WAITING_LIST_PER_SITE)."""
 
 
 class AlreadyRegistered(Exception):
@@ -81,6 +87,17 @@ def delegate_register(
     )
 
 
+def _waiting_room(workshop: Workshop, site) -> None:
+    """Call with the workshop row locked, so two at once cannot both take the last room."""
+    most = settings.IMROC_WAITING_LIST_PER_SITE
+    waiting = workshop.delegates.filter(site=site, status=Delegate.Status.WAITING).count()
+    if waiting >= most:
+        raise WaitingListFull(
+            f"The waiting list of {site} for this workshop is full ({most} people).",
+            limit="waiting",
+        )
+
+
 def _locked(workshop: Workshop) -> Workshop:
     return (
         Workshop.objects.select_related("venue", "learning_set")
@@ -111,6 +128,8 @@ def _register(
     problem = _place_problem(workshop, site.pk)
     if problem is not None and not waiting_list_ok:
         raise problem
+    if problem is not None:
+        _waiting_room(workshop, site)
     delegate = Delegate.objects.create(
         workshop=workshop,
         site=site,

@@ -1,6 +1,7 @@
 """Registering a site's people in a batch, the site's own registration link, and a person
 registering themselves through it (no account needed)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,8 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from accounts.throttling import client_ip
 
-from .. import selectors, services
+from .. import floods, selectors, services
 from ..models import Delegate, RegistrationLink
 from ..registration_forms import BatchForm, JoinForm
 from .common import workshop_for
@@ -99,9 +101,13 @@ def join(request, token):
     places = selectors.workshop_places(workshop, today)
     state = "closed" if workshop.has_happened(today) else "open"
     form = JoinForm(request.POST or None)
+    status = 200
     if request.method == "POST" and state == "open" and form.is_valid():
         data = form.cleaned_data
+        address = client_ip(request)
         try:
+            floods.join_allowed(link, address)
+            floods.join_counted(address)
             delegate = services.delegate_register(
                 workshop=workshop,
                 site=site,
@@ -109,6 +115,10 @@ def join(request, token):
                 registration_link=link,
                 **{name: data[name] for name in DETAILS},
             )
+        except (floods.JoinRefused, services.WaitingListFull) as refused:
+            form.add_error(None, str(refused))
+            floods.link_flooded(link=link, reason=str(refused))
+            status = 429 if isinstance(refused, floods.JoinRefused) else 200
         except services.PlaceLimitReached as limit:
             form.add_error(None, f"{limit} Tick the waiting-list box to wait for a place.")
         except services.AlreadyRegistered:
@@ -126,5 +136,8 @@ def join(request, token):
             "state": state,
             "site_places": places.for_site(site.pk),
             "problem": places.problem(site.pk),
+            "limits": floods.limits(),
+            "waiting_list_most": settings.IMROC_WAITING_LIST_PER_SITE,
         },
+        status=status,
     )
