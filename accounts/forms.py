@@ -12,6 +12,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from design.forms import NhsFormMixin
+from sites.choosers import SiteChooserField
 from sites.models import Perspective, Site
 
 from .models import Invitation
@@ -64,8 +65,8 @@ class InvitationForm(NhsFormMixin, forms.Form):
     full_name = forms.CharField(label="Full name", max_length=200)
     email = forms.EmailField(label="Email address", max_length=254)
     role = forms.ChoiceField(label="Role", choices=Invitation.Role.choices)
-    site = forms.ModelChoiceField(
-        label="Site", queryset=Site.objects.none(), required=False, empty_label="Choose a site"
+    site = SiteChooserField(
+        label="Site", queryset=Site.objects.none(), scope="mine", required=False
     )
     new_site_name = forms.CharField(
         label="Or add a new site",
@@ -85,9 +86,10 @@ class InvitationForm(NhsFormMixin, forms.Form):
         initial=Perspective.MANAGER,
     )
 
-    def __init__(self, *args, sites, roles, may_add_site: bool, **kwargs):
+    def __init__(self, *args, sites, roles, may_add_site: bool, suggest: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["site"].queryset = sites
+        self.fields["site"].widget.scope = suggest
         self.fields["role"].choices = [c for c in Invitation.Role.choices if c[0] in roles]
         if not may_add_site:
             for name in ("new_site_name", "new_site_category", "new_site_region"):

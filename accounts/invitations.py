@@ -70,6 +70,7 @@ def invitation_list(request):
         sites=sites,
         roles=roles,
         may_add_site=may_add_site,
+        suggest="visible" if is_administrator(request.user) else "mine",
         initial={"site": chosen, "role": "member" if chosen else "project_lead"},
     )
     if request.method == "POST" and form.is_valid():

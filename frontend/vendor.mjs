@@ -19,3 +19,13 @@ for (const image of new Set(images)) {
   copyFileSync(`${dist}/assets/images/${image}`, `${out}/assets/images/${image}`);
 }
 console.log(`nhsuk-frontend ${pkg.version}: JS and ${new Set(images).size} images in ${out}`);
+
+// GOV.UK's accessible autocomplete, for the site chooser (static/js/site_chooser.js).
+const aa = JSON.parse(readFileSync("node_modules/accessible-autocomplete/package.json", "utf8"));
+mkdirSync("static/vendor/accessible-autocomplete", { recursive: true });
+writeFileSync(
+  `static/vendor/accessible-autocomplete/accessible-autocomplete-${aa.version}.min.js`,
+  readFileSync("node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js", "utf8")
+    .replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "\n"),
+);
+console.log(`accessible-autocomplete ${aa.version}: JS in static/vendor/accessible-autocomplete`);

@@ -1,6 +1,7 @@
 from django import forms
 
 from design.forms import NhsFormMixin
+from sites.choosers import SiteChooserField
 from sites.selectors import sites_for_user
 
 from .models import Report
@@ -8,13 +9,11 @@ from .rules import can_request_programme_report
 
 
 class SiteProgressReportForm(NhsFormMixin, forms.Form):
-    site = forms.ModelChoiceField(queryset=None, label="Site", empty_label=None)
+    site = SiteChooserField(queryset=None, label="Site")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["site"].queryset = sites_for_user(user).order_by("name")
-        self.fields["site"].to_field_name = "slug"
-        self.fields["site"].error_messages["invalid_choice"] = "Choose one of your sites."
+        self.fields["site"].queryset = sites_for_user(user)
 
 
 class ProgrammeReportForm(NhsFormMixin, forms.Form):

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import choosers, views
 
 app_name = "sites"
 
 urlpatterns = [
     path("", views.site_list, name="site-list"),
+    path("search.json", choosers.site_search, name="site-search"),
     path("<slug:slug>/", views.site_detail, name="site-detail"),
     path("<slug:slug>/edit/", views.site_edit, name="site-edit"),
     path("<slug:slug>/archive/", views.site_archive, name="site-archive"),

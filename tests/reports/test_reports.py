@@ -65,7 +65,7 @@ def test_a_lead_cannot_ask_for_another_sites_report(client, world, committing):
         {"kind": "site_progress", "site-site": "alpha"},
     )
     assert response.status_code == 400
-    assert "Choose one of your sites." in response.content.decode()
+    assert "No site you can choose has &#x27;alpha&#x27; in its name" in response.content.decode()
     assert not Report.objects.exists()
 
 
