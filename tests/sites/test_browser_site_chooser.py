@@ -33,5 +33,6 @@ def test_a_lead_types_part_of_a_name_and_chooses_their_site_from_the_suggestions
     expect(page.get_by_role("option", name="No site has that in its name")).to_be_visible()
     box.press("Tab")  # the suggestions close; the button is next
     page.get_by_role("button", name="Prepare the site progress report").click()
-    expect(page.locator(".nhsuk-error-summary")).to_contain_text("No site you can choose has 'beta'")
-    expect(page.locator(".nhsuk-error-summary")).to_be_focused()
+    summary = page.locator(".nhsuk-error-summary")
+    expect(summary).to_contain_text("No site you can choose has 'beta'")
+    expect(summary).to_be_focused()
