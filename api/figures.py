@@ -20,14 +20,13 @@ def progress_record(progress) -> dict:
 
 def progress_of_sites(sites) -> dict[int, tuple[dict, dict[int, dict]]]:
     """Each site's score and its goals' scores, from the site progress page's selector."""
-    found = {}
-    for site in sites:
-        score, goals = pdsa_selectors.site_progress(site)
-        found[site.pk] = (
+    return {
+        site_id: (
             progress_record(score),
             {goal.pk: progress_record(progress) for goal, progress in goals},
         )
-    return found
+        for site_id, (score, goals) in pdsa_selectors.sites_progress(sites).items()
+    }
 
 
 def _phase_numbers(phases, n: int) -> list[int]:
