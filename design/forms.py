@@ -6,6 +6,7 @@ It keeps any message a form sets itself; it only replaces Django's generic defau
 """
 
 import datetime
+import re
 
 from django import forms
 from django.forms.widgets import ChoiceWidget
@@ -68,8 +69,27 @@ def _label(field, name: str) -> str:
     return label if first.isupper() and len(first) > 1 else label[:1].lower() + label[1:]
 
 
-def _article(words: str) -> str:
-    return "an" if words[:1].lower() in "aeiou" else "a"
+# A label that starts with one of these reads on without "the" or "a": "Enter your
+# response", not "Enter the your response"; "Enter what moved", not "Enter the what moved".
+DETERMINERS = frozenset(
+    "a an the this that these those your their its our my any each every some no one "
+    "what which who whom whose when where why how whether if".split()
+)
+
+
+def _starts_with_determiner(label: str) -> bool:
+    first = re.match(r"[\w']*", label).group()
+    return first.lower() in DETERMINERS
+
+
+def _the(label: str) -> str:
+    return label if _starts_with_determiner(label) else f"the {label}"
+
+
+def _a(label: str) -> str:
+    if _starts_with_determiner(label):
+        return label
+    return f"{'an' if label[:1].lower() in 'aeiou' else 'a'} {label}"
 
 
 def _defaults(field) -> dict:
@@ -88,12 +108,12 @@ def _messages(field, name: str) -> dict:
     if isinstance(field, forms.BooleanField):
         required = f"Tick the box: {sentence}"
     elif is_choice:
-        required = f"Select the {label}"
+        required = f"Select {_the(label)}"
     else:
-        required = f"Enter the {label}"
+        required = f"Enter {_the(label)}"
     messages = {
         "required": required,
-        "invalid_choice": f"Select the {label} from the list",
+        "invalid_choice": f"Select {_the(label)} from the list",
         "max_length": f"{sentence} must be %(limit_value)d characters or fewer",
         "min_length": f"{sentence} must be at least %(limit_value)d characters",
         "min_value": f"{sentence} must be %(limit_value)s or more",
@@ -167,8 +187,7 @@ class NhsFormMixin:
             return
         self.initial.pop(name, None)
         field.initial = None
-        label = _label(field, name)
-        prompt = self.prompts.get(name) or f"Select {_article(label)} {label}"
+        prompt = self._prompt_text(name, field)
         if isinstance(field, forms.ModelChoiceField):
             if field.empty_label is None:
                 field.empty_label = prompt
@@ -177,11 +196,13 @@ class NhsFormMixin:
             if not choices or choices[0][0] not in ("", None):
                 field.choices = [("", prompt), *choices]
 
+    def _prompt_text(self, name: str, field) -> str:
+        return self.prompts.get(name) or f"Select {_a(_label(field, name))}"
+
     def _prompt(self, name: str, field):
         if not _is_single_select(field.widget):
             return
-        label = _label(field, name)
-        prompt = self.prompts.get(name) or f"Select {_article(label)} {label}"
+        prompt = self._prompt_text(name, field)
         if isinstance(field, forms.ModelChoiceField):
             if field.empty_label == BLANK:
                 field.empty_label = prompt

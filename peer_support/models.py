@@ -22,6 +22,7 @@ class ChecklistEntry(models.Model):
     )
 
     class Meta:
+        verbose_name_plural = "checklist entries"
         ordering = ["site", "done_on"]
         constraints = [
             models.UniqueConstraint(fields=["site", "item"], name="one_entry_per_item"),

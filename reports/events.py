@@ -26,7 +26,7 @@ def report_ready(*, report: Report):
             url=report.get_absolute_url(),
             context={
                 "message": (
-                    f"The {report.title} is ready to download as a PDF and a spreadsheet. "
+                    f"{report.title} is ready to download as a PDF and a spreadsheet. "
                     f"It is kept until {report.expires_at:%-d %B %Y}."
                 ),
                 "title": report.title,

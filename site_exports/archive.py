@@ -12,12 +12,19 @@ from imroc.exports import csv_writer
 from .dump import JSON_NAME, SiteDump, exported_fields
 from .registry import site_entries, site_entry
 
-README = """Everything {site} recorded in imroc, as at {when:%-d %B %Y %H:%M}.
+README = "Everything {site} recorded in imroc, as at {when:%-d %B %Y %H:%M}.\n\n{files}\n"
+FILES = [
+    ("site.json", "every row, for loading into another database (manage.py import_site <this zip>)"),
+    ("csv/", "one spreadsheet-ready file per kind of record; the ID columns link the files"),
+]
 
-site.json     every row, for loading into another database (manage.py import_site <this zip>)
-csv/          one spreadsheet-ready file per kind of record; the ID columns link the files
-{pdf}
-"""
+
+def _readme(site, pdf: bool) -> str:
+    """The archive's contents, a file a line, its name padded past the longest name."""
+    files = FILES + ([(pdf_name(site), "the site's progress report")] if pdf else [])
+    width = max(len(name) for name, _ in files) + 2
+    lines = "\n".join(f"{name:<{width}}{text}" for name, text in files)
+    return README.format(site=site.name, when=timezone.localtime(), files=lines)
 
 
 def site_archive(site, *, pdf: bytes | None = None) -> tuple[bytes, dict[str, int]]:
@@ -29,14 +36,9 @@ def site_archive(site, *, pdf: bytes | None = None) -> tuple[bytes, dict[str, in
         archive.writestr(JSON_NAME, json.dumps(data, indent=1, ensure_ascii=False))
         for entry, name in csv_names().items():
             archive.writestr(name, _csv_text(dump, entry))
-        pdf_line = ""
         if pdf is not None:
             archive.writestr(pdf_name(site), pdf)
-            pdf_line = f"{pdf_name(site):<14}the site's progress report"
-        archive.writestr(
-            "README.txt",
-            README.format(site=site.name, when=timezone.localtime(), pdf=pdf_line),
-        )
+        archive.writestr("README.txt", _readme(site, pdf is not None))
     return buffer.getvalue(), data["counts"]
 
 
