@@ -14,7 +14,10 @@ from .registry import site_entries, site_entry
 
 README = "Everything {site} recorded in imroc, as at {when:%-d %B %Y %H:%M}.\n\n{files}\n"
 FILES = [
-    ("site.json", "every row, for loading into another database (manage.py import_site <this zip>)"),
+    (
+        "site.json",
+        "every row, for loading into another database (manage.py import_site <this zip>)",
+    ),
     ("csv/", "one spreadsheet-ready file per kind of record; the ID columns link the files"),
 ]
 
