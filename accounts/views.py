@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -17,6 +17,7 @@ from .forms import TwoFactorCodeForm, TwoFactorSetUpForm
 
 
 @login_required
+@require_safe
 def home(request):
     """One page, a section per role the user holds: each person's work, every item linked to
     where it is done, in a fixed number of queries however large the programme. The sections
@@ -36,6 +37,7 @@ def _next_url(request) -> str:
 
 
 @login_required
+@require_safe
 def two_factor_overview(request):
     user = request.user
     return render(
@@ -145,6 +147,7 @@ def two_factor_turn_off(request):
 
 
 @login_required
+@require_safe
 def floor(request):
     """The benchmark's floor: a signed-in page with nothing in it (the session, the user and
     the base template), against which every page's requests per second are compared."""

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from accounts.rules import is_administrator
 
@@ -41,6 +42,7 @@ def keyset_page(events, *, before: int | None, after: int | None) -> dict:
 
 
 @login_required
+@require_safe
 def event_list(request):
     """Administrators only: the log names people and what they read."""
     if not is_administrator(request.user):

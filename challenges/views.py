@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from sites.selectors import sites_for_user
@@ -14,11 +14,13 @@ from .models import Challenge, Framework
 
 
 @login_required
+@require_safe
 def framework_current(request):
     return redirect(Framework.objects.current())
 
 
 @login_required
+@require_safe
 def framework_detail(request, version):
     framework = get_object_or_404(
         Framework.objects.prefetch_related(
@@ -84,6 +86,7 @@ def _site(request, slug):
 
 
 @login_required
+@require_safe
 def assessment_list(request, slug):
     site = _site(request, slug)
     assessments = list(selectors.assessments_for_site(site))
@@ -96,6 +99,7 @@ def assessment_list(request, slug):
 
 
 @login_required
+@require_safe
 def assessment_detail(request, slug, pk):
     site = _site(request, slug)
     assessment = get_object_or_404(

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import allowed, require
 from sites.selectors import sites_for_user
@@ -29,6 +29,7 @@ def _data(request):
 
 
 @login_required
+@require_safe
 def overview(request):
     require(request.user, "colleges.view_overview")
     rows, totals = selectors.programme_colleges(request.user)
@@ -36,6 +37,7 @@ def overview(request):
 
 
 @login_required
+@require_safe
 def site_colleges(request, slug):
     site = get_object_or_404(sites_for_user(request.user), slug=slug)
     rows, totals = selectors.standings(site.recovery_colleges.all())
@@ -52,6 +54,7 @@ def site_colleges(request, slug):
 
 
 @login_required
+@require_safe
 def college_detail(request, pk):
     college = _college(request, pk)
     return render(
@@ -85,6 +88,7 @@ def college_form(request, slug=None, pk=None):
 
 
 @login_required
+@require_safe
 def check_detail(request, pk, check):
     college = _college(request, pk)
     check = get_object_or_404(college.fidelity_checks, pk=check)

@@ -5,6 +5,7 @@ kind of gathering overall and by site."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from learning_sets.selectors import programme_headline
 from sites.models import CoProduction
@@ -14,6 +15,7 @@ from . import selectors
 
 
 @login_required
+@require_safe
 def programme(request):
     """Everyone signed in reads it: the headline is the programme's; the tables cover the
     sites the reader may see (all of them for programme staff)."""

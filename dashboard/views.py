@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 from challenges.models import Stage
@@ -38,6 +39,7 @@ def _reads(form) -> Reads:
 
 
 @login_required
+@require_safe
 def overview(request):
     form, valid = _filter_form(request)
     context = {"form": form, "valid": valid, "section": "overview"}
@@ -51,6 +53,7 @@ def overview(request):
 
 
 @login_required
+@require_safe
 def heatmap(request):
     form, valid = _filter_form(request)
     context = {"form": form, "valid": valid, "section": "heatmap"}
@@ -82,6 +85,7 @@ def _params(request) -> dict:
 
 
 @login_required
+@require_safe
 def figure_list(request, figure):
     chosen = _figure(figure)
     form, valid = _filter_form(request)
@@ -121,6 +125,7 @@ def _bad_filters(form) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def figure_csv(request, figure):
     chosen = _figure(figure)
     form, valid = _filter_form(request)
@@ -133,6 +138,7 @@ def figure_csv(request, figure):
 
 
 @login_required
+@require_safe
 def table_csv(request, table):
     builders = {**TABLES, "heatmap": heatmap_table}
     if table not in builders:
@@ -144,6 +150,7 @@ def table_csv(request, table):
 
 
 @login_required
+@require_safe
 def my_sites(request):
     """A consultant's own page: their sites, whose review is due, which have gone quiet."""
     require(request.user, "dashboard.view_dashboard")

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "imroc.headers.NoStoreMiddleware",
+    "imroc.errors.ErrorPageMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "accounts.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -208,6 +210,8 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+CSRF_FAILURE_VIEW = "imroc.errors.csrf_failure"  # an NHS.UK page saying what to do
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

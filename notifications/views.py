@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.rules import is_administrator
 
@@ -26,6 +26,7 @@ def _require_administrator(user) -> None:
 
 
 @login_required
+@require_safe
 def notification_list(request):
     notifications = selectors.notifications_for(request.user)
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -80,6 +81,7 @@ def unsubscribe(request, token):
 
 
 @login_required
+@require_safe
 def failed_list(request):
     _require_administrator(request.user)
     page = Paginator(selectors.failed_reminders(), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -97,6 +99,7 @@ def failed_retry(request, pk):
 
 
 @login_required
+@require_safe
 def schedule(request):
     _require_administrator(request.user)
     return render(request, "notifications/schedule.html", {"schedule": selectors.beat_schedule()})

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import allowed, require
 from sites.selectors import sites_for_user
@@ -26,6 +26,7 @@ def _site(request, slug, perm: str | None = None):
 
 
 @login_required
+@require_safe
 def overview(request):
     rows, totals = selectors.programme_standings(request.user)
     return render(
@@ -36,6 +37,7 @@ def overview(request):
 
 
 @login_required
+@require_safe
 def programme(request, slug):
     site = _site(request, slug)
     return render(

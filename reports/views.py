@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from imroc import jobs
@@ -41,6 +41,7 @@ def _list(request, request_forms, status=200):
 
 
 @login_required
+@require_safe
 def report_list(request):
     return _list(request, forms_for(request.user))
 
@@ -81,12 +82,14 @@ def report_retry(request, pk):
 
 
 @login_required
+@require_safe
 def report_detail(request, pk):
     report = _visible_report(request.user, pk)
     return render(request, "reports/report_detail.html", {"report": report})
 
 
 @login_required
+@require_safe
 def report_download(request, pk, fmt):
     report = _visible_report(request.user, pk)
     if fmt not in FORMATS or report.status != Report.Status.READY:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from design.forms import NhsFormMixin
@@ -55,6 +55,7 @@ def site_export(request, slug):
 
 
 @login_required
+@require_safe
 def export_detail(request, pk):
     export = _visible_export(request.user, pk)
     return render(request, "site_exports/export_detail.html", {"export": export})
@@ -73,6 +74,7 @@ def export_retry(request, pk):
 
 
 @login_required
+@require_safe
 def export_download(request, pk):
     export = _visible_export(request.user, pk)
     if export.status != SiteExport.Status.READY or not export.archive:

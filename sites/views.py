@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 
@@ -16,6 +17,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@require_safe
 def site_list(request):
     site_filter = SiteFilter(request.GET, queryset=selectors.site_directory(request.user))
     page = Paginator(site_filter.qs.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -29,6 +31,7 @@ def site_list(request):
 
 
 @login_required
+@require_safe
 def site_detail(request, slug):
     """The site's own details and project group, then each app's registered section."""
     site = get_object_or_404(

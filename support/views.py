@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from sites.selectors import sites_for_user
@@ -41,6 +41,7 @@ def _query_without_page(request) -> str:
 
 
 @login_required
+@require_safe
 def site_support(request, slug):
     site = _site(request, slug)
     log_filter = SupportLogFilter(request.GET, queryset=selectors.support_log(site))
@@ -207,6 +208,7 @@ def training_delete(request, slug, pk):
 
 
 @login_required
+@require_safe
 def outcomes(request, slug):
     site = _site(request, slug)
     history = list(selectors.outcome_history(site))

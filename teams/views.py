@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import allowed, require
 from sites.selectors import sites_for_user
@@ -26,6 +27,7 @@ def _team(request, pk, perm: str | None = None):
 
 
 @login_required
+@require_safe
 def site_teams(request, slug):
     site = get_object_or_404(sites_for_user(request.user), slug=slug)
     return render(
@@ -58,6 +60,7 @@ def team_form(request, slug=None, pk=None):
 
 
 @login_required
+@require_safe
 def team_detail(request, pk):
     team = _team(request, pk)
     today = timezone.localdate()
@@ -102,6 +105,7 @@ def assessment_add(request, pk):
 
 
 @login_required
+@require_safe
 def assessment_detail(request, pk):
     assessment = selectors.assessment_for_user(request.user, pk)
     if assessment is None:

@@ -89,6 +89,8 @@ REQUIRED_CSP = (
 # The load balancer's probe is answered first in the middleware, before the headers are
 # added (imroc.health); it is plain text or JSON, never a page.
 PROBES = {"healthz"}
+# Read by BI tools with a token, revalidated with ETags ("private, no-cache"), not a browser.
+REVALIDATED = {"api"}
 
 
 def header_problems(response) -> list[str]:
@@ -117,6 +119,14 @@ def test_every_url_answers_each_role_as_declared(client, world, role):
             failures.extend(
                 f"{case.url} ({case.name}): {problem}" for problem in header_problems(response)
             )
+            if (
+                role != "anonymous"
+                and case.name.split(":")[0] not in REVALIDATED
+                and "no-store" not in response.get("Cache-Control", "")
+            ):
+                failures.append(
+                    f"{case.url} ({case.name}): signed in, but no Cache-Control: no-store"
+                )
         expected = case.expected[role]
         if response.status_code != expected:
             failures.append(

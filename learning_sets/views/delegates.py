@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from audit.services import Action, record
@@ -148,6 +148,7 @@ def attendance_mark(request, pk):
 
 
 @login_required
+@require_safe
 def evaluation_links(request, pk):
     """Each attendee's own link, to copy into an email (sending is done elsewhere)."""
     workshop = workshop_for(request, pk, MANAGE)

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from audit.services import Action, record
@@ -35,6 +35,7 @@ SUMMARY_HEADER = [
 
 
 @login_required
+@require_safe
 def workshop_report(request, pk):
     workshop = workshop_for(request, pk)
     require(request.user, REPORT, workshop.learning_set)
@@ -52,6 +53,7 @@ def workshop_report(request, pk):
 
 
 @login_required
+@require_safe
 def set_report(request, pk):
     learning_set = learning_set_for(request, pk, REPORT)
     rows, totals = selectors.set_figures(learning_set, timezone.localdate())
@@ -120,6 +122,7 @@ def _summary_row(label, workshop, figures, members):
 
 
 @login_required
+@require_safe
 def set_summary_csv(request, pk):
     learning_set = learning_set_for(request, pk, REPORT)
     rows, totals = selectors.set_figures(learning_set, timezone.localdate())
@@ -139,6 +142,7 @@ def set_summary_csv(request, pk):
 
 
 @login_required
+@require_safe
 def workshop_delegates_csv(request, pk):
     """Personal details included, so for organisers only."""
     workshop = workshop_for(request, pk, "learning_sets.change_workshop")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 from sites.selectors import sites_for_user
@@ -18,6 +19,7 @@ SET_FIELDS = ["name", "organisers", "sites", "start_date", "status"]
 
 
 @login_required
+@require_safe
 def set_list(request):
     today = timezone.localdate()
     return render(
@@ -63,6 +65,7 @@ def set_edit(request, pk):
 
 
 @login_required
+@require_safe
 def set_detail(request, pk):
     learning_set = learning_set_for(request, pk, queryset=selectors.learning_set_page(request.user))
     sites = list(learning_set.sites.all())
@@ -141,6 +144,7 @@ def topic_choices(request, pk, site_slug):
 
 
 @login_required
+@require_safe
 def venue_list(request):
     require(request.user, "learning_sets.add_learningset")
     return render(request, "learning_sets/venue_list.html", {"venues": Venue.objects.all()})

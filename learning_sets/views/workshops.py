@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from audit.services import Action, record
 
@@ -20,6 +20,7 @@ MANAGE = "learning_sets.change_workshop"
 
 
 @login_required
+@require_safe
 def workshop_detail(request, pk):
     user = request.user
     today = timezone.localdate()
@@ -134,6 +135,7 @@ def agenda_remove(request, pk):
 
 
 @login_required
+@require_safe
 def workshop_calendar(request, pk):
     """An .ics file so delegates and organisers can put the day in their calendar."""
     workshop = workshop_for(request, pk)
@@ -143,6 +145,7 @@ def workshop_calendar(request, pk):
 
 
 @login_required
+@require_safe
 def sign_in_sheet(request, pk):
     """A printable list of registered delegates with room to sign."""
     workshop = workshop_for(request, pk, MANAGE)

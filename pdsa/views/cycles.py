@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import allowed, require
 
@@ -71,6 +71,7 @@ def cycle_add(request, pk):
 
 
 @login_required
+@require_safe
 def cycle_detail(request, pk):
     cycle = get_object_or_404(selectors.cycles_for_user(request.user), pk=pk)
     return _cycle_page(request, cycle, CommentForm())

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from sites.selectors import sites_for_user
@@ -57,6 +57,7 @@ def goal_add(request, slug):
 
 
 @login_required
+@require_safe
 def goal_detail(request, pk):
     goal = get_object_or_404(selectors.goals_for_user(request.user), pk=pk)
     return _goal_page(request, goal, CommentForm())
@@ -109,6 +110,7 @@ def goal_comment(request, pk):
 
 
 @login_required
+@require_safe
 def site_timeline(request, slug):
     site = _site(request, slug)
     return render(

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 
@@ -51,6 +52,7 @@ def indicator_edit(request, pk):
 
 
 @login_required
+@require_safe
 def indicator_detail(request, pk):
     indicator = get_object_or_404(selectors.indicators_for_user(request.user), pk=pk)
     charted = chart_cache.page(indicator)

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 
@@ -11,6 +12,7 @@ PAGE_SIZE = 20
 
 
 @login_required
+@require_safe
 def cycle_library(request):
     require(request.user, "pdsa.view_library")
     library_filter = LibraryFilter(request.GET, queryset=selectors.library(request.user))
@@ -25,6 +27,7 @@ def cycle_library(request):
 
 
 @login_required
+@require_safe
 def library_cycle(request, pk):
     """A completed cycle as every programme member reads it; its site edits it elsewhere."""
     require(request.user, "pdsa.view_library")

@@ -3,6 +3,7 @@ indicator name across sites for a consultant comparing them."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 from sites.selectors import sites_for_user
@@ -11,6 +12,7 @@ from .. import selectors
 
 
 @login_required
+@require_safe
 def site_indicators(request, slug):
     site = get_object_or_404(sites_for_user(request.user), slug=slug)
     return render(
@@ -21,6 +23,7 @@ def site_indicators(request, slug):
 
 
 @login_required
+@require_safe
 def indicator_compare(request):
     require(request.user, "pdsa.compare_indicators")
     names = selectors.indicator_names(request.user)
@@ -34,6 +37,7 @@ def indicator_compare(request):
 
 
 @login_required
+@require_safe
 def site_progress(request, slug):
     """The site's progress score and each goal's, with the reason for every step, and the
     stored history of the site's score."""
