@@ -57,6 +57,7 @@ def cases(world):
             ]
         ],
         Case("sites:site-list", "/sites/", expect(200)),
+        Case("sites:site-search", "/sites/search.json?q=al", expect(200)),
         Case("sites:site-detail", f"/sites/{site.slug}/", site_a_readable()),
         Case("sites:site-edit", f"/sites/{site.slug}/edit/", expect(200, **LEAD_OR_ADMIN)),
         Case("sites:member-add", f"/sites/{site.slug}/group/add/", expect(200, **LEAD_OR_ADMIN)),
