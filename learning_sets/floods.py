@@ -51,10 +51,21 @@ def join_allowed(link: RegistrationLink, address: str) -> None:
 
 
 def join_counted(address: str) -> None:
+    """One more registration from the address. With the cache down (or the hour's key just
+    gone) the count is lost, not the registration: the link's limit and the waiting list's
+    cap, in the database, still hold."""
     if address:
         key = _address_key(address)
         cache.add(key, 0, timeout=int(HOUR.total_seconds()))
-        cache.incr(key)
+        try:
+            cache.incr(key)
+        except ValueError:
+            pass
+
+
+def waiting_list_full(workshop, site) -> bool:
+    waiting = workshop.delegates.filter(site=site, status=Delegate.Status.WAITING).count()
+    return waiting >= settings.IMROC_WAITING_LIST_PER_SITE
 
 
 def _address_key(address: str) -> str:

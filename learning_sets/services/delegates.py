@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from notifications.services import notify
 
-from .. import selectors
+from .. import floods, selectors
 from ..messages import addressees, unreachable
 from ..models import Delegate, Evaluation, RegistrationLink, Workshop
 
@@ -89,11 +89,10 @@ def delegate_register(
 
 def _waiting_room(workshop: Workshop, site) -> None:
     """Call with the workshop row locked, so two at once cannot both take the last room."""
-    most = settings.IMROC_WAITING_LIST_PER_SITE
-    waiting = workshop.delegates.filter(site=site, status=Delegate.Status.WAITING).count()
-    if waiting >= most:
+    if floods.waiting_list_full(workshop, site):
         raise WaitingListFull(
-            f"The waiting list of {site} for this workshop is full ({most} people).",
+            f"The waiting list of {site} for this workshop is full "
+            f"({settings.IMROC_WAITING_LIST_PER_SITE} people).",
             limit="waiting",
         )
 

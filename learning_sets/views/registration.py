@@ -136,6 +136,7 @@ def join(request, token):
             "state": state,
             "site_places": places.for_site(site.pk),
             "problem": places.problem(site.pk),
+            "waiting_list_full": floods.waiting_list_full(workshop, site),
             "limits": floods.limits(),
             "waiting_list_most": settings.IMROC_WAITING_LIST_PER_SITE,
         },

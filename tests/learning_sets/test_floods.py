@@ -8,6 +8,7 @@ from django.core import mail
 from learning_sets import services
 from learning_sets.models import Delegate
 from notifications.models import Notification
+from tests.reports.test_broker_down import closed_port
 
 from .factories import register, workshop_for
 
@@ -101,6 +102,7 @@ def test_the_sites_waiting_list_is_capped(
         page = join(client, link, 3, waiting=True).content.decode()
         join(client, link, 4, waiting=True)
     assert "The waiting list of Alpha Partnership NHS Trust for this workshop is full" in page
+    assert "The waiting list for Alpha Partnership NHS Trust is full too" in page
     assert link.workshop.delegates.filter(status=Delegate.Status.WAITING).count() == 2
     assert told(world)["organiser"] == 1
     # another site's waiting list is its own
@@ -117,3 +119,21 @@ def test_a_batch_beyond_the_waiting_list_is_refused_whole(client, world, link, s
     )
     assert "Line 10: The waiting list of Alpha Partnership NHS Trust" in response.content.decode()
     assert not link.workshop.delegates.exists()
+
+
+def test_with_the_cache_down_a_link_still_registers_within_its_limits(
+    client, world, link, settings
+):
+    """Redis down: the address's count is lost (a miss), the registration is not."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "imroc.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    settings.IMROC_LINK_JOINS_PER_HOUR = 2
+    assert "You are registered" in join(client, link, 1).content.decode()
+    assert join(client, link, 2).status_code == 200
+    assert join(client, link, 3).status_code == 429
+    assert link.workshop.delegates.count() == 2
