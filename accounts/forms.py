@@ -45,7 +45,12 @@ class TwoFactorCodeForm(NhsFormMixin, forms.Form):
         max_length=20,
         help_text="The 6-digit code your authenticator app shows now, or one of your backup codes.",
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+            }
         ),
     )
 

@@ -45,6 +45,7 @@ class TwoFactorMiddleware:
         if self._open_paths is None:
             self._open_paths = {reverse(name) for name in OPEN_URL_NAMES}
         if request.path_info in self._open_paths:
+            request.two_factor_pending = True  # the header offers nothing until it is given
             return None
         step = "two-factor-verify" if has_device else "two-factor-set-up"
         next_url = request.get_full_path() if request.method == "GET" else "/"

@@ -175,3 +175,19 @@ def test_the_demo_admin_signs_in_with_the_published_key(client):
     assert client.get("/")["Location"].startswith(VERIFY)
     assert client.post(VERIFY, {"code": code.getvalue().strip()})["Location"] == "/"
     assert client.get("/").status_code == 200
+
+
+def test_before_the_second_factor_the_header_offers_no_menu_and_the_code_box_is_numeric(world):
+    give_device(world.consultant)
+    client = password_only(world.consultant)
+    page = client.get(VERIFY).content.decode()
+    assert "Signed in as" not in page
+    assert 'aria-label="Menu"' not in page
+    assert 'autocomplete="one-time-code"' in page
+    assert 'inputmode="numeric"' in page
+    assert ">Sign out</button>" in page  # the page's own way out
+    setup = password_only(world.admin).get(SET_UP).content.decode()
+    assert "Signed in as" not in setup
+    signed_in = Client()
+    signed_in.force_login(world.lead_a)
+    assert "Signed in as" in signed_in.get("/").content.decode()
