@@ -56,11 +56,28 @@ class Progress:
         return next((s for s in self.steps if not s.met), None)
 
     @property
-    def headline(self) -> str:
-        """ "3.5, Improvement: <why the score's own step is met>"."""
-        reached = next((s for s in self.steps if s.score == self.score), None)
-        why = f": {reached.reason}" if reached else ""
-        return f"{self.score:.1f}, {self.label}{why}"
+    def reached(self) -> Step | None:
+        """The score's own step: its reason says why the score is what it is."""
+        return next((s for s in self.steps if s.score == self.score), None)
+
+
+@dataclass(frozen=True)
+class Change:
+    """The goal's change: its cycle's number, outcome (adopt or adapt) and act date."""
+
+    number: int
+    outcome: str
+    act_done: object
+
+
+@dataclass(frozen=True)
+class CycleFacts:
+    """What the score needs of a goal's cycles: read from the cycles, or from a query's
+    annotations (the site page)."""
+
+    started: int
+    tested: int  # reached the act stage
+    change: Change | None
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,16 @@ def the_change(cycles):
     """The goal's change: the first cycle (by act date) whose act stage ended in adopt or adapt."""
     adopted = [c for c in cycles if c.act_done and c.outcome in ADOPTED]
     return min(adopted, key=lambda c: (c.act_done, c.number), default=None)
+
+
+def cycle_facts(cycles) -> CycleFacts:
+    cycles = list(cycles)
+    change = the_change(cycles)
+    return CycleFacts(
+        started=len(cycles),
+        tested=sum(1 for c in cycles if c.act_done),
+        change=Change(change.number, change.outcome, change.act_done) if change else None,
+    )
 
 
 def read_indicator(results, change_on) -> Read:
@@ -99,11 +126,11 @@ def read_indicator(results, change_on) -> Read:
 
 
 def goal_progress(goal, *, group_formed: bool, indicators, cycles) -> Progress:
-    """``indicators`` carry ``.results`` (chart results); ``cycles`` are the goal's."""
-    cycles = list(cycles)
-    change = the_change(cycles)
+    """``indicators`` carry ``.results`` (chart results); ``cycles`` are the goal's cycles or
+    their :class:`CycleFacts`."""
+    facts = cycles if isinstance(cycles, CycleFacts) else cycle_facts(cycles)
+    change = facts.change
     reads = [read_indicator(i.results, change.act_done if change else None) for i in indicators]
-    tested = [c for c in cycles if c.act_done]
     with_target = [r for r in reads if r.target is not None]
     checks = [
         (0.5, True, f"The goal “{goal.title}” is recorded.", ""),
@@ -123,8 +150,8 @@ def goal_progress(goal, *, group_formed: bool, indicators, cycles) -> Progress:
             if not reads
             else f"Set a target on “{reads[0].name}”.",
         ),
-        _activity(cycles, reads),
-        _tested(tested, reads),
+        _activity(facts.started, reads),
+        _tested(facts.tested, reads),
         *_after_change(change, reads),
     ]
     steps, reached, holding = [], 0.5, True
@@ -136,17 +163,17 @@ def goal_progress(goal, *, group_formed: bool, indicators, cycles) -> Progress:
     return Progress(reached, tuple(steps))
 
 
-def _activity(cycles, reads):
+def _activity(started: int, reads):
     busiest = max(reads, key=lambda r: r.values, default=None)
-    if cycles:
-        n = len(cycles)
+    if started:
+        n = started
         return 2.0, True, f"{n} PDSA cycle{'s' if n != 1 else ''} started.", ""
     if busiest and busiest.values >= ACTIVITY_VALUES:
         return 2.0, True, f"“{busiest.name}” has {busiest.values} values recorded.", ""
     return 2.0, False, "", "Start a PDSA cycle, or record 6 values of an indicator."
 
 
-def _tested(tested, reads):
+def _tested(tested: int, reads):
     missing = [f"set a target on “{r.name}”" for r in reads if r.target is None]
     missing += [f"record values of “{r.name}”" for r in reads if not r.values]
     if not tested:
@@ -155,7 +182,7 @@ def _tested(tested, reads):
         missing.append("set an indicator with a target")
     if missing:
         return 2.5, False, "", _sentence(missing)
-    n = len(tested)
+    n = tested
     return (
         2.5,
         True,
@@ -172,8 +199,7 @@ def _after_change(change, reads):
             "Adopt or adapt a tested change: its act date splits the data into before and after."
         )
         return [(s, False, "", waiting) for s in (3.0, 3.5, 4.0, 4.5, 5.0)]
-    outcome = change.get_outcome_display().lower()
-    adopted = f"Cycle {change.number}'s change was {outcome}ed on {_day(change.act_done)}"
+    adopted = f"Cycle {change.number}'s change was {change.outcome}ed on {_day(change.act_done)}"
     complete = [r for r in reads if (r.change.completion or 0) >= SOME]
     improved = [r for r in reads if r.change.improved_on]
     both = [r for r in improved if (r.change.completion or 0) >= SOME]
@@ -340,7 +366,7 @@ def site_progress(goal_scores: list[tuple[object, Progress]], *, group_formed: b
     half of them reach, taking the lower of the two middle ones. Without open goals, its
     closed goals; without goals, 0.5, or 1.0 once the project group is formed."""
     open_goals = [(g, p) for g, p in goal_scores if not getattr(g, "is_closed", False)]
-    counted = open_goals or goal_scores
+    counted = sorted(open_goals or goal_scores, key=lambda pair: pair[0].title)  # named in order
     if counted:
         scores = sorted(p.score for _, p in counted)
         score = statistics.median_low(scores)

@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from reports.registry import Section, Table, section
 from sites.selectors import sites_in_programme_during
 
-from . import chart_cache
+from . import chart_cache, selectors
 from .indicator_svg import render_indicator_svg
 from .models import Cycle, DataPoint, Goal, Indicator, Phase, Priority, Stage
 
@@ -72,6 +72,26 @@ def _charted(priorities) -> set[int]:
                 )
     candidates.sort(reverse=True)
     return {pk for *_, pk in candidates[:CHARTED_INDICATORS]}
+
+
+@section("site_progress", order=35)
+def progress_score(ctx):
+    """The site's progress score and each goal's, with the reason of every step: the same
+    words as the site's progress page (``selectors.site_progress``)."""
+    score, goals = selectors.site_progress(ctx.site)
+    rows = [["Site", score.score, score.label, s.score, "Yes" if s.met else "No", s.reason]
+            for s in score.steps]  # fmt: skip
+    for goal, found in goals:
+        rows += [
+            [goal.title, found.score, found.label, s.score, "Yes" if s.met else "No", s.reason]
+            for s in found.steps
+        ]
+    return Section(
+        title="Progress score",
+        template="pdsa/report/_progress.html",
+        context={"progress": score, "goals": goals},
+        tables=[Table("Progress score", ["Of", "Score", "Meaning", "Step", "Met", "Why"], rows)],
+    )
 
 
 @section("site_progress", order=40)

@@ -22,7 +22,7 @@ from sites.models import CoProduction, Person, ProjectGroupMember, Site
 from sites.rules import site_roles
 from sites.selectors import sites_for_user
 
-from . import chart_cache, history
+from . import chart_cache, history, progress
 from .models import (
     Cycle,
     DataPoint,
@@ -117,9 +117,16 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
         .annotate(total=Count("pk"))
         .values("total")
     )
+    change = Cycle.objects.filter(
+        goal=OuterRef("pk"), act_done__isnull=False, outcome__in=progress.ADOPTED
+    ).order_by("act_done", "number")
     goals = Goal.objects.select_related("owner").annotate(
         cycle_count=Count("cycles"),
         open_cycles=Count("cycles", filter=Q(cycles__act_done__isnull=True)),
+        # the progress score's facts of the goal's cycles (progress.CycleFacts)
+        change_number=Subquery(change.values("number")[:1]),
+        change_outcome=Subquery(change.values("outcome")[:1]),
+        change_on=Subquery(change.values("act_done")[:1]),
         overdue_stages=Coalesce(Subquery(overdue_stages[:1]), 0),
         is_late=ExpressionWrapper(
             Q(target_date__lt=today) & ~Q(status__in=Goal.CLOSED), output_field=BooleanField()
@@ -148,6 +155,28 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
         hard_goals=difficulties[Goal.Difficulty.HARD],
     )
     return SiteWork(priorities=priorities, checklist=checklist, dropped=dropped)
+
+
+def site_work_progress(site: Site, work: SiteWork, *, group_formed: bool):
+    """The site's progress score from the goals the site page already read (their cycles'
+    facts annotated): one more query for the indicators, their chart results cached."""
+    by_goal: dict[int, list[Indicator]] = {}
+    for indicator in with_results(Indicator.objects.filter(goal__priority__site=site)):
+        by_goal.setdefault(indicator.goal_id, []).append(indicator)
+    scores = []
+    for priority in [*work.priorities, *work.dropped]:
+        for goal in priority.goals.all():
+            change = None
+            if goal.change_number is not None:
+                change = progress.Change(goal.change_number, goal.change_outcome, goal.change_on)
+            facts = progress.CycleFacts(
+                goal.cycle_count, goal.cycle_count - goal.open_cycles, change
+            )
+            found = progress.goal_progress(
+                goal, group_formed=group_formed, indicators=by_goal.get(goal.pk, []), cycles=facts
+            )
+            scores.append((goal, found))
+    return progress.site_progress(scores, group_formed=group_formed)
 
 
 def with_results(indicators: QuerySet[Indicator]) -> list[Indicator]:
@@ -203,7 +232,6 @@ def site_progress(site: Site):
 def sites_progress(sites) -> dict[int, tuple]:
     """``site_progress`` of many sites at once (the API's pages of sites and goals), in the
     same fixed number of queries however many sites."""
-    from . import progress
 
     site_ids = [site.pk for site in sites]
     formed = set(
@@ -247,7 +275,6 @@ def progress_history(site: Site):
 
 def goal_page(goal: Goal) -> dict:
     """Everything the goal page shows, in a fixed number of queries."""
-    from . import progress
 
     indicators = with_results(goal.indicators.order_by("name", "pk"))
     cycles = list(goal.cycles.order_by("number"))

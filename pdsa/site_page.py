@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from challenges.models import Assessment
 from sites.registry import site_section
 
-from .selectors import site_work
+from .selectors import site_work, site_work_progress
 
 
 def _assessed(sites):
@@ -17,10 +17,12 @@ def _assessed(sites):
     title="Priorities and goals",
     order=20,
     template="pdsa/_site_section.html",
-    queries=2,
+    queries=6,  # 3, and 3 more when chart results must be computed afresh
     annotate=_assessed,
 )
 def priorities_and_goals(page):
+    work = site_work(page.site, page.co_production, assessed=page.site.has_assessment)
     return {
-        "site_work": site_work(page.site, page.co_production, assessed=page.site.has_assessment)
+        "site_work": work,
+        "site_score": site_work_progress(page.site, work, group_formed=bool(page.members)),
     }

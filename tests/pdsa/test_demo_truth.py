@@ -4,6 +4,7 @@ shown with its reasons."""
 
 import datetime
 import html
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -67,3 +68,12 @@ def test_devons_headline_is_the_rules_and_shown_with_its_reasons(demo_work):
     assert f"{score.score:.1f}: {score.label}" in text
     for step in score.steps:
         assert step.reason in text
+
+
+def test_the_site_page_shows_the_same_score_with_its_reason(demo_work):
+    score, _ = selectors.site_progress(demo_work)
+    consultant = get_user_model().objects.get(username="consultant")
+    page = client_for(consultant).get(demo_work.get_absolute_url()).content.decode()
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert f"Progress score: {score.score:.1f}, {score.label}. {score.reached.reason}" in text
+    assert f"Next: {score.next_step.reason}" in text

@@ -69,3 +69,25 @@ def test_a_busy_site_report_lists_open_and_latest_cycles_and_keeps_all_in_the_ta
     assert listed[1] == total - 1
     assert built.context["unlisted"] == 10
     assert len(built.tables[0].rows) == total
+
+
+def test_the_site_report_gives_the_progress_score_in_the_pages_words(world):
+    from django.template.loader import render_to_string
+
+    from pdsa import selectors
+
+    goal = GoalFactory(priority__site=world.site_a, title="Peer workers", status="in_progress")
+    IndicatorFactory(goal=goal, target=20)
+    ctx = ReportContext(
+        report=Report(kind="site_progress", site=world.site_a),
+        today=datetime.date(2012, 6, 1),
+        site=world.site_a,
+    )
+    built = report_sections.progress_score(ctx)
+    score, goals = selectors.site_progress(world.site_a)
+    html = render_to_string(built.template, built.context)
+    assert "1.5: Planning for the project has begun." in html
+    assert goals[0][1].next_step.reason in html  # "Start a PDSA cycle, or record 6 values…"
+    rows = next(t for t in built.tables if t.name == "Progress score").rows
+    assert rows[0][:3] == ["Site", score.score, score.label]
+    assert [r[5] for r in rows if r[0] == "Peer workers"] == [s.reason for s in goals[0][1].steps]
