@@ -8,7 +8,7 @@ from django import forms
 from design.forms import NhsFormMixin
 
 from .batch import read_people
-from .models import DelegatePerspective
+from .models import DelegatePerspective, WorkshopMessage
 
 MAX_UPLOAD_BYTES = 200_000
 
@@ -114,3 +114,42 @@ class NeedsForm(NhsFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", "Save my needs"))
+
+
+class CancelPlaceForm(NhsFormMixin, forms.Form):
+    reason = forms.CharField(
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why (optional: the delegate is told)",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", "Cancel the place", css_class="nhsuk-button--warning"))
+
+
+class WorkshopMessageForm(NhsFormMixin, forms.Form):
+    audience = forms.ChoiceField(
+        choices=WorkshopMessage.Audience.choices, widget=forms.RadioSelect, label="Send to"
+    )
+    site = forms.ModelChoiceField(
+        queryset=None, required=False, label="The site, when sending to one site's delegates"
+    )
+    subject = forms.CharField(max_length=200)
+    body = forms.CharField(
+        max_length=5000, widget=forms.Textarea(attrs={"rows": 6}), label="Message"
+    )
+
+    def __init__(self, *args, sites, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = sites
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", "Send the message"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("audience") == WorkshopMessage.Audience.SITE and not data.get("site"):
+            self.add_error("site", "Choose the site whose delegates the message is for.")
+        return data

@@ -94,16 +94,21 @@ def workshop_places(workshop: Workshop, today) -> Places:
 
 
 def workshop_people(user, workshop: Workshop, member_site_ids, today):
-    """The workshop page's people in one query: the registered delegates and the waiting
-    list (with each person's position) the user may see, and the places by site."""
-    people = list(
-        workshop.delegates.exclude(status=Delegate.Status.CANCELLED)
-        .select_related("site")
-        .order_by("created_at", "pk")
+    """The workshop page's people in one query: the registered delegates, the waiting list
+    (with each person's position) and the cancelled places the user may see, and the places
+    by site."""
+    everyone = list(
+        workshop.delegates.select_related("site", "cancelled_by").order_by("created_at", "pk")
     )
+    people = [d for d in everyone if d.status != Delegate.Status.CANCELLED]
     visible = None if is_programme_staff(user) else set(team_site_ids(user, any_role=True))
     used: dict[int, int] = {}
     registered, waiting = [], []
+    cancelled = [
+        d
+        for d in everyone
+        if d.status == Delegate.Status.CANCELLED and (visible is None or d.site_id in visible)
+    ]
     for delegate in people:
         seen = visible is None or delegate.site_id in visible
         if delegate.status == Delegate.Status.REGISTERED:
@@ -116,7 +121,14 @@ def workshop_people(user, workshop: Workshop, member_site_ids, today):
     places = Places(
         workshop.capacity, tuple(member_site_ids), used, workshop.places_released(today)
     )
-    return registered, [(n, d) for n, d, seen in waiting if seen], len(waiting), places, people
+    return (
+        registered,
+        [(n, d) for n, d, seen in waiting if seen],
+        len(waiting),
+        places,
+        people,
+        cancelled,
+    )
 
 
 def workshop_co_production(people: list[Delegate]) -> dict[str, CoProduction]:

@@ -19,6 +19,8 @@ urlpatterns = [
     path("venues/<int:pk>/edit/", sets.venue_edit, name="venue-edit"),
     path("workshops/<int:pk>/", workshops.workshop_detail, name="workshop-detail"),
     path("workshops/<int:pk>/edit/", workshops.workshop_edit, name="workshop-edit"),
+    path("workshops/<int:pk>/cancel/", workshops.workshop_cancel, name="workshop-cancel"),
+    path("workshops/<int:pk>/message/", workshops.workshop_message, name="workshop-message"),
     path("workshops/<int:pk>/agenda/standard/", workshops.agenda_standard, name="agenda-standard"),
     path("workshops/<int:pk>/agenda/add/", workshops.agenda_add, name="agenda-add"),
     path("agenda/<int:pk>/edit/", workshops.agenda_edit, name="agenda-edit"),
@@ -39,6 +41,12 @@ urlpatterns = [
     path("place/<str:token>/give-back/", place.place_give_back, name="place-give-back"),
     path("delegates/<int:pk>/edit/", delegates.delegate_edit, name="delegate-edit"),
     path("delegates/<int:pk>/cancel/", delegates.delegate_cancel, name="delegate-cancel"),
+    path("delegates/<int:pk>/restore/", delegates.delegate_restore, name="delegate-restore"),
+    path(
+        "delegates/<int:pk>/joining-instructions/",
+        delegates.joining_instructions,
+        name="joining-instructions",
+    ),
     path("workshops/<int:pk>/attendance/", delegates.attendance, name="attendance"),
     path("delegates/<int:pk>/attendance/", delegates.attendance_mark, name="attendance-mark"),
     path(

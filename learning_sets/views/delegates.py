@@ -15,6 +15,8 @@ from audit.services import Action, record
 from .. import selectors, services
 from ..forms import DelegateForm, EvaluationForm
 from ..models import Delegate
+from ..personal import personal_path
+from ..registration_forms import CancelPlaceForm
 from .common import workshop_for
 
 MANAGE = "learning_sets.change_workshop"
@@ -90,17 +92,62 @@ def delegate_edit(request, pk):
 
 
 @login_required
-@require_POST
 def delegate_cancel(request, pk):
+    """Asks first (who and why are kept); the delegate is told, with the calendar entry
+    that removes the day."""
     delegate = _delegate_for(request, pk)
-    if delegate.status != Delegate.Status.CANCELLED:
-        promoted = services.delegate_cancel(delegate=delegate, by=request.user)
-        messages.success(request, f"{delegate}'s place is cancelled.")
+    if delegate.status == Delegate.Status.CANCELLED:
+        return redirect(delegate.workshop)
+    form = CancelPlaceForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        promoted = services.delegate_cancel(
+            delegate=delegate, by=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            f"{delegate}'s place is cancelled and they are told. You can undo it below while "
+            "the place is free.",
+        )
         for other in promoted:
             messages.info(
                 request, f"{other} ({other.site}) moved from the waiting list to a place."
             )
+        return redirect(delegate.workshop)
+    return render(
+        request,
+        "learning_sets/delegate_cancel.html",
+        {"delegate": delegate, "workshop": delegate.workshop, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def delegate_restore(request, pk):
+    delegate = _delegate_for(request, pk)
+    try:
+        services.delegate_restore(delegate=delegate, by=request.user)
+    except services.PlaceTaken as taken:
+        messages.error(request, str(taken))
+    else:
+        messages.success(request, f"{delegate} has their place back and is told.")
     return redirect(delegate.workshop)
+
+
+@login_required
+def joining_instructions(request, pk):
+    """A print-friendly page of the day for a delegate nobody can email."""
+    delegate = _delegate_for(request, pk)
+    workshop = workshop_for(request, delegate.workshop_id, MANAGE)
+    return render(
+        request,
+        "learning_sets/joining_instructions.html",
+        {
+            "delegate": delegate,
+            "workshop": workshop,
+            "agenda": selectors.agenda(workshop),
+            "personal_link": request.build_absolute_uri(personal_path(delegate)),
+        },
+    )
 
 
 @login_required

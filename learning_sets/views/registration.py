@@ -13,7 +13,9 @@ from accounts.permissions import require
 from accounts.throttling import client_ip
 
 from .. import floods, selectors, services
+from ..messages import addressees, unreachable
 from ..models import Delegate, RegistrationLink
+from ..personal import personal_path
 from ..registration_forms import BatchForm, JoinForm
 from .common import workshop_for
 
@@ -102,6 +104,7 @@ def join(request, token):
     state = "closed" if workshop.has_happened(today) else "open"
     form = JoinForm(request.POST or None)
     status = 200
+    delegate = None
     if request.method == "POST" and state == "open" and form.is_valid():
         data = form.cleaned_data
         address = client_ip(request)
@@ -139,6 +142,20 @@ def join(request, token):
             "waiting_list_full": floods.waiting_list_full(workshop, site),
             "limits": floods.limits(),
             "waiting_list_most": settings.IMROC_WAITING_LIST_PER_SITE,
+            **_what_happens_next(delegate),
         },
         status=status,
     )
+
+
+def _what_happens_next(delegate) -> dict:
+    """The page promises only what will happen: their own link now, and who (if anyone)
+    is sent the joining instructions."""
+    if delegate is None:
+        return {}
+    found = addressees([delegate])
+    return {
+        "own_link": personal_path(delegate),
+        "passed_on": bool(found[delegate.pk]) and not delegate.email,
+        "cannot_reach": bool(unreachable([delegate], found)),
+    }

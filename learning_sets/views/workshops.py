@@ -12,7 +12,9 @@ from audit.services import Action, record
 from .. import selectors, services
 from ..forms import AgendaItemForm, WorkshopForm
 from ..ical import ics_filename, workshop_ics
+from ..messages import addressees, unreachable
 from ..models import MAX_DELEGATES_PER_SITE, AgendaItem, Delegate
+from ..registration_forms import WorkshopMessageForm
 from ..rules import can_manage_learning_sets
 from .common import workshop_for
 
@@ -30,9 +32,16 @@ def workshop_detail(request, pk):
     team_sites = selectors.team_site_ids(user) if not can_manage else set()
     link_sites = [pk for pk in member_sites if can_manage or pk in team_sites]
     is_staff_reader = user.has_perm("learning_sets.report_learningset", workshop.learning_set)
-    delegates, waiting_list, waiting, places, people = selectors.workshop_people(
+    delegates, waiting_list, waiting, places, people, cancelled = selectors.workshop_people(
         user, workshop, member_sites, today
     )
+    open_day = not workshop.has_happened(today) and not workshop.is_cancelled
+    for delegate in cancelled:
+        delegate.restorable = (
+            open_day and delegate.cancelled_at is not None and not places.problem(delegate.site_id)
+        )
+    no_email = [d for d in people if not d.email] if can_manage else []
+    cannot_reach = unreachable(no_email, addressees(no_email)) if no_email else []
     site_places = [(member_sites[entry.site_id], entry) for entry in places.sites()]
     links = selectors.open_registration_links(workshop, link_sites)
     if can_manage:  # the page shows every delegate's access and dietary needs
@@ -66,7 +75,52 @@ def workshop_detail(request, pk):
             "is_staff_reader": is_staff_reader,
             "attendance_open": workshop.attendance_open(today),
             "today": today,
+            "cancelled": cancelled,
+            "cannot_reach": cannot_reach,
+            "sent_messages": list(workshop.messages.select_related("site", "sent_by"))
+            if can_manage
+            else [],
         },
+    )
+
+
+@login_required
+def workshop_cancel(request, pk):
+    """Asks first; everyone booked or waiting is told, calendars drop the day."""
+    workshop = workshop_for(request, pk, MANAGE)
+    if request.method == "POST" and not workshop.is_cancelled:
+        services.workshop_cancel(workshop=workshop, by=request.user)
+        messages.success(
+            request, f"Workshop {workshop.number} is cancelled; everyone booked is told."
+        )
+        return redirect(workshop)
+    people = workshop.delegates.exclude(status=Delegate.Status.CANCELLED)
+    return render(
+        request,
+        "learning_sets/workshop_cancel.html",
+        {
+            "workshop": workshop,
+            "registered": people.filter(status=Delegate.Status.REGISTERED).count(),
+            "waiting": people.filter(status=Delegate.Status.WAITING).count(),
+        },
+    )
+
+
+@login_required
+def workshop_message(request, pk):
+    """One email each, with the person's own link; kept on the workshop."""
+    workshop = workshop_for(request, pk, MANAGE)
+    form = WorkshopMessageForm(
+        request.POST or None, sites=workshop.learning_set.sites.order_by("name")
+    )
+    if request.method == "POST" and form.is_valid():
+        sent = services.workshop_message_send(
+            workshop=workshop, by=request.user, **form.cleaned_data
+        )
+        messages.success(request, f"“{sent.subject}” is on its way to {sent.recipients} people.")
+        return redirect(f"{workshop.get_absolute_url()}#messages")
+    return render(
+        request, "learning_sets/workshop_message.html", {"form": form, "workshop": workshop}
     )
 
 

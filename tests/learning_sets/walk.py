@@ -119,6 +119,27 @@ def cases(world):
         Case("learning_sets:join", f"{base}/join/{link.token}/", expect(200, anonymous=200)),
         Case("learning_sets:place", f"{base}/place/{own}/", expect(200, anonymous=200)),
         Case(
+            "learning_sets:workshop-cancel",
+            f"{base}/workshops/{w}/cancel/",
+            expect(200, **MANAGE),
+        ),
+        Case(
+            "learning_sets:workshop-message",
+            f"{base}/workshops/{w}/message/",
+            expect(200, **MANAGE),
+        ),
+        Case(
+            "learning_sets:joining-instructions",
+            f"{base}/delegates/{d}/joining-instructions/",
+            expect(200, **MANAGE),
+        ),
+        Case(
+            "learning_sets:delegate-restore",
+            f"{base}/delegates/{d}/restore/",
+            expect(302, **SITE_TEAM),
+            method="post",
+        ),
+        Case(
             "learning_sets:place-calendar",
             f"{base}/place/{own}/calendar.ics",
             expect(200, anonymous=200),
