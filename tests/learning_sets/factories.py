@@ -86,3 +86,13 @@ def sites(n, category=None):
     """``n`` sites of mixed categories, or all of ``category``."""
     categories = [category] if category else ["demonstration", "pilot", "network"]
     return [SiteFactory(category=categories[i % len(categories)]) for i in range(n)]
+
+
+def organised_workshop(world, *, capacity=2, date=datetime.date(2030, 3, 1)) -> Workshop:
+    """Sites A and B, shares released, the world's organiser organising."""
+    standard_topics()
+    workshop = workshop_for(
+        [world.site_a, world.site_b], capacity=capacity, date=date, places_release_date=RELEASED
+    )
+    workshop.learning_set.organisers.set([world.organiser])
+    return workshop

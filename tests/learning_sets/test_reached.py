@@ -16,7 +16,7 @@ from learning_sets import services
 from learning_sets.ical import workshop_ics
 from learning_sets.models import Delegate
 from learning_sets.personal import personal_path, personal_token
-from tests.learning_sets.factories import RELEASED, register, standard_topics, workshop_for
+from tests.learning_sets.factories import organised_workshop, register, workshop_for
 
 pytestmark = pytest.mark.django_db
 DATE = datetime.date(2030, 3, 1)
@@ -24,12 +24,7 @@ DATE = datetime.date(2030, 3, 1)
 
 @pytest.fixture
 def workshop(world):
-    standard_topics()
-    workshop = workshop_for(
-        [world.site_a, world.site_b], capacity=2, date=DATE, places_release_date=RELEASED
-    )
-    workshop.learning_set.organisers.set([world.organiser])
-    return workshop
+    return organised_workshop(world)
 
 
 def to(address) -> list:

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from learning_sets import services
 from learning_sets.models import Delegate
 from notifications.models import Notification
-from tests.learning_sets.factories import RELEASED, register, standard_topics, workshop_for
+from tests.learning_sets.factories import organised_workshop, register, workshop_for
 
 pytestmark = pytest.mark.django_db
 DATE = datetime.date(2030, 3, 1)
@@ -21,12 +21,7 @@ WORKSHOP_PAGE_QUERIES = 10  # as before issue 24
 
 @pytest.fixture
 def workshop(world):
-    standard_topics()
-    workshop = workshop_for(
-        [world.site_a, world.site_b], capacity=2, date=DATE, places_release_date=RELEASED
-    )
-    workshop.learning_set.organisers.set([world.organiser])
-    return workshop
+    return organised_workshop(world)
 
 
 def test_cancelling_a_place_asks_first_keeps_who_and_why_tells_them_and_can_be_undone(
