@@ -41,6 +41,7 @@ def all_cases(world):
     return cases + empty_site_cases(world, cases)
 
 
+EMPTY_SLUG = "empty"
 # What a page does differently on a site with nothing recorded (the URL's name: why).
 ON_AN_EMPTY_SITE = {
     "pdsa:goal-add": "no priority to set a goal for: sent to agree the priorities first",
@@ -51,7 +52,7 @@ def empty_site_cases(world, cases):
     """Site A's own pages (its slug, no record's id) again on a site with nothing recorded,
     where site A's people hold the same roles: a page that only works once something is
     recorded (a new site, most of the demo's) is found here, not by a user."""
-    empty = SiteFactory(name="Empty Mental Health NHS Trust", slug="empty", category="network")
+    empty = SiteFactory(name="Empty Mental Health NHS Trust", slug=EMPTY_SLUG, category="network")
     join(empty, world.lead_a, ProjectGroupMember.Role.PROJECT_LEAD, "manager")
     join(empty, world.member_a, ProjectGroupMember.Role.MEMBER, "clinician")
     empty.consultants.add(world.consultant)
