@@ -93,9 +93,9 @@ class Words:
         return f"No background worker picked the {self.noun} up within an hour. Try again."
 
 
-def queue(job, task, *, words: Words, **kwargs) -> None:
-    """Start ``task(**kwargs)`` for the job after commit; with the broker down the job is
-    failed at once with words the person can act on."""
+def queue(job, task: str, *, words: Words, **kwargs) -> None:
+    """Start the task called ``task`` with ``kwargs`` for the job after commit; with the
+    broker down the job is failed at once with words the person can act on."""
 
     def not_started():
         type(job).objects.filter(pk=job.pk, status=job.Status.QUEUED).update(

@@ -67,8 +67,6 @@ def notify(kind: str, **objects) -> int:
     in the app at once and by email, as each person chose, after the transaction commits.
     Call it inside the service's transaction: a rollback takes the messages with it.
     Returns how many messages were new."""
-    from .tasks import send_reminder
-
     event = registry.event_kind(kind)
     if _quiet.get():
         return 0
@@ -84,7 +82,7 @@ def notify(kind: str, **objects) -> int:
     recorded = [r for due in dues if (r := _record(due, preferences)) is not None]
     for reminder in recorded:
         if reminder.delivery == Reminder.Delivery.EMAIL:
-            queue_on_commit(send_reminder, reminder_id=reminder.pk)
+            queue_on_commit("notifications.send_reminder", reminder_id=reminder.pk)
     return len(recorded)
 
 
@@ -126,8 +124,6 @@ def _record(due: Due, preferences: dict) -> Reminder | None:
 
 def queue_pending() -> int:
     """Queue a send for every pending email; a claim left by a dead worker is released."""
-    from .tasks import send_reminder
-
     Reminder.objects.filter(
         status=Reminder.Status.PENDING, claimed_at__lt=timezone.now() - STALE_CLAIM
     ).update(claimed_at=None)
@@ -139,7 +135,7 @@ def queue_pending() -> int:
         ).values_list("pk", flat=True)
     )
     for pk in pending:
-        queue_on_commit(send_reminder, reminder_id=pk)
+        queue_on_commit("notifications.send_reminder", reminder_id=pk)
     return len(pending)
 
 
@@ -147,8 +143,6 @@ def reminders_recover(*, now=None) -> dict[str, int]:
     """The periodic sweep: an email claimed longer than STALE_CLAIM ago lost its worker.
     It is queued again, or after MOST_ATTEMPTS claims shown as failed (with the
     administrator's retry button) rather than tried for ever."""
-    from .tasks import send_reminder
-
     stale = Reminder.objects.filter(
         status=Reminder.Status.PENDING, claimed_at__lt=(now or timezone.now()) - STALE_CLAIM
     )
@@ -161,7 +155,7 @@ def reminders_recover(*, now=None) -> dict[str, int]:
     stale.update(claimed_at=None)
     for pk, delivery in again:
         if delivery == Reminder.Delivery.EMAIL:  # a digest goes with next week's
-            queue_on_commit(send_reminder, reminder_id=pk)
+            queue_on_commit("notifications.send_reminder", reminder_id=pk)
     if failed or again:
         logger.warning("Reminder recovery: %s queued again, %s failed", len(again), failed)
     return {"restarted": len(again), "failed": failed}
@@ -207,20 +201,16 @@ def reminder_fail(*, reminder: Reminder, error: Exception) -> None:
 @transaction.atomic
 def reminder_retry(*, reminder: Reminder) -> bool:
     """The administrator asks for a failed reminder to be sent again."""
-    from .tasks import send_reminder
-
     updated = Reminder.objects.filter(pk=reminder.pk, status=Reminder.Status.FAILED).update(
         status=Reminder.Status.PENDING, claimed_at=None, attempts=0
     )
     if updated:
-        queue_on_commit(send_reminder, reminder_id=reminder.pk)
+        queue_on_commit("notifications.send_reminder", reminder_id=reminder.pk)
     return bool(updated)
 
 
 def queue_digests() -> int:
     """One digest task per person with digest reminders waiting."""
-    from .tasks import send_digest
-
     user_ids = list(
         Reminder.objects.filter(
             status=Reminder.Status.PENDING,
@@ -233,7 +223,7 @@ def queue_digests() -> int:
     )
     with transaction.atomic():
         for user_id in user_ids:
-            queue_on_commit(send_digest, user_id=user_id)
+            queue_on_commit("notifications.send_digest", user_id=user_id)
     return len(user_ids)
 
 

@@ -61,9 +61,7 @@ def reports_recover(*, now=None) -> dict[str, int]:
 
 
 def _queue(report: Report) -> None:
-    from .tasks import generate
-
-    jobs.queue(report, generate, words=WORDS, report_id=report.pk)
+    jobs.queue(report, "reports.generate", words=WORDS, report_id=report.pk)
 
 
 def report_generate(*, report: Report, today: date | None = None) -> bool:

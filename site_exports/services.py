@@ -34,9 +34,7 @@ def export_retry(*, export: SiteExport) -> bool:
 
 
 def _queue(export: SiteExport) -> None:
-    from .tasks import build
-
-    jobs.queue(export, build, words=WORDS, export_id=export.pk)
+    jobs.queue(export, "site_exports.build", words=WORDS, export_id=export.pk)
 
 
 def site_report_pdf(site, *, requested_by=None) -> bytes:

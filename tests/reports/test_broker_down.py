@@ -9,8 +9,9 @@ from celery import Celery
 from django.conf import settings
 from django.urls import reverse
 
+from imroc import queueing
 from imroc.broker import transport_options
-from reports import tasks
+from reports import tasks  # noqa: F401 (defines reports.generate for every Celery app)
 from reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def broker_down(monkeypatch):
         broker_transport_options=transport_options(down, timeout=settings.BROKER_TIMEOUT),
         task_always_eager=False,
     )
-    monkeypatch.setattr(tasks, "generate", app.tasks["reports.generate"])  # the same task
+    monkeypatch.setattr(queueing, "app", app)  # the same tasks, queued through Redis down
     yield app
     app.close()
 
