@@ -21,3 +21,8 @@ def is_organiser(user) -> bool:
 
 
 is_programme_staff = is_administrator | is_consultant | is_organiser
+
+# Pages of the apps below accounts that only administrators open: those apps check the
+# permission by name and need not know the roles.
+rules.add_perm("audit.read_log", is_administrator)
+rules.add_perm("notifications.manage_failed", is_administrator)

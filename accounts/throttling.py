@@ -1,26 +1,17 @@
-"""Sign-in throttling with django-axes: whose address a request comes from, and what a
-locked-out person sees (the sign-in page with the reason, not a bare 403)."""
+"""Sign-in throttling with django-axes: the username counted, and what a locked-out person
+sees (the sign-in page with the reason, not a bare 403)."""
 
 import logging
 
 from django.conf import settings
 from django.shortcuts import render
 
+from imroc.addresses import client_ip
+
 from .forms import SignInForm
 
 log = logging.getLogger(__name__)
 USERNAME_LENGTH = 150  # django.contrib.auth's username field
-
-
-def client_ip(request) -> str:
-    """REMOTE_ADDR, or behind ``IMROC_TRUSTED_PROXIES`` proxies the address the outermost
-    one saw: the entries a client adds itself to X-Forwarded-For are never trusted."""
-    proxies = settings.IMROC_TRUSTED_PROXIES
-    forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [ip for ip in forwarded if ip]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_username(request, credentials=None) -> str:

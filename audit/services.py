@@ -3,7 +3,7 @@
 import logging
 from ipaddress import ip_address
 
-from accounts.throttling import client_ip
+from imroc.addresses import client_ip
 
 from .models import AuditEvent
 

@@ -157,7 +157,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins and failures are in the audit log (audit app)
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
-AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+AXES_CLIENT_IP_CALLABLE = "imroc.addresses.client_ip"
 AXES_USERNAME_CALLABLE = "accounts.throttling.client_username"
 # How many proxies in front of the app append to X-Forwarded-For (the TLS proxy in
 # production); the client's address is the one the outermost of them saw.

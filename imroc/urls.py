@@ -1,14 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts import views as account_views
-
 from . import health
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
-    path("healthz/floor", account_views.floor, name="healthz-floor"),
+    path("", include("accounts.root_urls")),
     path("accounts/", include("accounts.urls")),
     path("sites/", include("sites.urls")),
     path("challenges/", include("challenges.urls")),

@@ -12,7 +12,6 @@ urlpatterns = [
     path("<int:pk>/workshops/new/", sets.series_create, name="series-create"),
     path("<int:pk>/topics/<slug:site_slug>/", sets.topic_choices, name="topic-choices"),
     path("<int:pk>/report/", reports.set_report, name="set-report"),
-    path("<int:pk>/report/request/", reports.set_report_request, name="set-report-request"),
     path("<int:pk>/summary.csv", reports.set_summary_csv, name="set-summary-csv"),
     path("venues/", sets.venue_list, name="venue-list"),
     path("venues/new/", sets.venue_add, name="venue-add"),

@@ -10,8 +10,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from accounts.rules import is_administrator
-
 from . import selectors, services
 from .emails import DIGEST, UNSUBSCRIBE_SALT
 from .forms import PreferencesForm
@@ -21,7 +19,7 @@ PAGE_SIZE = 25
 
 
 def _require_administrator(user) -> None:
-    if not is_administrator(user):
+    if not user.has_perm("notifications.manage_failed"):
         raise PermissionDenied
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from imroc import jobs
+from learning_sets.views.common import learning_set_for
 
 from . import selectors, services
 from .forms import forms_for
@@ -65,6 +66,24 @@ def report_request(request):
         form.add_error(None, str(refused))
         return _list(request, request_forms, status=400)
     messages.success(request, "Your report is being prepared.")
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def learning_set_report_request(request, pk):
+    """The learning-set report as a PDF and a spreadsheet, asked for from the set's page."""
+    learning_set = learning_set_for(request, pk, "learning_sets.report_learningset")
+    try:
+        report = services.report_request(
+            kind=Report.Kind.LEARNING_SET,
+            requested_by=request.user,
+            learning_set_id=learning_set.pk,
+        )
+    except jobs.TooManyJobs as refused:
+        messages.error(request, str(refused))
+        return redirect(learning_set)
+    messages.success(request, f"The report on {learning_set} is being prepared.")
     return redirect(report)
 
 

@@ -1,6 +1,10 @@
-"""Who may see and change a site: its project group, the programme's staff."""
+"""Who may see and change a site: its project group, the programme's staff.
+
+Models are looked up by name here: ``sites.models`` imports these predicates for its
+``rules_permissions``, so this module does not import it back."""
 
 import rules
+from django.apps import apps
 
 from accounts.rules import is_administrator, is_programme_staff
 
@@ -11,10 +15,10 @@ def site_roles(user) -> dict[int, str]:
         return {}
     cached = getattr(user, "_imroc_site_roles", None)
     if cached is None:
-        from .models import ProjectGroupMember
-
         cached = dict(
-            ProjectGroupMember.objects.filter(person__user=user).values_list("site_id", "role")
+            apps.get_model("sites", "ProjectGroupMember")
+            .objects.filter(person__user=user)
+            .values_list("site_id", "role")
         )
         user._imroc_site_roles = cached
     return cached
@@ -82,9 +86,9 @@ def archived_site_ids(user) -> set[int]:
     """Ids of the archived sites, read once per request user (when no site is at hand)."""
     cached = getattr(user, "_imroc_archived_site_ids", None)
     if cached is None:
-        from .models import Site
-
-        cached = set(Site.objects.archived().values_list("pk", flat=True))
+        cached = set(
+            apps.get_model("sites", "Site").objects.archived().values_list("pk", flat=True)
+        )
         user._imroc_archived_site_ids = cached
     return cached
 

@@ -22,9 +22,9 @@ from mozilla_django_oidc.utils import (
 from requests import RequestException
 
 from audit.services import Action, record
+from imroc.addresses import client_ip
 
 from ..forms import SignInForm
-from ..throttling import client_ip
 from .backend import OrganisationBackend, Refused
 from .providers import Provider, providers
 

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 
-from dashboard import activity
+from sites import activity
 from sites.models import Site
 
 from . import estate, learning, people, work
@@ -87,7 +87,7 @@ def generate(*, scale: Scale, seed: int, today: datetime.date | None = None) -> 
         learning.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
         estate.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
         with timings.table("sites' last activity") as t:
-            t["rows"] = activity.recount(Site.objects.all(), models=activity.current_models())
+            t["rows"] = activity.recount(Site.objects.all())
     if connection.vendor == "postgresql":
         with timings.table("ANALYZE"), connection.cursor() as cursor:
             cursor.execute("ANALYZE")

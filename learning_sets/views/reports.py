@@ -1,17 +1,14 @@
 """Reports per workshop and per learning set, and their CSV exports."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 from audit.services import Action, record
 from imroc.exports import csv_writer
-from reports.models import Report
-from reports.services import report_request
 
 from .. import selectors
 from ..models import Delegate, DelegatePerspective
@@ -76,20 +73,6 @@ def set_report(request, pk):
             "answers": selectors.evaluation_answers([w for w, _ in rows]),
         },
     )
-
-
-@login_required
-@require_POST
-def set_report_request(request, pk):
-    """The learning-set report as a PDF and a spreadsheet, prepared in the background."""
-    learning_set = learning_set_for(request, pk, REPORT)
-    report = report_request(
-        kind=Report.Kind.LEARNING_SET,
-        requested_by=request.user,
-        learning_set_id=learning_set.pk,
-    )
-    messages.success(request, f"The report on {learning_set} is being prepared.")
-    return redirect(report)
 
 
 def _csv_response(filename: str):

@@ -2,16 +2,9 @@ from django.db import migrations, models
 
 
 def count_last_activity(apps, schema_editor):
-    from dashboard.activity import recount
+    from sites.activity import recount
 
-    models_then = {
-        "SupportLogEntry": apps.get_model("support", "SupportLogEntry"),
-        "DataPoint": apps.get_model("pdsa", "DataPoint"),
-        "HistoricalCycle": apps.get_model("pdsa", "HistoricalCycle"),
-        "Assessment": apps.get_model("challenges", "Assessment"),
-        "ProgressReview": apps.get_model("support", "ProgressReview"),
-    }
-    recount(apps.get_model("sites", "Site").objects.all(), models=models_then)
+    recount(apps.get_model("sites", "Site").objects.all(), apps=apps)
 
 
 class Migration(migrations.Migration):

@@ -23,7 +23,9 @@ def test_an_organiser_asks_for_the_learning_set_report_and_gets_its_figures(
     learning_set = progress.workshop.learning_set
     client.force_login(world.organiser)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("learning_sets:set-report-request", args=[learning_set.pk]))
+        response = client.post(
+            reverse("reports:learning-set-report-request", args=[learning_set.pk])
+        )
     report = Report.objects.get()
     assert response["Location"] == report.get_absolute_url()
     assert (report.kind, report.learning_set_id, report.status) == (
@@ -49,6 +51,6 @@ def test_an_organiser_asks_for_the_learning_set_report_and_gets_its_figures(
 def test_a_lead_cannot_ask_for_a_learning_set_report(client, world):
     progress = site_with_progress(world)
     client.force_login(world.lead_a)
-    url = reverse("learning_sets:set-report-request", args=[progress.workshop.learning_set.pk])
+    url = reverse("reports:learning-set-report-request", args=[progress.workshop.learning_set.pk])
     assert client.post(url).status_code == 403
     assert not Report.objects.exists()

@@ -53,8 +53,8 @@ def cases(world):
         ),
         Case("learning_sets:set-report", f"{base}/{s}/report/", expect(200, **REPORT)),
         Case(
-            "learning_sets:set-report-request",
-            f"{base}/{s}/report/request/",
+            "reports:learning-set-report-request",
+            f"/reports/learning-sets/{s}/request/",
             expect(302, **REPORT),
             method="post",
         ),

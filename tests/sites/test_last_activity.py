@@ -4,8 +4,8 @@ column instead of every data point."""
 import datetime
 from decimal import Decimal
 
-from dashboard import activity
 from pdsa import services as pdsa_services
+from sites import activity
 from sites.models import Site
 from support.services import support_log_add
 from tests.challenges.factories import assess
@@ -42,6 +42,6 @@ def test_recorded_work_moves_the_last_activity_forward_never_back(world):
 def test_the_bulk_recount_agrees_with_the_services(world):
     indicator = IndicatorFactory(goal__priority__site=world.site_b)
     DataPointFactory(indicator=indicator, date=datetime.date(2012, 7, 1))  # behind the services
-    activity.recount(Site.objects.all(), models=activity.current_models())
+    activity.recount(Site.objects.all())
     assert last_activity(world.site_b) == datetime.date(2012, 7, 1)
     assert last_activity(world.site_a) is None

@@ -4,6 +4,7 @@ services keep ``Site.last_activity`` current as work is recorded."""
 
 import datetime
 
+from django.apps import apps as django_apps
 from django.db.models import DateField, Max, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, NullIf, TruncDate
 
@@ -21,9 +22,20 @@ def _newest(queryset, site_path: str, field):
     return Coalesce(Subquery(newest[:1], output_field=DateField()), Value(_LONG_AGO))
 
 
-def recount(sites: QuerySet, *, models) -> int:
+def recount(sites: QuerySet, *, apps=django_apps) -> int:
     """Set each site's last activity from its support log, data points, cycle changes,
-    assessments and reviews. ``models`` gives the five models (current or historical)."""
+    assessments and reviews. ``apps``: the current models, or a migration's historical ones
+    (the work apps' models are found by name: they sit above sites)."""
+    models = {
+        name: apps.get_model(app, name)
+        for app, name in [
+            ("support", "SupportLogEntry"),
+            ("pdsa", "DataPoint"),
+            ("pdsa", "HistoricalCycle"),
+            ("challenges", "Assessment"),
+            ("support", "ProgressReview"),
+        ]
+    }
     newest = [
         _newest(models["SupportLogEntry"].objects.all(), "site", "date"),
         _newest(models["DataPoint"].objects.all(), "indicator__goal__priority__site", "date"),
@@ -36,17 +48,3 @@ def recount(sites: QuerySet, *, models) -> int:
         _newest(models["ProgressReview"].objects.all(), "site", "review_date"),
     ]
     return sites.update(last_activity=NullIf(Greatest(*newest), Value(_LONG_AGO)))
-
-
-def current_models() -> dict:
-    from challenges.models import Assessment
-    from pdsa.models import Cycle, DataPoint
-    from support.models import ProgressReview, SupportLogEntry
-
-    return {
-        "SupportLogEntry": SupportLogEntry,
-        "DataPoint": DataPoint,
-        "HistoricalCycle": Cycle.history.model,
-        "Assessment": Assessment,
-        "ProgressReview": ProgressReview,
-    }
