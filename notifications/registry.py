@@ -113,16 +113,18 @@ class Kind:
     name: str
     label: str
     due: Callable[[date], Iterable[Due]]
+    offered_to: Callable | None = None  # who may choose how to get it; None: everyone
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def register(name: str, *, label: str):
-    """Register ``due(today) -> iterable[Due]`` as the reminder kind ``name``."""
+def register(name: str, *, label: str, offered_to: Callable | None = None):
+    """Register ``due(today) -> iterable[Due]`` as the reminder kind ``name``;
+    ``offered_to(user)`` says whose preferences list it (a kind only consultants get)."""
 
     def decorator(due):
-        _KINDS[name] = Kind(name=name, label=label, due=due)
+        _KINDS[name] = Kind(name=name, label=label, due=due, offered_to=offered_to)
         return due
 
     return decorator
@@ -137,18 +139,19 @@ class EventKind:
     name: str
     label: str
     messages: Callable[..., Iterable[Due]]
+    offered_to: Callable | None = None
 
 
 _EVENTS: dict[str, EventKind] = {}
 
 
-def register_event(name: str, *, label: str):
+def register_event(name: str, *, label: str, offered_to: Callable | None = None):
     """Register ``messages(**objects) -> iterable[Due]`` as the event kind ``name``."""
 
     def decorator(messages):
         if name in _KINDS:
             raise ValueError(f"{name!r} is already a reminder kind")
-        _EVENTS[name] = EventKind(name=name, label=label, messages=messages)
+        _EVENTS[name] = EventKind(name=name, label=label, messages=messages, offered_to=offered_to)
         return messages
 
     return decorator

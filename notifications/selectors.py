@@ -22,18 +22,18 @@ def unread_count(user) -> int:
 
 
 def preferences_for(user) -> list[dict]:
-    """Every registered event kind, then every reminder kind, with the person's choice
-    (email, one at a time, by default); one query."""
+    """Every registered event kind, then every reminder kind, the person can receive, with
+    their choice (a delivery: email one at a time by default); one query."""
     saved = {p.kind: p for p in Preference.objects.filter(user=user)}
     return [
         {
             "kind": kind,
             "is_event": is_event,
-            "email": saved[kind.name].email if kind.name in saved else True,
-            "digest": saved[kind.name].digest if kind.name in saved else False,
+            "delivery": saved[kind.name].delivery if kind.name in saved else "email",
         }
         for is_event, kinds in ((True, registry.event_kinds()), (False, registry.kinds()))
         for kind in kinds
+        if kind.offered_to is None or kind.offered_to(user)
     ]
 
 

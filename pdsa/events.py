@@ -2,6 +2,7 @@
 by the services): a comment on a goal or a cycle reaches the goal's owner and the site's
 leads, never its own author; a closed goal reaches the site's consultants."""
 
+from accounts.rules import is_consultant
 from notifications.registry import Due, each_once, register_event
 from sites.selectors import leads_by_site
 
@@ -34,7 +35,11 @@ def comment_added(*, comment: Comment):
         )
 
 
-@register_event("goal_closed", label="A goal of a site you review was achieved or abandoned")
+@register_event(
+    "goal_closed",
+    label="A goal of a site you review was achieved or abandoned",
+    offered_to=is_consultant,
+)
 def goal_closed(*, goal: Goal):
     """The site's consultants hear when a goal closes: a moment to review, or to learn from
     an abandoned goal as much as from an achieved one."""

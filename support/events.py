@@ -1,6 +1,7 @@
 """Events of reviews (registered with ``notifications.registry``; raised by the services):
 a consultant's review reaches the site's leads, and the site's response reaches the consultant."""
 
+from accounts.rules import is_consultant
 from notifications.registry import Due, register_event
 from sites.selectors import leads_by_site
 
@@ -31,7 +32,11 @@ def review_published(*, review: ProgressReview):
         )
 
 
-@register_event("review_response", label="A site responded to your progress review")
+@register_event(
+    "review_response",
+    label="A site responded to your progress review",
+    offered_to=is_consultant,
+)
 def review_response(*, response: ReviewResponse):
     review = response.review
     author = response.author.get_full_name() or response.author.username

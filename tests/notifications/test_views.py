@@ -49,18 +49,43 @@ def test_notification_list_query_count_does_not_grow(
     assert len(response.context["page"]) == min(count, 25)
 
 
-def test_preferences_page_saves_email_and_digest_per_kind(client, world):
+def shown_choices(client) -> dict:
+    """The preferences page's choices as it shows them, to send back changed."""
+    form = client.get(reverse("notifications:preferences")).context["form"]
+    return {row["kind"].name: row["field"].value() for row in form.rows}
+
+
+def test_preferences_page_saves_one_delivery_per_kind(client, world):
     client.force_login(world.lead_a)
     page = client.get(reverse("notifications:preferences")).content.decode()
     assert "Your site&#x27;s project group is not yet co-produced" in page
-    response = client.post(
-        reverse("notifications:preferences"), {f"{KIND}-email": "on", f"{KIND}-digest": "on"}
-    )
+    choices = shown_choices(client)
+    response = client.post(reverse("notifications:preferences"), {**choices, KIND: "digest"})
     assert response.status_code == 302
     assert Preference.objects.get(user=world.lead_a, kind=KIND).delivery == "digest"
-    client.post(reverse("notifications:preferences"), {f"{KIND}-digest": "on"})
+    client.post(reverse("notifications:preferences"), {**choices, KIND: "none"})
     preference = Preference.objects.get(user=world.lead_a, kind=KIND)
     assert (preference.email, preference.digest, preference.delivery) == (False, False, "none")
+
+
+def test_email_and_the_digest_cannot_both_be_chosen_for_a_kind(client, world):
+    client.force_login(world.lead_a)
+    page = client.get(reverse("notifications:preferences")).content.decode()
+    assert f'type="radio" name="{KIND}"' in page
+    assert f"{KIND}-email" not in page and f"{KIND}-digest" not in page
+    choices = shown_choices(client)
+    response = client.post(reverse("notifications:preferences"), {**choices, KIND: ""})
+    assert f'<a href="#id_{KIND}_0">Choose how to hear:' in response.content.decode()
+
+
+def test_leads_are_not_offered_kinds_only_consultants_get(client, world):
+    client.force_login(world.lead_a)
+    lead = shown_choices(client)
+    client.force_login(world.consultant)
+    consultant = shown_choices(client)
+    for kind in ("review_response", "goal_closed"):
+        assert kind not in lead
+        assert kind in consultant
 
 
 def test_the_administrator_sees_the_beat_schedule(client, world):

@@ -52,12 +52,12 @@ def test_lead_prepares_the_progress_report_downloads_the_pdf_and_reads_notificat
 
     page.goto(f"{live_server.url}/notifications/preferences/")
     expect(page.get_by_text("When something happens")).to_be_visible()
-    expect(page.get_by_label("Email me: A report you asked for is ready")).to_be_checked()
+    expect(page.get_by_label("Email each time: A report you asked for is ready")).to_be_checked()
     assert_accessible(page)
-    page.get_by_label("Weekly digest instead: Your site's project group").check()
+    page.get_by_label("In the weekly digest: Your site's project group").check()
     page.get_by_role("button", name="Save preferences").click()
     expect(page.get_by_text("Your notification preferences are saved.")).to_be_visible()
-    assert page.get_by_label("Weekly digest instead: Your site's project group").is_checked()
+    assert page.get_by_label("In the weekly digest: Your site's project group").is_checked()
     assert_accessible(page)
 
 
