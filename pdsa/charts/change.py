@@ -90,10 +90,9 @@ def read_change(
             None,
         )
 
-    concern_on = next(
-        (d for d, flag in zip(dates[-LATEST:], list(concerns)[-LATEST:], strict=False) if flag),
-        None,
-    )
+    concerns = list(concerns)
+    latest = range(max(split, len(dates) - LATEST), min(len(dates), len(concerns)))
+    concern_on = next((dates[i] for i in latest if concerns[i]), None)  # the old days' don't count
     in_a_row = _longest_better_run([values[i] for i in after_index], baseline, better)
     sustained = (in_a_row >= run or len(after_index) >= LATEST) and concern_on is None
 

@@ -216,3 +216,10 @@ def test_the_site_score_is_the_lower_median_of_its_open_goals():
 def test_a_site_without_goals_scores_its_project_group():
     assert site_progress([], group_formed=False).score == 0.5
     assert site_progress([], group_formed=True).score == 1.0
+
+
+def test_concerns_before_the_change_do_not_undo_a_sustained_improvement():
+    # No phase: the whole chart's mean lies between the levels, so the 12 values before the
+    # change are a shift below it (a concern); only the after values are asked to hold.
+    progress = score(indicator(BEFORE + STEP_UP[:7], target=21))
+    assert step(progress, 4.0).met
