@@ -62,13 +62,19 @@ class LearningSetForm(NhsFormMixin, forms.ModelForm):
 
     class Meta:
         model = LearningSet
-        fields = ["name", "organisers", "sites", "start_date", "status"]
+        fields = ["name", "organisers", "sites", "start_date", "status", "release_days"]
         widgets = {"start_date": DATE}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisers"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["release_days"].required = False
         self.helper = _helper("Save learning set")
+
+    def clean_release_days(self):
+        """Left empty: the method's two weeks."""
+        days = self.cleaned_data.get("release_days")
+        return 14 if days is None else days
 
     def clean(self):
         data = super().clean()

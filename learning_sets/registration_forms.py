@@ -83,6 +83,10 @@ class JoinForm(NhsFormMixin, forms.Form):
         choices=DelegatePerspective.choices,
         widget=forms.RadioSelect,
         label="You are coming as",
+        error_messages={
+            "required": "Select what you are coming as",
+            "invalid_choice": "Select what you are coming as from the list",
+        },
     )
     dietary_needs = forms.CharField(
         required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})

@@ -36,7 +36,7 @@ def series_dates(first_date: datetime.date, months_apart: int, count: int) -> li
 def day_warnings(day: datetime.date) -> list[str]:
     label = f"{day:%A} {day.day} {day:%B %Y}"
     if day.weekday() >= 5:
-        return [f"{label} is a {day:%A}."]
+        return [f"{label} falls on a weekend."]
     name = _bank_holidays(day.year).get(day)
     return [f"{label} is a bank holiday in England and Wales ({name})."] if name else []
 
@@ -62,4 +62,10 @@ def schedule_warnings(
     days: list[datetime.date], *, learning_set, venue=None, exclude: Workshop | None = None
 ) -> list[str]:
     warnings = [warning for day in days for warning in day_warnings(day)]
+    starts = learning_set.start_date
+    warnings += [
+        f"{day:%A} {day.day} {day:%B %Y} is before the set starts, on {starts.day} {starts:%B %Y}."
+        for day in days
+        if starts and day < starts
+    ]
     return warnings + clash_warnings(days, learning_set=learning_set, venue=venue, exclude=exclude)

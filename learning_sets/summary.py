@@ -6,9 +6,19 @@ carers": attendance and the share with lived experience are the headline figures
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 LIVED_EXPERIENCE = ("service_user", "carer")
 RATINGS = (1, 2, 3, 4, 5)
+
+
+def half_up(total: int, count: int) -> float | None:
+    """A mean to one decimal place, halves rounded up as people expect (4.25 is 4.3), not
+    to the even digit as ``round`` does."""
+    if not count:
+        return None
+    mean = Decimal(total) / Decimal(count)
+    return float(mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 @dataclass
@@ -35,11 +45,11 @@ class EvaluationSummary:
 
     @property
     def mean_overall(self) -> float | None:
-        return round(self.overall_total / self.responses, 1) if self.responses else None
+        return half_up(self.overall_total, self.responses)
 
     @property
     def mean_usefulness(self) -> float | None:
-        return round(self.usefulness_total / self.responses, 1) if self.responses else None
+        return half_up(self.usefulness_total, self.responses)
 
     @property
     def overall_distribution(self) -> list[tuple[int, int]]:

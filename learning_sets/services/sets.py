@@ -25,8 +25,12 @@ from .delegates import _locked, _promote_waiting
 
 
 @transaction.atomic
-def learning_set_create(*, name, organisers, sites, start_date, status) -> LearningSet:
-    learning_set = LearningSet.objects.create(name=name, start_date=start_date, status=status)
+def learning_set_create(
+    *, name, organisers, sites, start_date, status, release_days=14
+) -> LearningSet:
+    learning_set = LearningSet.objects.create(
+        name=name, start_date=start_date, status=status, release_days=release_days
+    )
     learning_set.organisers.set(organisers)
     learning_set.sites.set(sites)
     return learning_set
@@ -34,8 +38,9 @@ def learning_set_create(*, name, organisers, sites, start_date, status) -> Learn
 
 @transaction.atomic
 def learning_set_update(
-    *, learning_set: LearningSet, name, organisers, sites, start_date, status
+    *, learning_set: LearningSet, name, organisers, sites, start_date, status, release_days=14
 ) -> LearningSet:
+    learning_set.release_days = release_days
     learning_set.name = name
     learning_set.start_date = start_date
     learning_set.status = status

@@ -15,7 +15,7 @@ from ..models import Topic, TopicChoice, Venue, composition_warnings
 from ..rules import can_manage_learning_sets, can_register_for_site
 from .common import learning_set_for
 
-SET_FIELDS = ["name", "organisers", "sites", "start_date", "status"]
+SET_FIELDS = ["name", "organisers", "sites", "start_date", "status", "release_days"]
 
 
 @login_required

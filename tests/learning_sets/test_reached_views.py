@@ -155,3 +155,38 @@ def test_the_workshop_page_with_people_out_of_reach_and_cancelled_places_keeps_i
         page = client.get(workshop.get_absolute_url())
     assert page.text.count("print joining instructions") == people
     assert page.text.count("Undo") == people
+
+
+def test_the_small_ones_of_issue_24(world):
+    from learning_sets.registration_forms import JoinForm
+    from learning_sets.scheduling import schedule_warnings
+    from learning_sets.summary import half_up
+
+    assert half_up(17, 4) == 4.3  # 4.25, not 4.2
+    assert half_up(0, 0) is None
+    learning_set = organised_workshop(world).learning_set
+    saturday = datetime.date(2027, 1, 9)
+    warnings = schedule_warnings([saturday], learning_set=learning_set)
+    assert "Saturday 9 January 2027 falls on a weekend." in warnings
+    assert any("is before the set starts, on 15 January 2030" in w for w in warnings)
+    form = JoinForm({"full_name": "Ann"})
+    assert form.errors["perspective"] == ["Select what you are coming as"]
+
+
+def test_the_series_generator_releases_unclaimed_places_the_sets_days_before(world):
+    learning_set = organised_workshop(world).learning_set
+    learning_set.workshops.all().delete()
+    learning_set.release_days = 10
+    learning_set.save()
+    workshops = services.workshop_series_create(
+        learning_set=learning_set,
+        first_date=datetime.date(2030, 3, 4),
+        months_apart=3,
+        start_time=datetime.time(10),
+        end_time=datetime.time(16),
+    )
+    assert workshops[0].places_release_date == datetime.date(2030, 2, 22)
+    workshops[0].places_release_date = None
+    assert workshops[0].release_date == datetime.date(2030, 2, 22)
+    assert not workshops[0].places_released(datetime.date(2030, 2, 21))
+    assert workshops[0].places_released(datetime.date(2030, 2, 22))

@@ -194,7 +194,7 @@ def test_the_series_generator_flags_a_saturday_and_asks_to_confirm(client, world
     client.force_login(world.organiser)
     url = f"/learning-sets/{learning_set.pk}/workshops/new/"
     response = client.post(url, series_data("2031-03-01"))  # a Saturday
-    assert "Saturday 1 March 2031 is a Saturday." in response.content.decode()
+    assert "Saturday 1 March 2031 falls on a weekend." in response.content.decode()
     assert not learning_set.workshops.exists()
     client.post(url, series_data("2031-03-01", confirm_dates="on"))
     assert learning_set.workshops.count() == 6
