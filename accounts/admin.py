@@ -46,3 +46,31 @@ admin.site.unregister(User)
 @admin.register(User)
 class ProgrammeUserAdmin(UserAdmin):
     actions = [unlock_sign_in, reset_two_factor]
+
+    def save_model(self, request, obj, form, change):
+        obj.roles_before = _roles(User.objects.get(pk=obj.pk)) if change else set()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """A change to someone's roles (groups, staff or superuser) is recorded in the log."""
+        user = form.instance
+        before = getattr(user, "roles_before", set())
+        super().save_related(request, form, formsets, change)
+        after = _roles(user)
+        if before != after:
+            gained, lost = sorted(after - before), sorted(before - after)
+            what = "; ".join(
+                part
+                for part in (
+                    f"given {', '.join(gained)}" if gained else "",
+                    f"no longer {', '.join(lost)}" if lost else "",
+                )
+                if part
+            )
+            record(action=Action.ROLES_CHANGED, request=request, what=f"{user.username}: {what}")
+
+
+def _roles(user) -> set[str]:
+    """What the person may do: their role groups, and staff or superuser."""
+    flags = {"staff": user.is_staff, "superuser": user.is_superuser}
+    return {*user.groups.values_list("name", flat=True), *(k for k, on in flags.items() if on)}

@@ -111,7 +111,7 @@ def _invitation(request, pk):
 @login_required
 @require_POST
 def invitation_resend(request, pk):
-    invitation = services.invitation_resend(invitation=_invitation(request, pk))
+    invitation = services.invitation_resend(invitation=_invitation(request, pk), by=request.user)
     messages.success(request, f"A new link was sent to {invitation.email}.")
     return redirect("invitation-list")
 
@@ -120,7 +120,7 @@ def invitation_resend(request, pk):
 @require_POST
 def invitation_revoke(request, pk):
     invitation = _invitation(request, pk)
-    services.invitation_revoke(invitation=invitation)
+    services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(request, f"The invitation to {invitation.email} no longer works.")
     return redirect("invitation-list")
 
@@ -156,7 +156,9 @@ def consultant_assign(request):
     form = ConsultantAssignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         consultant = form.cleaned_data["consultant"]
-        added = services.consultant_assign(consultant=consultant, sites=form.cleaned_data["sites"])
+        added = services.consultant_assign(
+            consultant=consultant, sites=form.cleaned_data["sites"], by=request.user
+        )
         name = consultant.get_full_name() or consultant.username
         messages.success(
             request, f"{name} now reviews {added} more site{'s' if added != 1 else ''}."

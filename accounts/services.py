@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from audit import services as audit
 from sites.models import Person, ProjectGroupMember, Site
 
 from .models import Invitation, token_hash
@@ -65,24 +66,34 @@ def invitation_create(
     )
     token = _new_token(invitation)
     invitation.save()
+    _record(audit.Action.INVITATION_SENT, invitation, by)
     transaction.on_commit(lambda: _send(invitation, token))
     return invitation
 
 
+def _record(action: str, invitation: Invitation, by) -> None:
+    where = f" to {invitation.site.name}" if invitation.site else ""
+    what = f"{invitation.full_name} <{invitation.email}> as {invitation.get_role_display()}{where}"
+    audit.record(action=action, user=by, what=what)
+
+
 @transaction.atomic
-def invitation_resend(*, invitation: Invitation) -> Invitation:
+def invitation_resend(*, invitation: Invitation, by=None) -> Invitation:
     """A new link (the old one stops working) and a new expiry."""
     token = _new_token(invitation)
     invitation.revoked_at = None
     invitation.save(update_fields=["token_hash", "sent_at", "expires_at", "revoked_at"])
+    _record(audit.Action.INVITATION_RESENT, invitation, by)
     transaction.on_commit(lambda: _send(invitation, token))
     return invitation
 
 
-def invitation_revoke(*, invitation: Invitation) -> None:
-    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+def invitation_revoke(*, invitation: Invitation, by=None) -> None:
+    revoked = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+    if revoked:
+        _record(audit.Action.INVITATION_REVOKED, invitation, by)
 
 
 def invitation_for_token(token: str) -> Invitation | None:
@@ -138,8 +149,15 @@ def invitation_accept(*, invitation: Invitation, password: str | None):
 
 
 @transaction.atomic
-def consultant_assign(*, consultant, sites) -> int:
+def consultant_assign(*, consultant, sites, by=None) -> int:
     """Assign one consultant to many sites at once; sites already theirs stay."""
-    before = consultant.consulted_sites.count()
+    before = set(consultant.consulted_sites.values_list("pk", flat=True))
     consultant.consulted_sites.add(*sites)
-    return consultant.consulted_sites.count() - before
+    added = [site.name for site in sites if site.pk not in before]
+    if added:
+        audit.record(
+            action=audit.Action.CONSULTANTS_ASSIGNED,
+            user=by,
+            what=f"{consultant.get_full_name() or consultant.username}: {', '.join(added)}",
+        )
+    return len(added)

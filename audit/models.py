@@ -25,6 +25,14 @@ class AuditEvent(models.Model):
         API_READ = "api_read", "Read through the API"
         API_TOKEN_ISSUED = "api_token_issued", "API token issued"
         API_TOKEN_REVOKED = "api_token_revoked", "API token revoked"
+        SITE_ARCHIVED = "site_archived", "Site archived"
+        SITE_UNARCHIVED = "site_unarchived", "Site unarchived"
+        INVITATION_SENT = "invitation_sent", "Invitation sent"
+        INVITATION_RESENT = "invitation_resent", "Invitation sent again"
+        INVITATION_REVOKED = "invitation_revoked", "Invitation revoked"
+        CONSULTANTS_ASSIGNED = "consultants_assigned", "Consultant assigned to sites"
+        FRAMEWORK_SWITCHED = "framework_switched", "Framework version switched"
+        ROLES_CHANGED = "roles_changed", "Roles changed"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=30, choices=Action.choices)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from audit import services as audit
 from sites.models import Person, Site
 from sites.services import activity_recorded
 
@@ -145,7 +146,7 @@ def assessment_delete(*, assessment: Assessment) -> None:
 
 
 @transaction.atomic
-def framework_make_current(*, framework: Framework) -> Framework:
+def framework_make_current(*, framework: Framework, by=None) -> Framework:
     """The programme names the version new assessments use; earlier assessments stay on
     theirs (movement is still shown challenge by challenge)."""
     Framework.objects.select_for_update().filter(is_current=True).exclude(pk=framework.pk).update(
@@ -153,6 +154,11 @@ def framework_make_current(*, framework: Framework) -> Framework:
     )
     framework.is_current = True
     framework.save(update_fields=["is_current"])
+    audit.record(
+        action=audit.Action.FRAMEWORK_SWITCHED,
+        user=by,
+        what=f"New assessments use the {framework} framework",
+    )
     return framework
 
 

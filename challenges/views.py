@@ -48,7 +48,7 @@ def framework_detail(request, version):
 def framework_make_current(request, version):
     framework = get_object_or_404(Framework, version=version)
     require(request.user, "challenges.change_framework", framework)
-    services.framework_make_current(framework=framework)
+    services.framework_make_current(framework=framework, by=request.user)
     messages.success(request, f"New assessments now use {framework}.")
     return redirect(framework)
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from audit import services as audit
 from notifications.services import notify
 
 from .models import Person, ProjectGroupMember, Site
@@ -61,7 +62,7 @@ def activity_recorded(*, site_id: int, on: datetime.date) -> None:
 
 
 @transaction.atomic
-def site_archive(*, site: Site, archived_on: datetime.date, reason: str) -> Site:
+def site_archive(*, site: Site, archived_on: datetime.date, reason: str, by=None) -> Site:
     """The site left the programme: its record becomes read-only for everyone
     (``sites.rules.is_archived``), it leaves the active lists, dashboards and reminders, and
     stays in the programme's history and reports. Its open invitations stop working; its
@@ -79,13 +80,14 @@ def site_archive(*, site: Site, archived_on: datetime.date, reason: str) -> Site
     for invitation in Invitation.objects.filter(
         site=site, accepted_at__isnull=True, revoked_at__isnull=True
     ):
-        invitation_revoke(invitation=invitation)  # nobody joins a site that left
+        invitation_revoke(invitation=invitation, by=by)  # nobody joins a site that left
+    audit.record(action=audit.Action.SITE_ARCHIVED, user=by, what=f"{site.name}: {reason}")
     notify("site_archived", site=site)
     return site
 
 
 @transaction.atomic
-def site_unarchive(*, site: Site) -> Site:
+def site_unarchive(*, site: Site, by=None) -> Site:
     """The site rejoins the programme (or was archived by mistake): editable again."""
     current = Site.objects.select_for_update().get(pk=site.pk)
     if current.is_active:
@@ -94,4 +96,5 @@ def site_unarchive(*, site: Site) -> Site:
     site.archived_on = None
     site.archive_reason = ""
     site.save(update_fields=["is_active", "archived_on", "archive_reason"])
+    audit.record(action=audit.Action.SITE_UNARCHIVED, user=by, what=site.name)
     return site

@@ -80,7 +80,7 @@ def site_archive(request, slug):
     form = SiteArchiveForm(request.POST or None, site=site, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         try:
-            services.site_archive(site=site, **form.cleaned_data)
+            services.site_archive(site=site, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -95,7 +95,7 @@ def site_unarchive(request, slug):
     site = get_object_or_404(selectors.sites_for_user(request.user), slug=slug)
     require(request.user, "sites.unarchive_site", site)
     if request.method == "POST":
-        services.site_unarchive(site=site)
+        services.site_unarchive(site=site, by=request.user)
         messages.success(request, f"{site.name} is back in the programme and can be edited.")
         return redirect(site)
     return render(request, "sites/site_unarchive.html", {"site": site})
