@@ -130,32 +130,42 @@ def _log_entry(request, slug, pk):
     return site, get_object_or_404(selectors.support_log(site), pk=pk)
 
 
-@login_required
-def log_edit(request, slug, pk):
-    site, entry = _log_entry(request, slug, pk)
-    return _correct(
-        request,
-        site,
-        entry,
-        form_class=SupportLogEntryForm,
-        perm="support.change_supportlogentry",
-        save=lambda entry, data: services.support_log_update(entry=entry, **data),
-        done="Support log entry corrected.",
-        title="Correct a support entry",
-    )
+def _corrections(*, find, form_class, model: str, update, delete, done: str, title: str):
+    """The pair of views that correct and remove one kind of record of a site's support:
+    ``find(request, slug, pk)`` gives the site and the record through the reader's sites."""
+
+    @login_required
+    def edit(request, slug, pk):
+        site, record = find(request, slug, pk)
+        return _correct(
+            request,
+            site,
+            record,
+            form_class=form_class,
+            perm=f"support.change_{model}",
+            save=update,
+            done=done,
+            title=title,
+        )
+
+    @login_required
+    @require_POST
+    def remove(request, slug, pk):
+        site, record = find(request, slug, pk)
+        return _remove(request, site, record, perm=f"support.delete_{model}", delete=delete)
+
+    return edit, remove
 
 
-@login_required
-@require_POST
-def log_delete(request, slug, pk):
-    site, entry = _log_entry(request, slug, pk)
-    return _remove(
-        request,
-        site,
-        entry,
-        perm="support.delete_supportlogentry",
-        delete=lambda entry: services.support_log_delete(entry=entry),
-    )
+log_edit, log_delete = _corrections(
+    find=_log_entry,
+    form_class=SupportLogEntryForm,
+    model="supportlogentry",
+    update=lambda entry, data: services.support_log_update(entry=entry, **data),
+    delete=lambda entry: services.support_log_delete(entry=entry),
+    done="Support log entry corrected.",
+    title="Correct a support entry",
+)
 
 
 @login_required
@@ -179,32 +189,15 @@ def _course(request, slug, pk):
     return site, get_object_or_404(selectors.training_for_site(site), pk=pk)
 
 
-@login_required
-def training_edit(request, slug, pk):
-    site, course = _course(request, slug, pk)
-    return _correct(
-        request,
-        site,
-        course,
-        form_class=TrainingDeliveryForm,
-        perm="support.change_trainingdelivery",
-        save=lambda course, data: services.training_update(course=course, **data),
-        done="Training record corrected.",
-        title="Correct a training record",
-    )
-
-
-@login_required
-@require_POST
-def training_delete(request, slug, pk):
-    site, course = _course(request, slug, pk)
-    return _remove(
-        request,
-        site,
-        course,
-        perm="support.delete_trainingdelivery",
-        delete=lambda course: services.training_delete(course=course),
-    )
+training_edit, training_delete = _corrections(
+    find=_course,
+    form_class=TrainingDeliveryForm,
+    model="trainingdelivery",
+    update=lambda course, data: services.training_update(course=course, **data),
+    delete=lambda course: services.training_delete(course=course),
+    done="Training record corrected.",
+    title="Correct a training record",
+)
 
 
 @login_required

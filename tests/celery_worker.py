@@ -7,6 +7,7 @@ The test process talks to it through a client app of its own (``worker.send(name
 never by changing the project app's broker at run time (its producer is cached)."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -21,6 +22,9 @@ import pytest
 from celery import Celery
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
+
+from imroc import jobs
 
 WORKER_DB = os.environ.get("IMROC_TEST_WORKER_REDIS_DB", "15")
 
@@ -210,3 +214,34 @@ def embedded_worker(transactional_db, tmp_path):
             )
     finally:
         client.close()
+
+
+# No heartbeat for a little longer than a job may be silent: well within the time limit.
+SILENT = jobs.SILENT_FOR + timedelta(seconds=30)
+
+
+def kill_mid_job(real_worker, task: str, job, **kwargs) -> None:
+    """Queue ``task`` for ``job`` (a report or a site archive) on the real worker, wait until
+    the worker claims it, then SIGKILL the worker, as when a machine dies: no handler runs."""
+    real_worker.client.send_task(task, kwargs=kwargs, queue=real_worker.queue)
+    deadline = time.monotonic() + 60
+    while type(job).objects.get(pk=job.pk).status == job.Status.QUEUED:
+        if time.monotonic() > deadline:
+            pytest.fail(f"The worker never claimed {job}")
+        time.sleep(0.02)
+    os.kill(real_worker.process.pid, signal.SIGKILL)
+    real_worker.process.wait()
+    job.refresh_from_db()
+    assert job.status == job.Status.RUNNING, "finished before the kill: make it slower"
+
+
+def sweep_in_process(sweep) -> dict:
+    """Run a recovery sweep once the lost job has been silent too long; what it queues again
+    runs here, in-process."""
+    from imroc.celery import app
+
+    app.conf.task_always_eager = True
+    try:
+        return sweep(now=timezone.now() + SILENT)
+    finally:
+        app.conf.task_always_eager = False

@@ -1,25 +1,16 @@
 """A real Celery worker on Redis prepares a report (needs PostgreSQL and Redis)."""
 
-import datetime
-import os
-import signal
-import time
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from imroc import jobs
 from reports import services
 from reports.models import Report
+from tests.celery_worker import kill_mid_job, sweep_in_process
 from tests.reports.factories import ReportFactory
 from tests.reports.pdf import assert_pdf_contains
 from tests.reports.progress import site_with_progress
 
 pytestmark = pytest.mark.worker
-
-# No heartbeat for a little longer than a job may be silent: well within the time limit
-SILENT = jobs.SILENT_FOR + datetime.timedelta(seconds=30)
 
 
 def test_a_real_worker_prepares_the_site_progress_pdf(real_worker, world):
@@ -62,28 +53,10 @@ def test_a_report_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(rea
     """SIGKILL, as when a machine dies: no handler runs and the report would stay "being
     prepared" for ever; the sweep, once it has not beaten for
     two minutes (long before the time limit), starts it again and it finishes."""
-    from imroc.celery import app
-
     site_with_progress(world)
     report = ReportFactory(site=world.site_a, requested_by=world.lead_a)
-    real_worker.client.send_task(
-        "reports.generate", kwargs={"report_id": report.pk}, queue=real_worker.queue
-    )
-    deadline = time.monotonic() + 60
-    while Report.objects.get(pk=report.pk).status == Report.Status.QUEUED:
-        if time.monotonic() > deadline:
-            pytest.fail("The worker never claimed the report")
-        time.sleep(0.02)
-    os.kill(real_worker.process.pid, signal.SIGKILL)
-    real_worker.process.wait()
-    report.refresh_from_db()
-    assert report.status == Report.Status.RUNNING, "finished before the kill: make it slower"
-
-    app.conf.task_always_eager = True  # the sweep's re-queued report runs here
-    try:
-        counts = services.reports_recover(now=timezone.now() + SILENT)
-    finally:
-        app.conf.task_always_eager = False
+    kill_mid_job(real_worker, "reports.generate", report, report_id=report.pk)
+    counts = sweep_in_process(services.reports_recover)
     report.refresh_from_db()
     assert counts == {"restarted": 1, "failed": 0}
     assert report.status == Report.Status.READY and report.attempts == 2

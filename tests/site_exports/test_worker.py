@@ -1,26 +1,18 @@
 """A real Celery worker on Redis builds a site's archive (needs PostgreSQL and Redis)."""
 
-import datetime
 import io
-import os
-import signal
-import time
 import zipfile
 
 import pytest
-from django.utils import timezone
 
-from imroc import jobs
 from notifications.models import Notification
 from site_exports import services
 from site_exports.models import SiteExport
+from tests.celery_worker import kill_mid_job, sweep_in_process
 from tests.reports.progress import site_with_progress
 from tests.site_exports.factories import SiteExportFactory
 
 pytestmark = pytest.mark.worker
-
-# No heartbeat for a little longer than a job may be silent: well within the time limit
-SILENT = jobs.SILENT_FOR + datetime.timedelta(seconds=30)
 
 
 def test_a_real_worker_builds_the_archive_and_tells_the_lead(real_worker, world):
@@ -41,28 +33,10 @@ def test_an_archive_whose_worker_is_killed_mid_build_is_recovered_by_the_sweep(r
     """SIGKILL, as when a machine dies: the archive would stay "being prepared" for ever;
     the sweep, once it has not beaten for
     two minutes (long before the time limit), starts it again and it finishes."""
-    from imroc.celery import app
-
     site_with_progress(world)  # a fuller report: the build takes long enough to be killed
     export = SiteExportFactory(site=world.site_a, requested_by=world.lead_a)
-    real_worker.client.send_task(
-        "site_exports.build", kwargs={"export_id": export.pk}, queue=real_worker.queue
-    )
-    deadline = time.monotonic() + 60
-    while SiteExport.objects.get(pk=export.pk).status == SiteExport.Status.QUEUED:
-        if time.monotonic() > deadline:
-            pytest.fail("The worker never claimed the archive")
-        time.sleep(0.02)
-    os.kill(real_worker.process.pid, signal.SIGKILL)
-    real_worker.process.wait()
-    export.refresh_from_db()
-    assert export.status == SiteExport.Status.RUNNING, "finished before the kill: make it slower"
-
-    app.conf.task_always_eager = True  # the sweep's re-queued build runs here
-    try:
-        counts = services.exports_recover(now=timezone.now() + SILENT)
-    finally:
-        app.conf.task_always_eager = False
+    kill_mid_job(real_worker, "site_exports.build", export, export_id=export.pk)
+    counts = sweep_in_process(services.exports_recover)
     export.refresh_from_db()
     assert counts == {"restarted": 1, "failed": 0}
     assert export.status == SiteExport.Status.READY and export.attempts == 2
