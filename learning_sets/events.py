@@ -52,7 +52,8 @@ def _name(workshop) -> str:
 
 
 @register_event("delegate_registered", label="A workshop registration: yours or one you made")
-def delegate_registered(*, delegate: Delegate):
+def delegate_registered(*, delegate: Delegate, registrar_told: bool = True):
+    """``registrar_told`` is False in a batch: the registrar hears once, of the batch."""
     workshop = delegate.workshop
     name = _name(workshop)
     waiting = delegate.status == Delegate.Status.WAITING
@@ -81,7 +82,7 @@ def delegate_registered(*, delegate: Delegate):
     yield from _to_people(
         "delegate_registered",
         delegate,
-        [registrar] if registrar else [],
+        [registrar] if registrar and registrar_told else [],
         subject=f"{name}: you registered {delegate.full_name}",
         message=(
             f"You registered {delegate.full_name} ({delegate.site}) {what} workshop "
@@ -155,6 +156,31 @@ def delegate_restored(*, delegate: Delegate, when):
         you=f"The cancellation was undone: you are registered for {which} again.",
         details=True,
         again=f":{when:%Y%m%d%H%M%S%f}",
+    )
+
+
+@register_event("delegates_registered", label="A batch of workshop registrations you made")
+def delegates_registered(*, delegates: list[Delegate], by):
+    """One message for a whole batch, not one per person."""
+    if not delegates or by is None:
+        return
+    workshop = delegates[0].workshop
+    waiting = [d for d in delegates if d.status == Delegate.Status.WAITING]
+    names = ", ".join(d.full_name for d in delegates)
+    yield Due(
+        kind="delegates_registered",
+        recipient=by,
+        key=f"batch:{workshop.pk}:{delegates[0].pk}-{delegates[-1].pk}",
+        subject=f"{_name(workshop)}: you registered {len(delegates)} people",
+        url=workshop.get_absolute_url(),
+        context={
+            **joining_details(workshop),
+            "message": (
+                f"You registered {len(delegates)} people ({delegates[0].site}) for workshop "
+                f"{workshop.number} of {workshop.learning_set} on {workshop.date:%-d %B %Y}"
+                f"{f', {len(waiting)} of them on the waiting list' if waiting else ''}: {names}."
+            ),
+        },
     )
 
 

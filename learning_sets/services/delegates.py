@@ -117,6 +117,7 @@ def _register(
     by,
     waiting_list_ok,
     registration_link=None,
+    registrar_told=True,
 ) -> Delegate:
     email = (email or "").strip().lower()
     if workshop.is_cancelled:
@@ -142,7 +143,7 @@ def _register(
         registered_by=by,
         registration_link=registration_link,
     )
-    notify("delegate_registered", delegate=delegate)
+    notify("delegate_registered", delegate=delegate, registrar_told=registrar_told)
     if not email and unreachable([delegate], addressees([delegate])):
         notify("delegate_unreachable", delegate=delegate)
     return delegate
@@ -160,10 +161,18 @@ def delegates_register_batch(
         details = {k: v for k, v in person.items() if k != "line"}
         try:
             delegates.append(
-                _register(workshop, site=site, by=by, waiting_list_ok=waiting_list_ok, **details)
+                _register(
+                    workshop,
+                    site=site,
+                    by=by,
+                    waiting_list_ok=waiting_list_ok,
+                    registrar_told=False,
+                    **details,
+                )
             )
         except (PlaceLimitReached, AlreadyRegistered) as error:
             raise BatchRefused(f"Line {person['line']}: {error}") from error
+    notify("delegates_registered", delegates=delegates, by=by)
     return delegates
 
 

@@ -190,3 +190,30 @@ def test_the_series_generator_releases_unclaimed_places_the_sets_days_before(wor
     assert workshops[0].release_date == datetime.date(2030, 2, 22)
     assert not workshops[0].places_released(datetime.date(2030, 2, 21))
     assert workshops[0].places_released(datetime.date(2030, 2, 22))
+
+
+def test_a_batch_tells_the_organiser_once(
+    client, workshop, world, django_capture_on_commit_callbacks
+):
+    workshop.venue.capacity = 20
+    workshop.venue.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delegates_register_batch(
+            workshop=workshop,
+            site=world.site_a,
+            by=world.organiser,
+            people=[
+                {
+                    "line": n,
+                    "full_name": f"Person {n}",
+                    "email": f"p{n}@example.org",
+                    "perspective": "carer",
+                    "dietary_needs": "",
+                    "access_needs": "",
+                }
+                for n in range(1, 6)
+            ],
+        )
+    [to_organiser] = [m for m in mail.outbox if m.to == [world.organiser.email]]
+    assert to_organiser.subject.endswith("you registered 5 people")
+    assert len(mail.outbox) == 6  # each person's own, and one for the organiser
