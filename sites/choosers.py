@@ -57,6 +57,8 @@ class SiteChooserField(forms.ModelChoiceField):
         text = str(value or "").strip()
         if text in self.empty_values:
             return None
+        if "\x00" in text:
+            raise ValidationError("Type the site's name in letters", code="invalid_choice")
         if len(text) > LONGEST_NAME:
             raise ValidationError("No site's name is that long: type part of the site's name")
         exact = Q(name__iexact=text) | Q(slug=text)
@@ -84,7 +86,7 @@ class SiteChooserField(forms.ModelChoiceField):
 
 def suggestions(sites, query: str) -> list[dict]:
     """Sites whose name holds ``query``, those starting with it first."""
-    query = query.strip()[:LONGEST_NAME]
+    query = query.replace("\x00", "").strip()[:LONGEST_NAME]
     if len(query) < 2:
         return []
     found = sites.filter(name__icontains=query).order_by("name")

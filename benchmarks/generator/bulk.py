@@ -43,10 +43,20 @@ def copy_rows(model, columns: list[str], rows) -> int:
         names = [model._meta.get_field(c).attname for c in columns]
         objects = [model(**dict(zip(names, row, strict=True))) for row in rows]
         return len(insert(model, objects))
+    # COPY skips Django's defaults: columns not given take their field's default ("" for a
+    # text field), so a field added to the model later never arrives as NULL.
+    given = {model._meta.get_field(c).attname for c in columns}
+    defaults = [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.attname not in given and (f.has_default() or not f.null)
+    ]
+    columns = [*columns, *(f.name for f in defaults)]
+    extra = tuple(f.get_default() for f in defaults)
     buffer = io.StringIO()
     count = 0
     for row in rows:
-        buffer.write("\t".join(_copy_value(value) for value in row))
+        buffer.write("\t".join(_copy_value(value) for value in (*row, *extra)))
         buffer.write("\n")
         count += 1
     buffer.seek(0)

@@ -57,6 +57,7 @@ def test_at_most_ten_suggestions_in_two_queries_whatever_the_programme(
         ("x" * 300, "No site's name is that long"),
         ("99999999999999999999999", "No site you can choose"),
         ("", "Type the site's name and choose it from the list"),
+        ("a\x00b", "Type the site's name in letters"),
     ],
 )
 def test_a_typed_name_finds_one_site_or_says_what_to_do(world, typed, error):
