@@ -35,3 +35,11 @@ def site_a_readable() -> dict[str, int]:
 def site_a_editable(ok: int = 200) -> dict[str, int]:
     """Site A's team and the administrator change; staff who only read get 403."""
     return expect(ok, lead_b=404, consultant=403, organiser=403)
+
+
+def site_a_pages(app: str, *, read=(), edit=()) -> list[Case]:
+    """An app's pages of site A as (URL name, URL) pairs: ``read`` ones its readers open,
+    ``edit`` ones its team and the administrator (staff who only read get 403)."""
+    return [Case(f"{app}:{name}", url, site_a_readable()) for name, url in read] + [
+        Case(f"{app}:{name}", url, site_a_editable()) for name, url in edit
+    ]

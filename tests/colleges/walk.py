@@ -1,6 +1,6 @@
 from colleges import services
 from tests.colleges import factories
-from tests.walk import Case, expect, site_a_editable, site_a_readable
+from tests.walk import Case, expect, site_a_editable, site_a_pages
 
 
 def cases(world):
@@ -13,17 +13,24 @@ def cases(world):
     removable = factories.term(college, starts_on=term.starts_on.replace(month=9))
     return [
         Case("colleges:overview", "/colleges/", staff_only),
-        Case("colleges:site-colleges", "/colleges/sites/alpha/", site_a_readable()),
-        Case("colleges:college-add", "/colleges/sites/alpha/new/", site_a_editable()),
-        Case("colleges:college-detail", f"{base}/", site_a_readable()),
-        Case("colleges:college-edit", f"{base}/edit/", site_a_editable()),
-        Case("colleges:check-add", f"{base}/checks/new/", site_a_editable()),
-        Case("colleges:check-detail", f"{base}/checks/{check.pk}/", site_a_readable()),
-        Case("colleges:check-edit", f"{base}/checks/{check.pk}/edit/", site_a_editable()),
-        Case("colleges:term-add", f"{base}/terms/new/", site_a_editable()),
-        Case("colleges:term-edit", f"{base}/terms/{term.pk}/", site_a_editable()),
-        Case("colleges:course-add", f"{base}/terms/{term.pk}/courses/new/", site_a_editable()),
-        Case("colleges:course-edit", f"{base}/courses/{course.pk}/", site_a_editable()),
+        *site_a_pages(
+            "colleges",
+            read=[
+                ("site-colleges", "/colleges/sites/alpha/"),
+                ("college-detail", f"{base}/"),
+                ("check-detail", f"{base}/checks/{check.pk}/"),
+            ],
+            edit=[
+                ("college-add", "/colleges/sites/alpha/new/"),
+                ("college-edit", f"{base}/edit/"),
+                ("check-add", f"{base}/checks/new/"),
+                ("check-edit", f"{base}/checks/{check.pk}/edit/"),
+                ("term-add", f"{base}/terms/new/"),
+                ("term-edit", f"{base}/terms/{term.pk}/"),
+                ("course-add", f"{base}/terms/{term.pk}/courses/new/"),
+                ("course-edit", f"{base}/courses/{course.pk}/"),
+            ],
+        ),
         Case(
             "colleges:record-remove",
             f"{base}/terms/{removable.pk}/remove/",

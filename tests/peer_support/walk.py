@@ -2,7 +2,7 @@ import datetime
 from decimal import Decimal
 
 from peer_support import services
-from tests.walk import Case, expect, site_a_editable, site_a_readable
+from tests.walk import Case, expect, site_a_editable, site_a_pages
 
 
 def cases(world):
@@ -14,12 +14,17 @@ def cases(world):
     base = f"/peer-support/sites/{site.slug}"
     return [
         Case("peer_support:overview", "/peer-support/", expect(200)),
-        Case("peer_support:programme", f"{base}/", site_a_readable()),
-        Case("peer_support:checklist-item", f"{base}/checklist/terms/", site_a_editable()),
-        Case("peer_support:round-add", f"{base}/rounds/new/", site_a_editable()),
-        Case("peer_support:round-edit", f"{base}/rounds/{round_.pk}/", site_a_editable()),
-        Case("peer_support:post-add", f"{base}/posts/new/", site_a_editable()),
-        Case("peer_support:post-edit", f"{base}/posts/{post.pk}/", site_a_editable()),
+        *site_a_pages(
+            "peer_support",
+            read=[("programme", f"{base}/")],
+            edit=[
+                ("checklist-item", f"{base}/checklist/terms/"),
+                ("round-add", f"{base}/rounds/new/"),
+                ("round-edit", f"{base}/rounds/{round_.pk}/"),
+                ("post-add", f"{base}/posts/new/"),
+                ("post-edit", f"{base}/posts/{post.pk}/"),
+            ],
+        ),
         Case(
             "peer_support:record-remove",
             f"{base}/posts/{post.pk}/remove/",

@@ -1,5 +1,5 @@
 from tests.teams import helpers
-from tests.walk import Case, site_a_editable, site_a_readable
+from tests.walk import Case, site_a_editable, site_a_pages
 
 
 def cases(world):
@@ -8,14 +8,21 @@ def cases(world):
     action = helpers.action(team)
     slug = world.site_a.slug
     return [
-        Case("teams:site-teams", f"/teams/sites/{slug}/", site_a_readable()),
-        Case("teams:team-add", f"/teams/sites/{slug}/new/", site_a_editable()),
-        Case("teams:team-detail", f"/teams/{team.pk}/", site_a_readable()),
-        Case("teams:team-edit", f"/teams/{team.pk}/edit/", site_a_editable()),
-        Case("teams:assessment-add", f"/teams/{team.pk}/assessments/new/", site_a_editable()),
-        Case("teams:assessment-detail", f"/teams/assessments/{assessment.pk}/", site_a_readable()),
-        Case("teams:action-add", f"/teams/{team.pk}/actions/new/", site_a_editable()),
-        Case("teams:action-edit", f"/teams/{team.pk}/actions/{action.pk}/", site_a_editable()),
+        *site_a_pages(
+            "teams",
+            read=[
+                ("site-teams", f"/teams/sites/{slug}/"),
+                ("team-detail", f"/teams/{team.pk}/"),
+                ("assessment-detail", f"/teams/assessments/{assessment.pk}/"),
+            ],
+            edit=[
+                ("team-add", f"/teams/sites/{slug}/new/"),
+                ("team-edit", f"/teams/{team.pk}/edit/"),
+                ("assessment-add", f"/teams/{team.pk}/assessments/new/"),
+                ("action-add", f"/teams/{team.pk}/actions/new/"),
+                ("action-edit", f"/teams/{team.pk}/actions/{action.pk}/"),
+            ],
+        ),
         Case(
             "teams:action-edit",
             f"/teams/{team.pk}/actions/{action.pk}/",
