@@ -13,6 +13,7 @@ from sites.models import Site
 
 from . import services
 from .models import AgendaItem, LearningSet, Topic, Venue
+from .scheduling import add_months
 
 SETS = [
     (
@@ -102,7 +103,7 @@ def load(*, today: datetime.date) -> str:
         members = [sites_by_name[site_name] for site_name in site_names]
         venue = _venue(venue_name)
         learning_set = LearningSet.objects.filter(name=name).first()
-        first_date = _weekday(services.add_months(today, months_ago))
+        first_date = _weekday(add_months(today, months_ago))
         if learning_set is None:
             learning_set = services.learning_set_create(
                 name=name,

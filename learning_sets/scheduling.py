@@ -2,6 +2,7 @@
 in England and Wales (the `holidays` package, no outside call) and clashes with another
 workshop of the same set or at the same venue. They warn; the organiser may confirm."""
 
+import calendar
 import datetime
 from functools import lru_cache
 
@@ -19,11 +20,18 @@ def is_working_day(day: datetime.date) -> bool:
     return day.weekday() < 5 and day not in _bank_holidays(day.year)
 
 
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, or the month's last day when it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
 def series_dates(first_date: datetime.date, months_apart: int, count: int) -> list[datetime.date]:
     """The first date as chosen, then every ``months_apart`` months, each later date moved
     to the next working day so the generator never lands on a weekend or bank holiday."""
-    from .services import add_months
-
     dates = [first_date]
     for n in range(1, count):
         day = add_months(first_date, months_apart * n)

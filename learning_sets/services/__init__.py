@@ -23,7 +23,6 @@ from .delegates import (
 )
 from .messaging import message_audience, workshop_message_send
 from .sets import (
-    add_months,
     agenda_item_remove,
     agenda_item_save,
     agenda_standard_add,
@@ -44,7 +43,6 @@ __all__ = [
     "PlaceLimitReached",
     "PlaceTaken",
     "WaitingListFull",
-    "add_months",
     "agenda_item_remove",
     "agenda_item_save",
     "agenda_standard_add",

@@ -1,6 +1,5 @@
 """State changes of learning sets, their workshops and agendas."""
 
-import calendar
 import datetime
 from collections import Counter
 
@@ -86,15 +85,6 @@ def venue_save(*, venue: Venue | None = None, **fields) -> Venue:
 
 
 # Workshops ---------------------------------------------------------------------------------
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later, or the month's last day when it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 @transaction.atomic
