@@ -209,6 +209,7 @@ def test_every_model_pointing_at_a_site_is_exported_or_deliberately_left_out():
         "api.apitoken",  # access tokens
         "learning_sets.registrationlink",  # access tokens
         "learning_sets.agendaitem",  # the learning set's day, not the site's
+        "learning_sets.workshopmessage",  # the organiser's messages about a workshop
         "reports.report",  # generated files
         "site_exports.siteexport",  # the archives themselves
     }
