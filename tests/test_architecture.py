@@ -109,6 +109,38 @@ def test_no_two_files_import_each_other():
     assert import_cycles(import_graph()) == []
 
 
+def import_rings(graph) -> list[list[str]]:
+    """Modules importing each other through others (A -> B -> C -> A), as a package's
+    ``__init__`` re-exporting a module that imports back can hide: every strongly connected
+    group of more than one module."""
+    order, low, stack, rings = {}, {}, [], []
+
+    def visit(module):
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for target in graph.get(module, ()):
+            if target not in order:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], order[target])
+        if low[module] == order[module]:
+            ring = []
+            while not ring or ring[-1] != module:
+                ring.append(stack.pop())
+            if len(ring) > 1:
+                rings.append(sorted(ring))
+
+    for module in list(graph):
+        if module not in order:
+            visit(module)
+    return sorted(rings)
+
+
+def test_no_files_import_each_other_through_others():
+    assert import_rings(import_graph()) == []
+
+
 def test_the_checks_see_an_upward_import_and_a_cycle(tmp_path, monkeypatch):
     """The checks find what they look for: a lower app reaching up, two files in a ring."""
     for app, source in {
@@ -125,3 +157,4 @@ def test_the_checks_see_an_upward_import_and_a_cycle(tmp_path, monkeypatch):
     graph = import_graph()
     assert upward_imports(graph) == ["sites.a imports pdsa.models"]
     assert import_cycles(graph) == ["pdsa.a <-> pdsa.b"]
+    assert import_rings(graph) == [["pdsa.a", "pdsa.b"]]
