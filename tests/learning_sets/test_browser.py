@@ -43,7 +43,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label(world.organiser.get_full_name()).check()
     for site in members:
         page.get_by_label(f"{site.name} ({site.get_category_display()})").check()
-    fill_date(page, "Start date", "2030-01-15")
+    fill_date(page, "Start date", "2026-10-01")
     page.get_by_label("Status").select_option(label="Planning")
     assert_accessible(page)
     page.get_by_role("button", name="Save learning set").click()
@@ -120,7 +120,8 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label("If no place is free, put them on the waiting list").check()
     page.get_by_role("button", name="Register delegate").click()
     expect(page.get_by_text("Beta Waiting is on the waiting list")).to_be_visible()
-    page.get_by_role("button", name="Cancel place of Alpha Delegate 8").click()
+    page.get_by_role("link", name="Cancel place of Alpha Delegate 8").click()
+    page.get_by_role("button", name="Cancel the place").click()  # it asks first
     expect(
         page.get_by_text("Beta Waiting (Beta Health Board) moved from the waiting list")
     ).to_be_visible()

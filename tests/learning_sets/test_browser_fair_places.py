@@ -58,7 +58,7 @@ def test_a_set_of_seven_sites_fills_a_forty_seat_venue_fairly(world, page, live_
     fill_date(page, "Date of the first workshop", "2031-03-01")
     page.get_by_label("Venue").select_option(label="Exeter Conference Centre (holds 40)")
     page.get_by_role("button", name="Create the six workshops").click()
-    expect(page.get_by_text("Saturday 1 March 2031 is a Saturday.").first).to_be_visible()
+    expect(page.get_by_text("Saturday 1 March 2031 falls on a weekend.").first).to_be_visible()
     assert_accessible(page)
     page.get_by_label("I have checked these dates and want to keep them").check()
     page.get_by_role("button", name="Create the six workshops").click()
