@@ -380,7 +380,7 @@ def test_an_empty_response_is_refused_with_a_message(world, as_user):
     review = ProgressReviewFactory(site=world.site_a, consultant=world.consultant)
     response = as_user(world.lead_a).post(f"/support/reviews/{review.pk}/respond/", {"text": "  "})
     assert response.status_code == 200
-    assert "Enter the " in response.content.decode()
+    assert "Enter your response" in response.content.decode()
     assert not review.responses.exists()
 
 
