@@ -34,8 +34,10 @@ EMPTY_IS_VALID = {
     "pdsa.forms.cycles.CycleStudyForm": "a stage is saved in parts; completing it asks for more",
     "pdsa.forms.cycles.CycleActForm": "a stage is saved in parts; completing it asks for more",
     "support.forms.ActionDoneForm": "a yes/no radio showing the current answer",
-    "reports.forms.SiteProgressReportForm": "one of the person's sites is always chosen",
     "challenges.forms.DescriptorForm": "a stage's descriptor is optional: empty leaves it out",
+    "learning_sets.registration_forms.NeedsForm": "no access or dietary needs is an answer",
+    "learning_sets.registration_forms.CancelPlaceForm": "the reason is optional; the page asks",
+    "site_exports.views.ExportRequestForm": "nothing to fill in: the button asks for an archive",
 }
 
 # Marks the <form> element holding one of the Django form's fields and empties it: text
