@@ -126,10 +126,6 @@ def _delegates(filters, params, today):
 
 def _outcomes(filters, params, today):
     chosen = selectors.latest_outcomes(filters).select_related("site").order_by("site__name")
-    if college := params.get("recovery_college"):
-        chosen = chosen.filter(
-            recovery_college=_choice(college, ProgrammeOutcome.RecoveryCollege.choices)
-        )
     if risk := params.get("risk"):
         chosen = chosen.filter(
             risk_policy_review=_choice(risk, ProgrammeOutcome.RiskReview.choices)
@@ -209,10 +205,9 @@ FIGURES: dict[str, Figure] = {
         [
             ("Site", lambda o: Cell(o.site.name, reverse("support:outcomes", args=[o.site.slug]))),
             ("As at", lambda o: Cell(o.recorded_on)),
-            ("Peer workers", lambda o: Cell(o.peer_workers)),
-            ("Peer workers (WTE)", lambda o: Cell(o.peer_workers_wte)),
-            ("Recovery college", lambda o: Cell(o.get_recovery_college_display())),
             ("Risk policy review", lambda o: Cell(o.get_risk_policy_review_display())),
+            ("Personal budgets", lambda o: Cell(o.personal_budgets)),
+            ("IPS employment service", lambda o: Cell(o.get_ips_service_display())),
         ],
     ),
     "training": Figure(

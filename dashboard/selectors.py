@@ -20,6 +20,7 @@ from pdsa.models import (
 from peer_support import checklist
 from peer_support.models import ChecklistEntry, PeerPost, RecruitmentRound
 from sites.models import Site
+from support import figures as support_figures
 from support.models import ProgrammeOutcome, SupportLogEntry, TrainingDelivery
 from support.selectors import with_review_status
 
@@ -27,8 +28,11 @@ from .forms import Filters
 
 
 def sites(filters: Filters) -> QuerySet[Site]:
-    """Active sites matching the filters."""
+    """Active sites matching the filters, joined by the period's end (as ``sites.figures``
+    counts them)."""
     chosen = Site.objects.active()
+    if filters.until:
+        chosen = chosen.filter(date_joined__lte=filters.until)
     if filters.category:
         chosen = chosen.of_category(filters.category)
     if filters.learning_set:
@@ -136,25 +140,7 @@ def attendance(filters: Filters) -> dict[str, int]:
 
 def latest_outcomes(filters: Filters) -> QuerySet[ProgrammeOutcome]:
     """Each filtered site's latest figures as at the end of the period."""
-    newest = ProgrammeOutcome.objects.filter(
-        site=OuterRef("site"), recorded_on__lte=filters.until
-    ).order_by("-recorded_on", "-pk")
-    return ProgrammeOutcome.objects.filter(
-        site__in=sites(filters), pk=Subquery(newest.values("pk")[:1])
-    )
-
-
-def outcome_totals(filters: Filters) -> dict:
-    college, risk = ProgrammeOutcome.RecoveryCollege, ProgrammeOutcome.RiskReview
-    return latest_outcomes(filters).aggregate(
-        sites=Count("pk"),
-        head_count=Coalesce(Sum("peer_workers"), 0),
-        wte=Sum("peer_workers_wte"),
-        colleges_open=Count("pk", filter=Q(recovery_college=college.OPEN)),
-        colleges_planned=Count("pk", filter=Q(recovery_college=college.PLANNED)),
-        risk_done=Count("pk", filter=Q(risk_policy_review=risk.DONE)),
-        risk_under_way=Count("pk", filter=Q(risk_policy_review=risk.UNDER_WAY)),
-    )
+    return support_figures.latest_outcomes(sites(filters), filters.until)
 
 
 def training(filters: Filters) -> QuerySet[TrainingDelivery]:

@@ -15,6 +15,7 @@ from challenges.selectors import latest_stage_ranks
 from coproduction.selectors import Gathering
 from imroc.links import link_maker
 from pdsa.models import Cycle, Goal, Stage, cycles_with_current_stage_due
+from sites import figures
 from sites.models import Site
 from support.models import ProgressReview
 from support.selectors import NO_REVIEW, support_by_kind, with_review_status
@@ -268,43 +269,52 @@ def attendance_table(reads: "Reads") -> Table:
     return table
 
 
+# Headline figures of the outcomes table (``sites.figures``), each linked to its source.
+OUTCOME_FIGURES = {
+    "peer_workers": ("peer_support:overview", {}),
+    "peer_workers_wte": ("peer_support:overview", {}),
+    "colleges_open": ("colleges:overview", {}),
+    "colleges_planned": ("colleges:overview", {}),
+    "college_courses": ("colleges:overview", {}),
+    "college_students": ("colleges:overview", {}),
+    "risk_done": ("outcomes", {"risk": "done"}),
+    "risk_under_way": ("outcomes", {"risk": "under_way"}),
+}
+
+
+def _figure_cell(key: str, value, filters: Filters) -> Cell:
+    target, params = OUTCOME_FIGURES[key]
+    url = reverse(target) if ":" in target else drill(target, filters, **params)
+    return Cell(value, url)
+
+
 def outcomes_table(reads: "Reads") -> Table:
     filters = reads.filters
-    totals = selectors.outcome_totals(filters)
+    chosen = selectors.sites(filters)
     training = reads.co_production["training"]
-    courses = {
-        "courses": training.count,
-        "staff": training.index.people - training.index.lived_experience,
-        "service_users": training.index.lived_experience,
-    }
-    outcomes = lambda **params: drill("outcomes", filters, **params)  # noqa: E731
     trained = drill("training", filters)
     table = Table(
         "outcomes",
         "Headline outcomes",
         ["Figure", "Value"],
-        note=f"Each site's latest figures as at {filters.until:%-d %b %Y} "
-        f"({totals['sites']} sites reporting); training in the period.",
+        note=f"As at {filters.until:%-d %b %Y}: peer support workers from the sites' posts, "
+        "recovery colleges from the colleges and their latest terms, risk reviews from each "
+        "site's latest outcome figures; training in the period.",
     )
+    rows = {
+        key: [Cell(figures.get(key).label), _figure_cell(key, value, filters)]
+        for key, value in figures.values(OUTCOME_FIGURES, chosen, filters.until).items()
+    }
     table.rows = [
-        [Cell("Peer support workers (head count)"), Cell(totals["head_count"], outcomes())],
-        [Cell("Peer support workers (WTE)"), Cell(totals["wte"] or 0, outcomes())],
+        *(rows[key] for key in list(OUTCOME_FIGURES)[:6]),
+        [Cell("Co-produced training courses"), Cell(training.count, trained)],
         [
-            Cell("Recovery colleges open"),
-            Cell(totals["colleges_open"], outcomes(recovery_college="open")),
+            Cell("Staff attending training"),
+            Cell(training.index.people - training.index.lived_experience, trained),
         ],
-        [
-            Cell("Recovery colleges planned"),
-            Cell(totals["colleges_planned"], outcomes(recovery_college="planned")),
-        ],
-        [Cell("Co-produced training courses"), Cell(courses["courses"], trained)],
-        [Cell("Staff attending training"), Cell(courses["staff"], trained)],
-        [Cell("Service users attending training"), Cell(courses["service_users"], trained)],
-        [Cell("Risk policy reviews done"), Cell(totals["risk_done"], outcomes(risk="done"))],
-        [
-            Cell("Risk policy reviews under way"),
-            Cell(totals["risk_under_way"], outcomes(risk="under_way")),
-        ],
+        [Cell("Service users attending training"), Cell(training.index.lived_experience, trained)],
+        rows["risk_done"],
+        rows["risk_under_way"],
     ]
     return table
 

@@ -4,6 +4,7 @@ the posts by team."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from sites.models import Site
 
@@ -65,12 +66,15 @@ class RecruitmentRound(models.Model):
 
 class PeerPost(models.Model):
     """Peer support worker posts in one team: how many people, and their whole-time
-    equivalent."""
+    equivalent. The programme's head count and WTE are read from these rows alone
+    (``peer_support.figures``); every change is kept, so the figures as at a past date
+    are read from their history, never typed again."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="peer_posts")
     team = models.CharField(max_length=200)
     head_count = models.PositiveSmallIntegerField("People employed")
     wte = models.DecimalField("Whole-time equivalent", max_digits=6, decimal_places=2)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["site", "team"]

@@ -18,3 +18,11 @@ def rounds(site):
 @site_rows("peer_support.PeerPost", order=82)
 def posts(site):
     return PeerPost.objects.filter(site=site)
+
+
+@site_rows(
+    "peer_support.HistoricalPeerPost", order=83, pointers={"id": "peer_support.PeerPost"}, csv=False
+)
+def post_history(site):
+    """The posts' history: the figures as at a past date are read from it."""
+    return PeerPost.history.filter(id__in=posts(site).values("pk"))

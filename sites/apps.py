@@ -7,5 +7,7 @@ class SitesConfig(AppConfig):
     name = "sites"
 
     def ready(self):
-        """Each app registers its part of the site page in its ``site_page.py``."""
+        """Each app registers its part of the site page in its ``site_page.py`` and the
+        headline figures it holds in its ``figures.py``."""
         autodiscover_modules("site_page")
+        autodiscover_modules("figures")

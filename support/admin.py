@@ -54,13 +54,10 @@ class ProgrammeOutcomeAdmin(admin.ModelAdmin):
     list_display = [
         "recorded_on",
         "site",
-        "peer_workers",
-        "peer_workers_wte",
-        "recovery_college",
         "risk_policy_review",
         "ips_service",
     ]
-    list_filter = ["recovery_college", "risk_policy_review", "ips_service"]
+    list_filter = ["risk_policy_review", "ips_service"]
     search_fields = ["site__name"]
     date_hierarchy = "recorded_on"
     list_select_related = ["site"]

@@ -119,31 +119,31 @@ COURSES = [
     ),
 ]
 
-# site -> [(recorded on, peer workers, WTE, college, courses, students, risk review, budgets,
-#           IPS, INSPIRE, WRAP, Recovery Star)]
+# site -> [(recorded on, risk review, budgets, IPS, INSPIRE, WRAP, Recovery Star)]. Peer
+# workers and recovery colleges are the peer-support and colleges apps' own demo data.
 OUTCOMES = {
     "Devon Partnership NHS Trust": [
-        ((2011, 9, 30), 4, "3.0", "none", 0, 0, "none", 0, "none", False, True, False),
-        ((2012, 6, 30), 12, "9.5", "planned", 6, 0, "under_way", 15, "planned", True, True, False),
+        ((2011, 9, 30), "none", 0, "none", False, True, False),
+        ((2012, 6, 30), "under_way", 15, "planned", True, True, False),
     ],
     "South West London and St George's Mental Health NHS Trust": [
-        ((2012, 3, 31), 18, "14.0", "open", 40, 620, "done", 30, "running", True, True, True),
+        ((2012, 3, 31), "done", 30, "running", True, True, True),
     ],
     "Nottingham University Hospitals NHS Foundation Trust": [
-        ((2012, 3, 31), 21, "17.5", "open", 35, 480, "under_way", 12, "running", False, True, True),
+        ((2012, 3, 31), "under_way", 12, "running", False, True, True),
     ],
     "Central and North West London NHS Foundation Trust": [
-        ((2011, 12, 31), 10, "8.0", "planned", 8, 0, "under_way", 0, "planned", True, False, False),
-        ((2012, 6, 30), 16, "12.5", "open", 20, 150, "under_way", 5, "planned", True, True, False),
+        ((2011, 12, 31), "under_way", 0, "planned", True, False, False),
+        ((2012, 6, 30), "under_way", 5, "planned", True, True, False),
     ],
     "Mersey Care NHS Trust": [
-        ((2012, 6, 30), 9, "7.0", "planned", 4, 0, "done", 0, "running", False, False, True),
+        ((2012, 6, 30), "done", 0, "running", False, False, True),
     ],
     "Southern Health NHS Foundation Trust": [
-        ((2012, 6, 30), 7, "5.5", "planned", 0, 0, "under_way", 8, "none", True, False, False),
+        ((2012, 6, 30), "under_way", 8, "none", True, False, False),
     ],
     "Hertfordshire Partnership NHS Foundation Trust": [
-        ((2012, 6, 30), 14, "11.0", "planned", 5, 0, "done", 40, "running", False, True, True),
+        ((2012, 6, 30), "done", 40, "running", False, True, True),
     ],
 }
 
@@ -297,11 +297,6 @@ def _outcomes(sites, lead, today) -> int:
         site = sites[site_name]
         for (
             ymd,
-            peers,
-            wte,
-            college,
-            courses,
-            students,
             risk,
             budgets,
             ips,
@@ -314,11 +309,6 @@ def _outcomes(sites, lead, today) -> int:
                 site=site,
                 recorded_by=lead,
                 recorded_on=recorded_on,
-                peer_workers=peers,
-                peer_workers_wte=Decimal(wte),
-                recovery_college=college,
-                college_courses=courses,
-                college_students=students,
                 risk_policy_review=risk,
                 personal_budgets=budgets,
                 ips_service=ips,

@@ -152,11 +152,6 @@ class ProgrammeOutcomeForm(NhsFormMixin, forms.ModelForm):
         model = ProgrammeOutcome
         fields = [
             "recorded_on",
-            "peer_workers",
-            "peer_workers_wte",
-            "recovery_college",
-            "college_courses",
-            "college_students",
             "risk_policy_review",
             "personal_budgets",
             "ips_service",
@@ -172,28 +167,7 @@ class ProgrammeOutcomeForm(NhsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if from_latest:  # the site's last figures, which the lead changes only where they moved
             self.keeps_answers = frozenset(self.fields)
-        self.fields["peer_workers_wte"].widget.attrs.update({"min": "0", "step": "0.01"})
         self.helper = _helper("Save figures")
-
-    def clean(self):
-        data = super().clean()
-        head_count, wte = data.get("peer_workers"), data.get("peer_workers_wte")
-        if wte is not None and wte < 0:
-            self.add_error("peer_workers_wte", "Whole-time equivalent cannot be negative.")
-        elif head_count is not None and wte is not None and wte > head_count:
-            self.add_error(
-                "peer_workers_wte",
-                "Whole-time equivalent cannot be more than the head count (one person is at "
-                "most 1.0).",
-            )
-        college = data.get("recovery_college")
-        if (
-            college
-            and college != ProgrammeOutcome.RecoveryCollege.OPEN
-            and data.get("college_students")
-        ):
-            self.add_error("college_students", "Only an open recovery college has students.")
-        return data
 
 
 class ProgressReviewForm(NhsFormMixin, forms.ModelForm):

@@ -1,44 +1,32 @@
 """Sections of reports about support (registered with ``reports.registry``): what a site
 received against its package; what the programme gave in a period and its outcome totals."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Q, Sum
 
 from reports.registry import Section, Table, section
+from sites.figures import get, headline
 from sites.models import Site
 
-from .models import ProgrammeOutcome, SupportLogEntry, TrainingDelivery
-from .selectors import latest_outcomes_by_site, site_support, support_by_kind
+from .models import SupportLogEntry, TrainingDelivery
+from .selectors import SOURCE_FIGURES, site_support, support_by_kind
 from .usage import days
 
-OUTCOME_HEADERS = [
-    "Peer support workers",
-    "Peer workers (WTE)",
-    "Recovery colleges open",
-    "Recovery colleges planned",
-    "College students",
-    "People with a personal budget",
-    "IPS services running",
-    "Risk reviews done",
-    "Using INSPIRE",
-    "Using WRAP",
-    "Using Recovery Star",
-]
+
+def _figure_rows(sites, as_at) -> list[list]:
+    """Every headline figure from its one source (``sites.figures``), as the dashboard and
+    the site page show it."""
+    return [[f.label, float(v) if isinstance(v, Decimal) else v] for f, v in headline(sites, as_at)]
 
 
-def _outcome_values(outcomes) -> list:
-    outcomes = list(outcomes)
+def _snapshot_rows(outcome) -> list[list]:
+    """What only the outcome snapshot holds."""
     return [
-        sum(o.peer_workers for o in outcomes),
-        float(sum(o.peer_workers_wte for o in outcomes)),
-        sum(o.recovery_college == ProgrammeOutcome.RecoveryCollege.OPEN for o in outcomes),
-        sum(o.recovery_college == ProgrammeOutcome.RecoveryCollege.PLANNED for o in outcomes),
-        sum(o.college_students for o in outcomes),
-        sum(o.personal_budgets for o in outcomes),
-        sum(o.ips_service == ProgrammeOutcome.IpsService.RUNNING for o in outcomes),
-        sum(o.risk_policy_review == ProgrammeOutcome.RiskReview.DONE for o in outcomes),
-        sum(o.uses_inspire for o in outcomes),
-        sum(o.uses_wrap for o in outcomes),
-        sum(o.uses_recovery_star for o in outcomes),
+        ["Risk policy review", outcome.get_risk_policy_review_display()],
+        ["People with a personal budget", outcome.personal_budgets],
+        ["IPS employment service", outcome.get_ips_service_display()],
+        ["Outcome measures in use", ", ".join(outcome.outcome_measures) or "None"],
     ]
 
 
@@ -64,14 +52,10 @@ def support_received(ctx):
         for t in training
     ]
     outcome = support.latest_outcome
-    outcome_rows = (
-        [
-            [header, value]
-            for header, value in zip(OUTCOME_HEADERS, _outcome_values([outcome]), strict=True)
-        ]
-        if outcome
-        else []
+    outcome_rows = [[get(key).label, support.figures[key]] for key in SOURCE_FIGURES] + (
+        _snapshot_rows(outcome) if outcome else []
     )
+    outcome_rows = [[label, float(v) if isinstance(v, Decimal) else v] for label, v in outcome_rows]
     return Section(
         title="Support received",
         template="support/report/_support.html",
@@ -120,11 +104,8 @@ def support_and_outcomes(ctx):
         service_users=Sum("service_users_attending"),
         peer=Count("pk", filter=Q(co_delivered_by_peer_trainer=True)),
     )
-    latest = latest_outcomes_by_site(Site.objects.active())
-    outcome_rows = [
-        [header, value]
-        for header, value in zip(OUTCOME_HEADERS, _outcome_values(latest.values()), strict=True)
-    ]
+    as_at = ctx.period_end or ctx.today
+    outcome_rows = _figure_rows(Site.objects.active(), as_at)
     return Section(
         title="Support and outcomes",
         template="support/report/_programme.html",
@@ -132,7 +113,7 @@ def support_and_outcomes(ctx):
             "kind_rows": kind_rows,
             "training": training,
             "outcome_rows": outcome_rows,
-            "reporting_sites": len(latest),
+            "as_at": as_at,
         },
         tables=[
             Table("Support given", ["Kind", "Entries", "Days", "Sites"], kind_rows),
@@ -148,6 +129,6 @@ def support_and_outcomes(ctx):
                     ]
                 ],
             ),
-            Table("Outcome totals", ["Outcome", "Total"], outcome_rows),
+            Table("Headline figures", ["Figure", "Value"], outcome_rows),
         ],
     )

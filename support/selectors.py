@@ -3,6 +3,7 @@ answer in one query each, so a programme dashboard can aggregate 500 sites as ch
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import (
     BooleanField,
@@ -21,6 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from challenges.selectors import latest_stages
+from sites import figures
 from sites.models import Site
 from sites.selectors import project_group, sites_for_user
 
@@ -147,6 +149,23 @@ def latest_reviews_by_site(sites, today=None) -> dict[int, ProgressReview]:
     return {review.site_id: review for review in rows}
 
 
+# What the outcome snapshot no longer holds: read from the posts and the colleges.
+SOURCE_FIGURES = (
+    "peer_workers",
+    "peer_workers_wte",
+    "colleges_open",
+    "colleges_planned",
+    "college_courses",
+    "college_students",
+)
+
+
+def source_figures(site: Site, as_at: datetime.date) -> dict:
+    """The site's peer-support and recovery-college figures as at a date, from their
+    sources (``sites.figures``): two queries."""
+    return figures.values(SOURCE_FIGURES, Site.objects.filter(pk=site.pk), as_at)
+
+
 @dataclass
 class SiteSupport:
     """What the site page and the review page show about a site's support, in 3 queries."""
@@ -164,6 +183,11 @@ class SiteSupport:
     @property
     def is_over(self) -> bool:
         return any(line.is_over for line in self.allowances)
+
+    @cached_property
+    def figures(self) -> dict:
+        """Read only where shown (the site page, the review form, the site report)."""
+        return source_figures(self.site, datetime.date.today())
 
 
 def site_support(site: Site, *, with_latest_review: bool = True) -> SiteSupport:

@@ -203,12 +203,19 @@ training_edit, training_delete = _corrections(
 @login_required
 @require_safe
 def outcomes(request, slug):
+    """The snapshots, and the peer-support and college figures now from their sources (not
+    typed into the snapshot)."""
     site = _site(request, slug)
     history = list(selectors.outcome_history(site))
     return render(
         request,
         "support/outcomes.html",
-        {"site": site, "latest": history[0] if history else None, "history": history},
+        {
+            "site": site,
+            "latest": history[0] if history else None,
+            "history": history,
+            "figures": selectors.source_figures(site, datetime.date.today()),
+        },
     )
 
 

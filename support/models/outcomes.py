@@ -3,7 +3,6 @@ history stays."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
 from rules.contrib.models import RulesModel
 
 from sites.models import Site
@@ -12,17 +11,15 @@ from .. import rules as support_rules
 
 
 class ProgrammeOutcome(RulesModel):
-    """A dated snapshot of a site's outcomes.
+    """A dated snapshot of the site's outcomes that no other part of the app holds: risk
+    policy review, personal budgets, IPS and outcome measures. Peer support workers come
+    from the posts (``peer_support``) and recovery colleges from the colleges app, with
+    their own dated history: never typed here again (``sites.figures``).
 
     Personal budgets are held as the number of people with one (0 means none): a count
     answers "does the site offer them?" as well as "how many?", and sums across sites.
     Outcome measures are separate booleans (plus a free-text "other") so they can be
     counted across sites in one portable query."""
-
-    class RecoveryCollege(models.TextChoices):
-        NONE = "none", "None"
-        PLANNED = "planned", "Planned"
-        OPEN = "open", "Open"
 
     class RiskReview(models.TextChoices):
         NONE = "none", "Not started"
@@ -36,15 +33,6 @@ class ProgrammeOutcome(RulesModel):
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="outcomes")
     recorded_on = models.DateField("figures as at")
-    peer_workers = models.PositiveIntegerField("peer support workers employed (head count)")
-    peer_workers_wte = models.DecimalField(
-        "peer support workers (whole-time equivalent)", max_digits=6, decimal_places=2
-    )
-    recovery_college = models.CharField(
-        max_length=10, choices=RecoveryCollege.choices, default=RecoveryCollege.NONE
-    )
-    college_courses = models.PositiveIntegerField("recovery college courses offered", default=0)
-    college_students = models.PositiveIntegerField("recovery college students", default=0)
     risk_policy_review = models.CharField(
         max_length=10, choices=RiskReview.choices, default=RiskReview.NONE
     )
@@ -73,17 +61,6 @@ class ProgrammeOutcome(RulesModel):
         indexes = [
             models.Index(fields=["site", "-recorded_on"]),
             models.Index(fields=["recorded_on"]),
-            models.Index(fields=["recovery_college"]),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(peer_workers_wte__gte=0) & Q(peer_workers_wte__lte=F("peer_workers")),
-                name="outcome_wte_within_head_count",
-            ),
-            models.CheckConstraint(
-                condition=Q(recovery_college="open") | Q(college_students=0),
-                name="outcome_students_only_when_college_open",
-            ),
         ]
         rules_permissions = {
             "view": support_rules.can_read_site_support,

@@ -3,9 +3,11 @@
 import datetime
 from decimal import Decimal
 
+from colleges.models import RecoveryCollege
 from learning_sets.models import Delegate
 from tests.learning_sets.factories import workshop_for
 from tests.pdsa.factories import CycleFactory, GoalFactory, PriorityFactory, completed
+from tests.peer_support.factories import peer_posts
 from tests.sites.factories import SiteFactory
 from tests.support.factories import (
     ProgrammeOutcomeFactory,
@@ -67,22 +69,18 @@ def build(world):
         site=a,
         recorded_on=IN_PERIOD,
         recorded_by=world.lead_a,
-        peer_workers=4,
-        peer_workers_wte=Decimal("3.5"),
-        recovery_college="open",
-        college_students=20,
         risk_policy_review="done",
     )
     ProgrammeOutcomeFactory(
         site=b,
         recorded_on=BEFORE,
         recorded_by=world.lead_b,
-        peer_workers=2,
-        peer_workers_wte=Decimal("2"),
-        recovery_college="planned",
-        college_students=0,
         risk_policy_review="under_way",
     )
+    peer_posts(a, 4, "3.5", on=IN_PERIOD)
+    peer_posts(b, 2, "2", on=BEFORE)
+    RecoveryCollege.objects.create(site=a, name="A college", status="open", opened_on=BEFORE)
+    RecoveryCollege.objects.create(site=b, name="B college")
     TrainingDeliveryFactory(
         site=a,
         date=IN_PERIOD,

@@ -100,7 +100,7 @@ def test_drill_down_lists_match_their_figures(programme, consultant):
         ("completed", "Abandon", 0),
         ("support", "Site visit", 0),
         ("attendance", "Of whom service users or carers", 0),
-        ("outcomes", "Recovery colleges open", 0),
+        ("outcomes", "Risk policy reviews done", 0),
         ("status", "Network", 3),
     ]:
         table = response.context["tables"][key]

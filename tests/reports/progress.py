@@ -16,6 +16,7 @@ from tests.pdsa.factories import (
     challenge,
     completed,
 )
+from tests.peer_support.factories import peer_posts
 from tests.support.factories import (
     ProgrammeOutcomeFactory,
     ProgressReviewFactory,
@@ -49,7 +50,8 @@ def site_with_progress(world, site=None) -> SimpleNamespace:
     TrainingDeliveryFactory(
         site=site, course_title="Recovery for boards", date=datetime.date(2012, 2, 1)
     )
-    ProgrammeOutcomeFactory(site=site, peer_workers=9)
+    ProgrammeOutcomeFactory(site=site, personal_budgets=9)
+    peer_posts(site, 9, "7.5", on=datetime.date(2012, 2, 1))
     ProgressReviewFactory(site=site, consultant=world.consultant)
     standard_topics()
     workshop = workshop_for([site], date=datetime.date(2012, 3, 1))

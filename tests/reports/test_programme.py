@@ -115,7 +115,7 @@ def test_the_programme_report_counts_every_part_for_the_period(world):
     assert ("Adopt", 1, 1) in tables["Cycle outcomes"]
     assert ("In progress", 1) in tables["Goals by status"]
     assert ("Site visit", 1, 0.2, 1) in tables["Support given"]
-    assert ("Peer support workers", 9) in tables["Outcome totals"]
+    assert ("Peer support workers (head count)", 9) in tables["Headline figures"]
     assert ("Workshops held", 1) in tables["Learning-set attendance"]
     assert ("Share with lived experience (%)", 100) in tables["Learning-set attendance"]
     stages = tables["Stages by challenge"]

@@ -57,8 +57,7 @@ class ProgrammeOutcomeFactory(factory.django.DjangoModelFactory):
 
     site = factory.SubFactory(SiteFactory)
     recorded_on = datetime.date(2012, 3, 31)
-    peer_workers = 6
-    peer_workers_wte = Decimal("4.5")
+    personal_budgets = 6
     recorded_by = factory.SubFactory(UserFactory)
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from support import selectors, services
-from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry
+from support.models import ProgressReview, SupportLogEntry
 from tests.support.factories import (
     ProgrammeOutcomeFactory,
     ProgressReviewFactory,
@@ -99,33 +99,17 @@ def test_the_database_refuses_support_from_nobody_or_of_no_time(world):
 
 
 def test_each_outcome_update_is_a_new_row_and_the_latest_wins(world):
-    ProgrammeOutcomeFactory(
-        site=world.site_a, recorded_on=D(2011, 9, 30), peer_workers=4, peer_workers_wte=Decimal(3)
-    )
+    ProgrammeOutcomeFactory(site=world.site_a, recorded_on=D(2011, 9, 30), personal_budgets=4)
     services.outcome_record(
         site=world.site_a,
         recorded_by=world.lead_a,
         recorded_on=D(2012, 6, 30),
-        peer_workers=12,
-        peer_workers_wte=Decimal("9.5"),
-        recovery_college="open",
-        college_courses=14,
-        college_students=200,
+        personal_budgets=12,
+        risk_policy_review="done",
     )
     latest = selectors.latest_outcomes_by_site([world.site_a.pk])[world.site_a.pk]
-    assert latest.peer_workers == 12
+    assert latest.personal_budgets == 12
     assert world.site_a.outcomes.count() == 2
-
-
-def test_the_database_refuses_more_whole_time_equivalents_than_people(world):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        ProgrammeOutcomeFactory(site=world.site_a, peer_workers=2, peer_workers_wte=Decimal(3))
-    with pytest.raises(IntegrityError), transaction.atomic():
-        ProgrammeOutcomeFactory(
-            site=world.site_a,
-            recovery_college=ProgrammeOutcome.RecoveryCollege.PLANNED,
-            college_students=10,
-        )
 
 
 def test_review_create_saves_the_review_with_its_actions(world):

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from peer_support.models import PeerPost
 from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry, TrainingDelivery
 from tests.support.factories import (
     ProgrammeOutcomeFactory,
@@ -232,11 +233,6 @@ def test_the_site_team_records_co_produced_training(world, as_user):
 def outcome_post(**changes):
     return {
         "recorded_on": "2012-06-30",
-        "peer_workers": "12",
-        "peer_workers_wte": "9.5",
-        "recovery_college": "open",
-        "college_courses": "14",
-        "college_students": "220",
         "risk_policy_review": "under_way",
         "personal_budgets": "15",
         "ips_service": "planned",
@@ -247,14 +243,10 @@ def outcome_post(**changes):
 
 
 def test_a_lead_updates_outcomes_from_the_latest_and_the_history_keeps_both(world, as_user):
-    ProgrammeOutcomeFactory(
-        site=world.site_a, recorded_on=D(2011, 9, 30), peer_workers=4, peer_workers_wte=Decimal(3)
-    )
+    ProgrammeOutcomeFactory(site=world.site_a, recorded_on=D(2011, 9, 30), personal_budgets=4)
     client = as_user(world.lead_a)
-    assert (
-        client.get("/support/sites/alpha/outcomes/add/").context["form"].initial["peer_workers"]
-        == 4
-    )
+    form = client.get("/support/sites/alpha/outcomes/add/").context["form"]
+    assert form.initial["personal_budgets"] == 4
     assert client.post("/support/sites/alpha/outcomes/add/", outcome_post()).status_code == 302
     assert world.site_a.outcomes.count() == 2
     page = client.get("/support/sites/alpha/outcomes/").content.decode()
@@ -265,10 +257,10 @@ def test_a_lead_updates_outcomes_from_the_latest_and_the_history_keeps_both(worl
 
 def test_bad_outcomes_show_errors_and_save_nothing(world, as_user):
     response = as_user(world.lead_a).post(
-        "/support/sites/alpha/outcomes/add/", outcome_post(peer_workers_wte="20")
+        "/support/sites/alpha/outcomes/add/", outcome_post(personal_budgets="lots")
     )
     assert response.status_code == 200
-    assert "cannot be more than the head count" in response.content.decode()
+    assert "error-summary" in response.content.decode()
     assert not ProgrammeOutcome.objects.exists()
 
 
@@ -328,11 +320,12 @@ def test_the_review_form_shows_the_site_beside_it(world, as_user):
         site=world.site_a, consultant=world.consultant, progress="The group met twice."
     )
     ReviewActionFactory(review=previous, action="Name a board sponsor")
-    ProgrammeOutcomeFactory(site=world.site_a, peer_workers=7, peer_workers_wte=Decimal(5))
+    ProgrammeOutcomeFactory(site=world.site_a)
+    PeerPost.objects.create(site=world.site_a, team="Wards", head_count=7, wte=Decimal(5))
     page = as_user(world.consultant).get("/support/sites/alpha/reviews/add/").content.decode()
     assert world.lead_a.get_full_name() in page
     assert "The group met twice." in page and "Name a board sponsor" in page
-    assert "7 employed (5.00 WTE)" in page
+    assert "7 employed (5 WTE)" in page
 
 
 def test_editing_a_review_changes_its_status_and_actions(world, as_user):
