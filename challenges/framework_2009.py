@@ -3,7 +3,15 @@ developmental scale sites rate themselves on. Used by the data migration."""
 
 VERSION = "2009"
 NAME = "10 key organisational challenges"
-SOURCE = "Shepherd, Boardman & Slade (2008); Sainsbury Centre for Mental Health (2009)"
+# The challenges' titles are word for word those of one source, Box 1 ("Ten key organisational
+# challenges") of Boardman & Shepherd (2012), which gives the Sainsbury Centre for Mental
+# Health's 2009 list; no other seed's wording is mixed in (straight quotes for curly).
+SOURCE = (
+    "Titles as in Box 1 of Boardman & Shepherd (2012), 'Implementing recovery in mental "
+    "health services', International Psychiatry 9(1): 6-8, which reproduces the Sainsbury "
+    "Centre for Mental Health's 2009 list (Implementing Recovery: A New Framework for "
+    "Organisational Change)"
+)
 
 CHALLENGES = [
     (
@@ -13,18 +21,17 @@ CHALLENGES = [
         "contacts with staff.",
     ),
     (
-        "Delivering comprehensive, user-led (co-produced) education and training programmes",
+        "Delivering comprehensive, user-led education and training programmes",
         "Training for staff and service users, designed and delivered jointly by professional "
         "staff and trained, supported peer trainers.",
     ),
     (
-        "Establishing a 'Recovery Education Centre' (Recovery College) to drive the "
-        "programmes forward",
+        "Establishing a 'recovery education centre' to drive the programmes forward",
         "A college, jointly run by staff and people with lived experience, offering "
         "co-produced courses to service users, carers and staff alike.",
     ),
     (
-        "Ensuring organisational commitment, creating the 'culture'; leadership at all levels",
+        "Ensuring organisational commitment, creating the 'culture'. Leadership",
         "Recovery values visible in the organisation's vision, board commitment and "
         "leadership from the ward to the board.",
     ),
@@ -33,7 +40,7 @@ CHALLENGES = [
         "Care planning led by the person's own goals, and access to personal budgets.",
     ),
     (
-        "Transforming the workforce (training and deployment of peer workers)",
+        "Transforming the workforce (training and deployment of peer professionals)",
         "Recruiting, training, employing and supporting peer workers in a variety of positions, "
         "and changing the balance of the workforce.",
     ),
@@ -43,7 +50,7 @@ CHALLENGES = [
         "restraint and seclusion.",
     ),
     (
-        "Redefining user involvement to achieve genuine partnership",
+        "Redefining user involvement to achieve true partnership working",
         "People with lived experience as equal partners in planning, delivering and reviewing "
         "services, not consulted after the fact.",
     ),
@@ -53,8 +60,8 @@ CHALLENGES = [
         "change the way they work.",
     ),
     (
-        "Increasing opportunities for building a life 'beyond illness' (e.g. IPS, individual "
-        "placement and support)",
+        "Increasing opportunities for building a life 'beyond illness' (e.g. 'individual "
+        "placement and support')",
         "Employment (IPS), housing, education and social support so people can build a life "
         "beyond illness.",
     ),

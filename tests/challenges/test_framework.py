@@ -73,3 +73,27 @@ def test_the_framework_page_shows_what_each_stage_means_for_each_challenge(clien
     assert "Preparation: job descriptions, terms and team preparation" in page
     assert "Change what the stages mean" not in page
     assert "Use this version for new assessments" not in page
+
+
+BOX_1 = [  # Boardman & Shepherd (2012), Box 1: the Sainsbury Centre's 2009 list, word for word
+    "Changing the nature of day-to-day interactions and the quality of experience",
+    "Delivering comprehensive, user-led education and training programmes",
+    "Establishing a 'recovery education centre' to drive the programmes forward",
+    "Ensuring organisational commitment, creating the 'culture'. Leadership",
+    "Increasing 'personalisation' and choice",
+    "Transforming the workforce (training and deployment of peer professionals)",
+    "Changing the way we approach risk assessment and management",
+    "Redefining user involvement to achieve true partnership working",
+    "Supporting staff in their recovery journey",
+    "Increasing opportunities for building a life 'beyond illness' (e.g. 'individual placement "
+    "and support')",
+]
+
+
+def test_the_2009_titles_are_one_sources_words_and_the_framework_page_names_it(client, world):
+    framework = Framework.objects.get(version="2009")
+    assert [c.title for c in framework.challenges.order_by("number")] == BOX_1
+    client.force_login(world.lead_a)
+    page = client.get("/challenges/2009/").content.decode()
+    assert "Box 1 of Boardman &amp; Shepherd (2012)" in page
+    assert "true partnership working" in page and "genuine partnership" not in page
