@@ -17,6 +17,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from challenges.models import Assessment
+from challenges.numbering import site_numbering
 from imroc.links import link_maker
 from sites.models import CoProduction, Person, ProjectGroupMember, Site
 from sites.rules import site_roles
@@ -107,7 +108,7 @@ class SiteWork:
 
 def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> SiteWork:
     """The site page's section: priorities with their goals, cycle counts and overdue
-    stages (3 queries)."""
+    stages, numbered and ordered on the site's framework, as its assessment is (4 queries)."""
     today = datetime.date.today()
     overdue_stages = (
         Cycle.objects.filter(goal=OuterRef("pk"))
@@ -132,13 +133,16 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
             Q(target_date__lt=today) & ~Q(status__in=Goal.CLOSED), output_field=BooleanField()
         ),
     )
-    priorities = list(
+    numbering = site_numbering(site)
+    priorities = sorted(
         Priority.objects.filter(site=site)
-        .select_related("challenge")
-        .prefetch_related(Prefetch("goals", queryset=goals))
+        .select_related("challenge__framework")
+        .prefetch_related(Prefetch("goals", queryset=goals)),
+        key=lambda priority: numbering.sort_key(priority.challenge),
     )
     goal_url = link_maker("pdsa:goal-detail", pk=True)
     for priority in priorities:  # open goals listed; closed ones folded away
+        priority.number = numbering.number(priority.challenge)
         for goal in priority.goals.all():
             goal.url = goal_url.format(pk=goal.pk)
         priority.open_goals = [g for g in priority.goals.all() if not g.is_closed]

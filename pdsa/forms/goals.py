@@ -1,12 +1,26 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Q, When
 
 from challenges.models import Challenge, Framework
+from challenges.numbering import site_numbering
+from challenges.selectors import latest_stages
 from design.forms import NhsFormMixin
 
 from ..models import Goal, Priority
 from ..selectors import people_of
 from .base import DATE, VersionedForm, helper
+
+
+def _label(challenge, numbering, row) -> str:
+    """ "8 (2009: 6). Title: latest stage 2 Development, up from 1 Engagement": the method
+    says assess first, then choose 2-3 priorities, so each choice says where the site
+    stands on it."""
+    where = (
+        f"latest stage {row.stage}, {row.movement_text}"
+        if row is not None
+        else "not in the latest assessment"
+    )
+    return f"{numbering.number(challenge)}. {challenge.title}: {where}"
 
 
 class PrioritiesForm(NhsFormMixin, forms.Form):
@@ -33,10 +47,21 @@ class PrioritiesForm(NhsFormMixin, forms.Form):
         kwargs.setdefault("initial", {"challenges": [p.challenge_id for p in self.priorities]})
         super().__init__(*args, **kwargs)
         current = Framework.objects.filter(is_current=True).values("pk")
-        self.fields["challenges"].queryset = (
+        offered = list(
             Challenge.objects.filter(Q(framework__in=current) | Q(priorities__site=site))
             .distinct()
-            .order_by("framework", "number")
+            .select_related("framework")
+        )
+        numbering = site_numbering(site)
+        stages = latest_stages(site)
+        self.latest = stages.latest if stages else None
+        by_identity = {row.challenge.identity: row for row in stages or []}
+        offered.sort(key=lambda c: (numbering.sort_key(c), c.framework.version))
+        self.fields["challenges"].queryset = Challenge.objects.filter(
+            pk__in=[c.pk for c in offered]
+        ).order_by(Case(*(When(pk=c.pk, then=n) for n, c in enumerate(offered))))
+        self.fields["challenges"].label_from_instance = lambda challenge: _label(
+            challenge, numbering, by_identity.get(challenge.identity)
         )
         self.helper = helper("Save priorities")
 
