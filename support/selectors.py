@@ -108,7 +108,7 @@ def review_overdue(today: datetime.date) -> Q:
     """The one definition of "review overdue", over ``with_review_status`` sites: the
     latest review's next review date has passed, or the site has had no review yet (its
     first review is due from the day it joins). Every page, report and export counts
-    overdue reviews with this (``is_review_overdue`` for one site)."""
+    overdue reviews with this (``with_review_overdue`` marks each site)."""
     return Q(next_review_due__lt=today) | Q(next_review_due__isnull=True)
 
 
