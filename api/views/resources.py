@@ -229,7 +229,8 @@ class SupportResource(Resource):
 
 
 class OutcomeResource(Resource):
-    """The programme's outcome figures each site reports (peer workers, colleges, IPS...)."""
+    """The outcome figures only the snapshots hold (risk review, personal budgets, IPS,
+    measures); peer workers and colleges are their own apps' (``sites.figures``)."""
 
     serializer_class = serializers.OutcomeSerializer
     filterset_class = resource_filter(
