@@ -77,7 +77,7 @@ def move_figures_to_their_sources(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("support", "0002_action_work_items"),
-        ("peer_support", "0002_peer_post_history"),
+        ("peer_support", "0003_peer_post_history"),
         ("colleges", "0001_initial"),
     ]
 

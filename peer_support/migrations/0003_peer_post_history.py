@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("peer_support", "0001_initial"),
+        ("peer_support", "0002_checklist_entries_plural"),
         ("sites", "0004_perspective_staff_lived"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
