@@ -3,10 +3,6 @@
 import datetime
 from decimal import Decimal
 
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
-
-from colleges.models import Course, RecoveryCollege, Term
 from learning_sets.models import (
     MAX_DELEGATES_PER_SITE,
     WORKSHOPS_PER_SET,
@@ -17,15 +13,12 @@ from learning_sets.models import (
     Venue,
     Workshop,
 )
-from peer_support.models import PeerPost
 from support.models import ProgrammeOutcome, SupportLogEntry, TrainingDelivery
 
 from .bulk import insert
 from .common import PLACES, allocate, days_before, person_name
 
 DAY = datetime.timedelta(days=1)
-NOON = datetime.time(12)
-PEER_TEAMS = ["Acute wards", "Community teams", "Home treatment", "Early intervention"]
 WAITING_LIST_PER_SITE = 4
 
 
@@ -190,58 +183,3 @@ def _support(people, *, rng, scale, today, timings) -> None:
         t["rows"] = len(insert(TrainingDelivery, training)) + len(
             insert(ProgrammeOutcome, outcomes)
         )
-    _peer_posts_and_colleges(people, rng=rng, today=today, timings=timings)
-
-
-def _peer_posts_and_colleges(people, *, rng, today, timings) -> None:
-    """Peer support posts by team (with their history, dated a year ago) and recovery
-    colleges with a term of courses: the sources of those headline figures."""
-    with timings.table("peer posts, colleges, terms, courses") as t:
-        posts, colleges = [], []
-        for site in people.sites:
-            for team in rng.sample(PEER_TEAMS, rng.randint(0, 2)):
-                head_count = rng.randint(1, 12)
-                posts.append(
-                    PeerPost(
-                        site=site,
-                        team=team,
-                        head_count=head_count,
-                        wte=Decimal(head_count) * Decimal("0.8"),
-                    )
-                )
-            status = rng.choice(("none", "planned", "open"))
-            if status != "none":
-                colleges.append(
-                    RecoveryCollege(
-                        site=site,
-                        name=f"{site.name} Recovery College",
-                        status=status,
-                        opened_on=today - 400 * DAY if status == "open" else None,
-                    )
-                )
-        year_ago = timezone.make_aware(datetime.datetime.combine(today - 365 * DAY, NOON))
-        posts = bulk_create_with_history(posts, PeerPost, default_date=year_ago)
-        colleges = insert(RecoveryCollege, colleges)
-        terms = insert(
-            Term,
-            [
-                Term(
-                    college=college,
-                    name="Autumn term",
-                    starts_on=today - 60 * DAY,
-                    students=(students := rng.randint(10, 200)),
-                    students_using_services=students // 2,
-                )
-                for college in colleges
-                if college.status == "open"
-            ],
-        )
-        courses = insert(
-            Course,
-            [
-                Course(term=term, title=f"Course {n + 1}", sessions=rng.randint(1, 6))
-                for term in terms
-                for n in range(rng.randint(1, 8))
-            ],
-        )
-        t["rows"] = len(posts) + len(colleges) + len(terms) + len(courses)
