@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from accounts.permissions import require
 from challenges.models import Stage
 from imroc.exports import csv_writer
+from pdsa.selectors import sites_progress
 from sites.models import QUIET_AFTER
 from support import selectors as reviews
 
@@ -155,14 +156,17 @@ def my_sites(request):
     """A consultant's own page: their sites, whose review is due, which have gone quiet."""
     require(request.user, "dashboard.view_dashboard")
     today = datetime.date.today()
+    sites = list(reviews.consultant_sites(request.user, today))
+    scores = sites_progress(sites)
     rows = [
         {
             "site": site,
+            "progress": scores[site.pk][0],
             "review_due": reviews.review_is_due(site, today),
             "quiet": site.is_quiet(today),
             "last_activity": site.last_activity,
         }
-        for site in reviews.consultant_sites(request.user, today)
+        for site in sites
     ]
     return render(
         request,

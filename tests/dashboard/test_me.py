@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import time_machine
 
+from pdsa.selectors import site_progress
 from pdsa.services import data_points_add
 from support.services import support_log_add
 from tests.pdsa.factories import IndicatorFactory
@@ -51,7 +52,7 @@ def test_consultant_sees_reviews_due_and_quiet_sites(world, client, django_asser
         rows=[(datetime.date(2012, 4, 1), 3.0, ""), (datetime.date(2012, 5, 1), 4.0, "")],
     )
     client.force_login(world.consultant)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(10):  # 5 for the reviews, 5 for the progress scores
         response = client.get("/dashboard/me/")
     context = response.context
     assert [row["site"].name for row in context["rows"]] == [
@@ -69,5 +70,10 @@ def test_consultant_sees_reviews_due_and_quiet_sites(world, client, django_asser
         "Calm Trust": datetime.date(2012, 5, 1),
     }
     page = response.content.decode()
+    # Each site's progress score is the one its progress page gives, with the step's reason.
+    for row in context["rows"]:
+        score = site_progress(row["site"])[0]
+        assert row["progress"] == score
+        assert f"{score.score}: {score.label}" in page and score.reached.reason in page
     assert "Not mine" not in page
     assert "no review yet" in page
