@@ -369,6 +369,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Days after a workshop that its delegates' access and dietary needs are kept.
 IMROC_NEEDS_RETENTION_DAYS = env_int("IMROC_NEEDS_RETENTION_DAYS", 90)
+# Days a prepared report, and a site's data archive (a copy of everything it holds), are kept.
+IMROC_REPORT_KEEP_DAYS = 30
+IMROC_ARCHIVE_KEEP_DAYS = 7
+# Where people write about the service (accessibility, privacy): the programme office.
+IMROC_CONTACT_EMAIL = env_str("IMROC_CONTACT_EMAIL", "imroc@localhost")
 # The most a site archive's JSON may unpack to, and the most rows it may hold, for
 # manage.py import_site (a demo site's archive is under 2 MB and 5,000 rows).
 IMROC_IMPORT_MAX_BYTES = env_int("IMROC_IMPORT_MAX_MB", 200) * 1_000_000

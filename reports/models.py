@@ -10,7 +10,7 @@ from rules.contrib.models import RulesModel
 
 from . import rules as report_rules
 
-KEEP_FOR = timedelta(days=30)
+KEEP_FOR = timedelta(days=settings.IMROC_REPORT_KEEP_DAYS)
 # A report's task is stopped after TIME_LIMIT (Celery's time limits); one still "running"
 # later than that lost its worker, and the recovery sweep starts it again, up to
 # MOST_ATTEMPTS tries, then marks it failed with a button to try again.

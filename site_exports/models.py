@@ -11,7 +11,7 @@ from rules.contrib.models import RulesModel
 
 from . import rules as export_rules
 
-KEEP_FOR = timedelta(days=7)  # a copy of everything the site holds: not kept long
+KEEP_FOR = timedelta(days=settings.IMROC_ARCHIVE_KEEP_DAYS)  # everything the site holds
 # As for reports: a build still "running" past TIME_LIMIT lost its worker; the sweep starts
 # it again, up to MOST_ATTEMPTS tries, then marks it failed with a button to try again.
 TIME_LIMIT = timedelta(minutes=10)

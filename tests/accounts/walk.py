@@ -33,6 +33,8 @@ def cases(world):
         Case("invitation-accept", "/accounts/invite/not-a-token/", expect(404, anonymous=404)),
         Case("consultant-assign", "/accounts/consultants/assign/", expect(403, admin=200)),
         Case("home", "/", signed_in),
+        Case("accessibility", "/accessibility/", expect(200, anonymous=200)),
+        Case("privacy", "/privacy/", expect(200, anonymous=200)),
         Case("healthz", "/healthz", expect(200, anonymous=200)),
         Case("healthz-floor", "/healthz/floor", signed_in),
         Case("login", "/accounts/login/", expect(302, anonymous=200)),
