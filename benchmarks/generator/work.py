@@ -156,11 +156,9 @@ def _indicators(goals, *, rng, scale, today, timings) -> list[Indicator]:
                 first = today - (count - 1) * step
                 for k in range(count):
                     value = max(0.0, value + rng.gauss(drift, 2))
-                    yield (indicator.pk, first + k * step, round(value, 1), "", "")
+                    yield (indicator.pk, first + k * step, round(value, 1), "")
 
-        t["rows"] = copy_rows(
-            DataPoint, ["indicator", "date", "value", "note", "left_out_because"], rows()
-        )
+        t["rows"] = copy_rows(DataPoint, ["indicator", "date", "value", "note"], rows())
         charts_changed(indicator_ids=Indicator.objects.values("pk"))
     return indicators
 
