@@ -22,7 +22,8 @@ def _name(user) -> str:
 def actions_due(page):
     """Actions I own (or, as a lead, my site's) due soon or late."""
     actions = (
-        ReviewAction.objects.filter(done=False, due_on__lte=page.soon, review__site__is_active=True)
+        ReviewAction.objects.published()
+        .filter(done=False, due_on__lte=page.soon, review__site__is_active=True)
         .filter(
             Q(owner_user=page.user)
             | Q(owner_person__user=page.user)
@@ -48,9 +49,8 @@ def actions_due(page):
 def new_reviews(page):
     """Reviews of my sites in the last 30 days."""
     reviews = (
-        ProgressReview.objects.filter(
-            site_id__in=page.team_site_ids or page.group_site_ids, review_date__gte=page.since
-        )
+        ProgressReview.objects.published()
+        .filter(site_id__in=page.team_site_ids or page.group_site_ids, review_date__gte=page.since)
         .select_related("site", "consultant")
         .order_by("-review_date", "-pk")[:LIMIT]
     )
@@ -82,9 +82,8 @@ def reviews_due(page):
 def consultant_actions(page):
     """Open actions across the sites I review, oldest due first."""
     actions = (
-        ReviewAction.objects.filter(
-            done=False, review__site__consultants=page.user, review__site__is_active=True
-        )
+        ReviewAction.objects.published()
+        .filter(done=False, review__site__consultants=page.user, review__site__is_active=True)
         .select_related("review__site", "owner_person", "owner_user")
         .order_by("due_on", "pk")[:LIMIT]
     )
@@ -127,9 +126,11 @@ def overdue_reviews_and_actions(page):
     reviews = with_review_status(Site.objects.active()).aggregate(
         overdue=Count("pk", filter=review_overdue(page.today))
     )["overdue"]
-    actions = ReviewAction.objects.filter(
-        done=False, due_on__lt=page.today, review__site__in=Site.objects.active()
-    ).count()
+    actions = (
+        ReviewAction.objects.published()
+        .filter(done=False, due_on__lt=page.today, review__site__in=Site.objects.active())
+        .count()
+    )
     return [
         Check(
             reviews,

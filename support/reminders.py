@@ -17,10 +17,15 @@ DUE_WITHIN = datetime.timedelta(days=7)
 def review_due(today):
     """The site's latest review names when the next is due: from 7 days before, to each
     consultant assigned to the site; once more if the date passes without a new review."""
-    newest = ProgressReview.objects.filter(site=OuterRef("site")).order_by("-review_date", "-pk")
+    newest = (
+        ProgressReview.objects.published()
+        .filter(site=OuterRef("site"))
+        .order_by("-review_date", "-pk")
+    )
     consultants = get_user_model().objects.filter(is_active=True)
     reviews = list(
-        ProgressReview.objects.filter(
+        ProgressReview.objects.published()
+        .filter(
             pk=Subquery(newest.values("pk")[:1]),
             site__is_active=True,
             next_review_due__lte=today + DUE_WITHIN,

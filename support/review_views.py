@@ -78,14 +78,21 @@ def _review_form_page(request, *, site, review=None):
         _quiet(form, formset)
     elif data is not None and form.is_valid() and formset.is_valid():
         fields = {name: form.cleaned_data[name] for name in ProgressReviewForm.Meta.fields}
+        publish = "draft" not in data
         if review is None:
             review = services.review_create(
-                site=site, consultant=request.user, actions=action_rows(formset), **fields
+                site=site,
+                consultant=request.user,
+                actions=action_rows(formset),
+                publish=publish,
+                **fields,
             )
-            messages.success(request, "Review saved.")
         else:
+            was_draft = review.is_draft
             services.review_update(review=review, actions=action_rows(formset), **fields)
-            messages.success(request, "Review updated.")
+            if was_draft and publish:
+                review = services.review_publish(review=review)
+        messages.success(request, _saved_message(review))
         return redirect(review)
     return render(
         request,
@@ -99,6 +106,12 @@ def _review_form_page(request, *, site, review=None):
             **context,
         },
     )
+
+
+def _saved_message(review) -> str:
+    if review.is_draft:
+        return "Review saved as a draft. Only you can see it until you publish it."
+    return "Review published. The site's lead has been told."
 
 
 def _with_one_more_action(data):

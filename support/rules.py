@@ -22,8 +22,15 @@ can_record_training = (is_administrator | is_consultant | is_site_team) & ~is_ar
 can_report_outcomes = can_edit_site_work
 can_correct_outcomes = is_administrator & ~is_archived
 can_write_review = can_review_site
-# The site's team answers a review; the administrator may answer on their behalf.
-can_respond_to_review = (is_administrator | is_site_team) & ~is_archived
+
+
+@rules.predicate
+def is_published(user, review) -> bool:
+    return review is not None and not review.is_draft
+
+
+# The site's team answers a published review; the administrator may answer on their behalf.
+can_respond_to_review = (is_administrator | is_site_team) & is_published & ~is_archived
 
 can_read_site_support = can_view_site
 

@@ -89,7 +89,11 @@ REVIEW_DUE_WITHIN = datetime.timedelta(days=14)
 
 
 def _latest_review(field: str) -> Subquery:
-    newest = ProgressReview.objects.filter(site=OuterRef("pk")).order_by("-review_date", "-pk")
+    newest = (
+        ProgressReview.objects.published()
+        .filter(site=OuterRef("pk"))
+        .order_by("-review_date", "-pk")
+    )
     return Subquery(newest.values(field)[:1])
 
 
@@ -133,9 +137,13 @@ def consultant_sites(user, today: datetime.date) -> QuerySet[Site]:
 
 
 def latest_reviews_by_site(sites, today=None) -> dict[int, ProgressReview]:
-    """Each site's latest review with its count of overdue actions (1 query)."""
+    """Each site's latest published review with its count of overdue actions (1 query)."""
     today = today or datetime.date.today()
-    newest = ProgressReview.objects.filter(site=OuterRef("site")).order_by("-review_date", "-pk")
+    newest = (
+        ProgressReview.objects.published()
+        .filter(site=OuterRef("site"))
+        .order_by("-review_date", "-pk")
+    )
     rows = (
         ProgressReview.objects.filter(site__in=sites, pk=Subquery(newest.values("pk")[:1]))
         .select_related("consultant")
@@ -242,10 +250,12 @@ def outcome_history(site: Site) -> QuerySet[ProgrammeOutcome]:
 
 
 def reviews_for_user(user, today=None) -> QuerySet[ProgressReview]:
-    """Reviews of the sites the user may see: all for staff, their own sites for a team."""
+    """Reviews of the sites the user may see: all for staff, their own sites for a team;
+    drafts only for the consultant writing them (and the administrator)."""
     today = today or datetime.date.today()
     return (
-        ProgressReview.objects.filter(site__in=sites_for_user(user))
+        ProgressReview.objects.seen_by(user)
+        .filter(site__in=sites_for_user(user))
         .select_related("site", "consultant")
         .annotate(
             action_count=Count("actions", distinct=True),
@@ -255,7 +265,7 @@ def reviews_for_user(user, today=None) -> QuerySet[ProgressReview]:
             ),
             response_count=Count("responses", distinct=True),
             is_latest=~Exists(
-                ProgressReview.objects.filter(
+                ProgressReview.objects.published().filter(
                     site=OuterRef("site"), review_date__gt=OuterRef("review_date")
                 )
             ),
@@ -279,14 +289,18 @@ def actions_for_user(user) -> QuerySet[ReviewAction]:
     """Actions of the reviews the user may read."""
     return (
         actions_with_owners()
+        .seen_by(user)
         .filter(review__site__in=sites_for_user(user))
         .select_related("review__site", "review__consultant")
     )
 
 
 def previous_review(site: Site, before: ProgressReview | None = None) -> ProgressReview | None:
-    reviews = site.reviews.select_related("consultant").prefetch_related(
-        Prefetch("actions", queryset=actions_with_owners())
+    """The site's latest published review (before ``before``, if given)."""
+    reviews = (
+        site.reviews.published()
+        .select_related("consultant")
+        .prefetch_related(Prefetch("actions", queryset=actions_with_owners()))
     )
     if before is not None:
         reviews = reviews.filter(

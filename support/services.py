@@ -122,13 +122,35 @@ def outcome_record(*, site: Site, recorded_by, **fields) -> ProgrammeOutcome:
 
 
 @transaction.atomic
-def review_create(*, site: Site, consultant, actions: list[dict], **fields) -> ProgressReview:
-    """The review and its agreed actions are saved together or not at all."""
-    review = ProgressReview.objects.create(site=site, consultant=consultant, **fields)
+def review_create(
+    *, site: Site, consultant, actions: list[dict], publish: bool = True, **fields
+) -> ProgressReview:
+    """The review and its agreed actions are saved together or not at all, as a draft only
+    its consultant sees or published to the site."""
+    review = ProgressReview.objects.create(
+        site=site, consultant=consultant, state=ProgressReview.State.DRAFT, **fields
+    )
     for row in actions:
         _action_add(review, row)
-    activity_recorded(site_id=site.pk, on=review.review_date)
+    if publish:
+        review_publish(review=review)
+    return review
+
+
+@transaction.atomic
+def review_publish(*, review: ProgressReview) -> ProgressReview:
+    """A draft becomes the site's review: the site's lead is told, and the owners of its
+    open actions hear of them now (never while it was a draft)."""
+    review = ProgressReview.objects.select_for_update().get(pk=review.pk)
+    if not review.is_draft:
+        raise ValueError("The review is already published.")
+    review.state = ProgressReview.State.PUBLISHED
+    review.published_at = timezone.now()
+    review.save(update_fields=["state", "published_at", "updated_at"])
+    activity_recorded(site_id=review.site_id, on=review.review_date)
     notify("review_published", review=review)
+    for action in review.actions.filter(done=False).select_related("owner_person__user"):
+        notify("action_assigned", action=action)
     return review
 
 
@@ -155,12 +177,13 @@ def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> P
             for name in changed:
                 setattr(action, name, values[name])
             action.save()
-            if "owner_person" in changed or "owner_user" in changed:
+            if not review.is_draft and ("owner_person" in changed or "owner_user" in changed):
                 notify("action_assigned", action=action)
     for pk, action in existing.items():
         if pk not in kept:
             action.delete()
-    activity_recorded(site_id=review.site_id, on=review.review_date)
+    if not review.is_draft:
+        activity_recorded(site_id=review.site_id, on=review.review_date)
     return review
 
 
@@ -169,7 +192,7 @@ def _action_add(review: ProgressReview, row: dict) -> ReviewAction:
     if row.get("done"):
         action.done = True
     action.save()
-    if not action.done:
+    if not action.done and not review.is_draft:
         notify("action_assigned", action=action)
     return action
 

@@ -36,17 +36,17 @@ def outcomes(site):
 
 @site_rows("support.ProgressReview", order=64)
 def reviews(site):
-    return ProgressReview.objects.filter(site=site)
+    return ProgressReview.objects.published().filter(site=site)
 
 
 @site_rows("support.ReviewAction", order=65)
 def actions(site):
-    return ReviewAction.objects.filter(review__site=site)
+    return ReviewAction.objects.published().filter(review__site=site)
 
 
 @site_rows("support.ReviewResponse", order=66)
 def responses(site):
-    return ReviewResponse.objects.filter(review__site=site)
+    return ReviewResponse.objects.filter(review__site=site, review__in=reviews(site))
 
 
 @site_rows(

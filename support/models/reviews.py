@@ -7,13 +7,31 @@ from django.urls import reverse
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
+from accounts.rules import is_administrator
 from sites.models import Site
 
 from .. import rules as support_rules
 
 
+class ReviewQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=ProgressReview.State.PUBLISHED)
+
+    def seen_by(self, user):
+        """Published reviews, and the drafts the user wrote (the administrator sees every
+        draft): nobody else reads a review before it is published."""
+        if is_administrator(user):
+            return self
+        return self.filter(Q(state=ProgressReview.State.PUBLISHED) | Q(consultant_id=user.pk))
+
+
 class ProgressReview(RulesModel):
-    """The consultant's regular look at a site: where it stands, what moved, what next."""
+    """The consultant's regular look at a site: where it stands, what moved, what next. It
+    may be kept as a draft, which only its consultant sees, until it is published."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
 
     class Status(models.TextChoices):
         ON_TRACK = "on_track", "On track"
@@ -31,13 +49,17 @@ class ProgressReview(RulesModel):
     progress = models.TextField("what moved since the last review")
     risks = models.TextField(blank=True)
     next_review_due = models.DateField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PUBLISHED)
+    published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewQuerySet.as_manager()
 
     class Meta:
         ordering = ["-review_date", "-pk"]
         indexes = [
-            models.Index(fields=["site", "-review_date"]),
+            models.Index(fields=["site", "state", "-review_date"]),
             models.Index(fields=["consultant", "-review_date"]),
             models.Index(fields=["status"]),
             models.Index(fields=["next_review_due"]),
@@ -67,6 +89,23 @@ class ProgressReview(RulesModel):
 
     def is_overdue(self, today) -> bool:
         return self.next_review_due < today
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == self.State.DRAFT
+
+
+class ReviewActionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(review__state=ProgressReview.State.PUBLISHED)
+
+    def seen_by(self, user):
+        """The actions of the reviews ``ProgressReview.objects.seen_by(user)`` reads."""
+        if is_administrator(user):
+            return self
+        return self.filter(
+            Q(review__state=ProgressReview.State.PUBLISHED) | Q(review__consultant_id=user.pk)
+        )
 
 
 class ReviewAction(RulesModel):
@@ -103,6 +142,8 @@ class ReviewAction(RulesModel):
         related_name="+",
     )
     history = HistoricalRecords()
+
+    objects = ReviewActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "pk"]
