@@ -11,6 +11,9 @@ import datetime
 from decimal import Decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel on Windows reads a CSV as UTF-8 only when it starts with a byte-order mark; without
+# one, "Ysbyty Gwynedd – Bangor" comes out as mojibake.
+BOM = "\ufeff"
 
 
 def neutralise(value):
@@ -26,7 +29,7 @@ class SafeWriter:
     """``csv.writer`` whose rows are neutralised: the only CSV writer of the app."""
 
     def __init__(self, file):
-        self._writer = csv.writer(file)
+        self._writer = csv.writer(file, quoting=csv.QUOTE_MINIMAL, quotechar='"', doublequote=True)
 
     def writerow(self, row):
         return self._writer.writerow([neutralise(value) for value in row])

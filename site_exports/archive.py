@@ -7,7 +7,7 @@ import zipfile
 
 from django.utils import timezone
 
-from imroc.exports import csv_writer
+from imroc.exports import BOM, csv_writer
 
 from .dump import JSON_NAME, SiteDump, exported_fields
 from .registry import site_entries, site_entry
@@ -65,12 +65,15 @@ def csv_names() -> dict:
 
 
 def _csv_text(dump: SiteDump, entry) -> str:
+    """UTF-8 with a byte-order mark and plain double quotes where a cell needs them, so
+    Excel on Windows opens it as it is; text still neutralised (``imroc.exports``)."""
     fields = [
         f
         for f in exported_fields(entry.model._meta)
         if not f.primary_key and f.name not in entry.skip
     ]
     out = io.StringIO()
+    out.write(BOM)
     writer = csv_writer(out)
     writer.writerow(["ID", *(_header(f) for f in fields)])
     for obj in dump.rows[entry.label]:

@@ -202,6 +202,47 @@ def test_the_archive_holds_a_csv_per_kind_with_formulas_neutralised(world):
     assert "'=HYPERLINK" in goals
 
 
+def test_the_archives_csvs_open_in_excel_and_the_archive_still_loads(world, tmp_path):
+    """UTF-8 with a byte-order mark (Excel on Windows reads it as UTF-8), plain double quotes
+    only where a cell needs them, formulas still neutralised; the importer reads the archive,
+    even one whose site.json was saved again with a byte-order mark."""
+    import csv
+    import json
+
+    from tests.pdsa.factories import GoalFactory
+
+    GoalFactory(priority__site=world.site_a, title='Beds, wards and "step-down" – Bangor')
+    GoalFactory(priority__site=world.site_a, title="=1+1")
+    archive, _ = site_archive(world.site_a)
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        raw = {name: opened.read(name) for name in opened.namelist()}
+    for name, data in raw.items():
+        if name.endswith(".csv"):
+            assert data.startswith(b"\xef\xbb\xbf"), name
+            assert not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf"), name
+    goals = raw["csv/Goals.csv"].decode("utf-8-sig")
+    assert '"Beds, wards and ""step-down"" – Bangor"' in goals
+    assert "“" not in goals and "”" not in goals
+    titles = {row["Title"] for row in csv.DictReader(io.StringIO(goals))}
+    assert {'Beds, wards and "step-down" – Bangor', "'=1+1"} <= titles
+
+    with_bom = tmp_path / "alpha.zip"
+    with zipfile.ZipFile(with_bom, "w") as rewritten:
+        for name, data in raw.items():
+            if name == "site.json":
+                data = b"\xef\xbb\xbf" + json.dumps(json.loads(data)).encode()
+            rewritten.writestr(name, data)
+    Goal.objects.filter(priority__site=world.site_a).delete()
+    world.site_a.delete()
+    call_command("import_site", str(with_bom), stdout=io.StringIO())
+    assert set(
+        Goal.objects.filter(priority__site__slug="alpha").values_list("title", flat=True)
+    ) == {
+        'Beds, wards and "step-down" – Bangor',
+        "=1+1",
+    }
+
+
 def test_every_model_pointing_at_a_site_is_exported_or_deliberately_left_out():
     """A new app's model with a site of its own must say what of it a site exports."""
     left_out = {
