@@ -66,6 +66,7 @@ class ProgrammeOutcomeAdmin(admin.ModelAdmin):
 
 class ReviewActionInline(CappedInline, admin.TabularInline):
     model = ReviewAction
+    fk_name = "review"
     extra = 0
 
 

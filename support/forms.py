@@ -280,6 +280,7 @@ ReviewActionFormSet = capped_inlineformset_factory(
     ProgressReview,
     ReviewAction,
     cap=MAX_ACTIONS,
+    fk_name="review",
     form=ReviewActionForm,
     extra=1,
     can_delete=True,
@@ -329,3 +330,35 @@ class ReviewResponseForm(NhsFormMixin, forms.Form):
         if not text:
             raise forms.ValidationError("Write a response before sending it.")
         return text
+
+
+KEEP, DONE, DROP = "keep", "done", "drop"
+
+
+class CarryActionsForm(NhsFormMixin, forms.Form):
+    """What becomes of each action still open from earlier reviews: carried into this review,
+    closed as done, or dropped as no longer needed. Nothing is chosen for the consultant."""
+
+    def __init__(self, *args, actions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _part_of_page()
+        self.actions = {f"carry_{action.pk}": action for action in actions}
+        for name, action in self.actions.items():
+            self.fields[name] = forms.ChoiceField(
+                label=action.action,
+                help_text=(
+                    f"{action.owner_label}; due {action.due_on:%-d %B %Y}; agreed at the review "
+                    f"of {action.review.review_date:%-d %B %Y}."
+                ),
+                choices=[
+                    (KEEP, "Keep it open: carry it into this review"),
+                    (DONE, "It is done: close it"),
+                    (DROP, "Drop it: it is no longer needed"),
+                ],
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Select what becomes of “{action.action}”."},
+            )
+
+    def choices(self) -> dict:
+        """``{action: "keep" | "done" | "drop"}`` from a valid form."""
+        return {action: self.cleaned_data[name] for name, action in self.actions.items()}

@@ -15,6 +15,7 @@ from . import selectors, services
 from .forms import (
     MAX_ACTIONS,
     ActionDoneForm,
+    CarryActionsForm,
     ProgressReviewForm,
     ReviewActionFormSet,
     ReviewResponseForm,
@@ -61,6 +62,14 @@ def _review_form_page(request, *, site, review=None):
     adding_row = data is not None and "add_action" in data
     if adding_row:
         data = _with_one_more_action(data)
+    publish = data is not None and "draft" not in data and not adding_row
+    carry_form = None
+    if review is None or review.is_draft:
+        carry_form = CarryActionsForm(
+            data if publish else None,
+            actions=selectors.open_earlier_actions(site, review),
+            prefix="carry",
+        )
     form = ProgressReviewForm(
         data,
         instance=review,
@@ -76,22 +85,23 @@ def _review_form_page(request, *, site, review=None):
     )
     if adding_row:
         _quiet(form, formset)
-    elif data is not None and form.is_valid() and formset.is_valid():
+    elif data is not None and _all_valid(form, formset, carry_form):
         fields = {name: form.cleaned_data[name] for name in ProgressReviewForm.Meta.fields}
-        publish = "draft" not in data
+        carry = carry_form.choices() if publish and carry_form else None
         if review is None:
             review = services.review_create(
                 site=site,
                 consultant=request.user,
                 actions=action_rows(formset),
                 publish=publish,
+                carry=carry,
                 **fields,
             )
         else:
             was_draft = review.is_draft
             services.review_update(review=review, actions=action_rows(formset), **fields)
             if was_draft and publish:
-                review = services.review_publish(review=review)
+                review = services.review_publish(review=review, carry=carry)
         messages.success(request, _saved_message(review))
         return redirect(review)
     return render(
@@ -102,10 +112,16 @@ def _review_form_page(request, *, site, review=None):
             "review": review,
             "form": form,
             "formset": formset,
+            "carry_form": carry_form,
             "can_add_action": formset.total_form_count() < MAX_ACTIONS,
             **context,
         },
     )
+
+
+def _all_valid(*forms) -> bool:
+    """Every form is checked (so every error shows at once); a missing one counts as valid."""
+    return all([each.is_valid() for each in forms if each is not None and each.is_bound])
 
 
 def _saved_message(review) -> str:

@@ -123,30 +123,46 @@ def outcome_record(*, site: Site, recorded_by, **fields) -> ProgrammeOutcome:
 
 @transaction.atomic
 def review_create(
-    *, site: Site, consultant, actions: list[dict], publish: bool = True, **fields
+    *,
+    site: Site,
+    consultant,
+    actions: list[dict],
+    publish: bool = True,
+    carry: dict | None = None,
+    **fields,
 ) -> ProgressReview:
     """The review and its agreed actions are saved together or not at all, as a draft only
-    its consultant sees or published to the site."""
+    its consultant sees or published to the site (``carry``: see ``review_publish``)."""
     review = ProgressReview.objects.create(
         site=site, consultant=consultant, state=ProgressReview.State.DRAFT, **fields
     )
     for row in actions:
         _action_add(review, row)
     if publish:
-        review_publish(review=review)
+        review = review_publish(review=review, carry=carry)
     return review
 
 
+CARRY_NOTES = {
+    "done": "Closed as done at the review of {date:%-d %B %Y}.",
+    "drop": "Dropped at the review of {date:%-d %B %Y}: no longer needed.",
+}
+
+
 @transaction.atomic
-def review_publish(*, review: ProgressReview) -> ProgressReview:
+def review_publish(*, review: ProgressReview, carry: dict | None = None) -> ProgressReview:
     """A draft becomes the site's review: the site's lead is told, and the owners of its
-    open actions hear of them now (never while it was a draft)."""
+    open actions hear of them now (never while it was a draft). ``carry`` says what becomes
+    of each action still open from the site's earlier reviews: ``{action: "keep" | "done" |
+    "drop"}``; a kept action stays one work item, carried into this review (its history
+    keeps every review it was carried through)."""
     review = ProgressReview.objects.select_for_update().get(pk=review.pk)
     if not review.is_draft:
         raise ValueError("The review is already published.")
     review.state = ProgressReview.State.PUBLISHED
     review.published_at = timezone.now()
     review.save(update_fields=["state", "published_at", "updated_at"])
+    _carry(review, carry or {})
     activity_recorded(site_id=review.site_id, on=review.review_date)
     notify("review_published", review=review)
     for action in review.actions.filter(done=False).select_related("owner_person__user"):
@@ -187,6 +203,24 @@ def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> P
     return review
 
 
+def _carry(review: ProgressReview, carry: dict) -> None:
+    choices = {action.pk: choice for action, choice in carry.items()}
+    open_earlier = ReviewAction.objects.published().select_for_update(of=("self",))
+    chosen = open_earlier.filter(pk__in=choices, review__site=review.site_id, done=False)
+    for action in chosen.exclude(review=review):
+        choice = choices[action.pk]
+        action._history_user = review.consultant
+        if choice == "keep":
+            action.carried_to = review
+        else:
+            action.done, action.dropped = True, choice == "drop"
+            action.done_at, action.done_by = timezone.now(), review.consultant
+            action.done_note = action.done_note or CARRY_NOTES[choice].format(
+                date=review.review_date
+            )
+        action.save()
+
+
 def _action_add(review: ProgressReview, row: dict) -> ReviewAction:
     action = ReviewAction(review=review, **_action_values(row))
     if row.get("done"):
@@ -209,7 +243,7 @@ def action_set_done(*, action: ReviewAction, done: bool, note: str, by) -> Revie
     history keeps every change and who made it."""
     action = ReviewAction.objects.select_for_update().get(pk=action.pk)
     was_done = action.done
-    action.done = done
+    action.done, action.dropped = done, False
     action.done_note = note.strip()
     action.done_at = timezone.now() if done else None
     action.done_by = by if done else None

@@ -132,6 +132,17 @@ class ReviewAction(RulesModel):
     owner_name = models.CharField("owner outside the programme", max_length=200, blank=True)
     due_on = models.DateField("due")
     done = models.BooleanField(default=False)
+    dropped = models.BooleanField(
+        default=False, help_text="Closed at a later review as no longer needed."
+    )
+    carried_to = models.ForeignKey(
+        ProgressReview,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_actions",
+        help_text="The later review that kept this action open.",
+    )
     done_note = models.TextField("note", blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(
@@ -154,7 +165,10 @@ class ReviewAction(RulesModel):
                 | Q(owner_user__isnull=False)
                 | ~Q(owner_name=""),
                 name="review_action_has_owner",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(dropped=False) | Q(done=True), name="review_action_dropped_is_closed"
+            ),
         ]
         rules_permissions = {
             "view": support_rules.can_read_site_support,
@@ -189,6 +203,12 @@ class ReviewAction(RulesModel):
 
     def is_overdue(self, today) -> bool:
         return not self.done and self.due_on < today
+
+    @property
+    def state_label(self) -> str:
+        if self.dropped:
+            return "Dropped (no longer needed)"
+        return "Done" if self.done else "Not done"
 
 
 class ReviewResponse(models.Model):
