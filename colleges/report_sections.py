@@ -1,6 +1,8 @@
 """The site progress report's recovery colleges (registered with ``reports.registry``): each
 college's status, its fidelity score over time as a chart, and its terms."""
 
+from collections import Counter
+
 from reports.registry import Section, Table, section
 
 from . import fidelity
@@ -89,7 +91,9 @@ def recovery_colleges(ctx):
 
 @section("programme", order=65)
 def programme_colleges(ctx):
-    """Every active site's colleges with their latest score and term, in one query."""
+    """Every active site's colleges with their latest score and term, in one query: the PDF
+    gives the totals and how many colleges stand in each band of the fidelity score, the
+    spreadsheet every college's row."""
     rows, totals = standings(RecoveryCollege.objects.filter(site__is_active=True))
     table_rows = [
         [
@@ -106,7 +110,7 @@ def programme_colleges(ctx):
     return Section(
         title="Recovery colleges",
         template="colleges/report/_programme.html",
-        context={"rows": table_rows, "totals": totals},
+        context={"bands": _score_bands(rows), "totals": totals},
         tables=[
             Table(
                 "Recovery colleges",
@@ -123,3 +127,15 @@ def programme_colleges(ctx):
             )
         ],
     )
+
+
+def _score_bands(standings) -> list[tuple[str, int]]:
+    """How many colleges' latest fidelity score is in each band of the 14 (or none yet)."""
+    bands = [(low, min(low + 4, fidelity.MOST)) for low in range(0, fidelity.MOST + 1, 5)]
+    counts = Counter()
+    for row in standings:
+        band = next((b for b in bands if row.score is not None and b[0] <= row.score <= b[1]), None)
+        counts[band] += 1
+    return [("No fidelity check yet", counts[None])] + [
+        (f"{low} to {high} of {fidelity.MOST}", counts[low, high]) for low, high in bands
+    ]

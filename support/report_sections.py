@@ -1,23 +1,16 @@
 """Sections of reports about support (registered with ``reports.registry``): what a site
-received against its package; what the programme gave in a period and its outcome totals."""
+received against its package; what the programme gave in a period."""
 
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
 from reports.registry import Section, Table, section
-from sites.figures import get, headline
-from sites.models import Site
+from sites.figures import get
 
 from .models import SupportLogEntry, TrainingDelivery
 from .selectors import SOURCE_FIGURES, site_support, support_by_kind
 from .usage import days
-
-
-def _figure_rows(sites, as_at) -> list[list]:
-    """Every headline figure from its one source (``sites.figures``), as the dashboard and
-    the site page show it."""
-    return [[f.label, float(v) if isinstance(v, Decimal) else v] for f, v in headline(sites, as_at)]
 
 
 def _snapshot_rows(outcome) -> list[list]:
@@ -82,8 +75,8 @@ def support_received(ctx):
 
 @section("programme", order=60)
 def support_and_outcomes(ctx):
-    """Support given and training delivered in the period, and the outcome totals from each
-    active site's latest figures: grouped sums, four queries for any number of sites."""
+    """Support given and training delivered in the period: grouped sums, two queries for any
+    number of sites (the headline figures open the report: ``sites.report_sections``)."""
     period = Q()
     if ctx.period_start and ctx.period_end:
         period = Q(date__range=(ctx.period_start, ctx.period_end))
@@ -104,16 +97,12 @@ def support_and_outcomes(ctx):
         service_users=Sum("service_users_attending"),
         peer=Count("pk", filter=Q(co_delivered_by_peer_trainer=True)),
     )
-    as_at = ctx.period_end or ctx.today
-    outcome_rows = _figure_rows(Site.objects.active(), as_at)
     return Section(
-        title="Support and outcomes",
+        title="Support and training",
         template="support/report/_programme.html",
         context={
             "kind_rows": kind_rows,
             "training": training,
-            "outcome_rows": outcome_rows,
-            "as_at": as_at,
         },
         tables=[
             Table("Support given", ["Kind", "Entries", "Days", "Sites"], kind_rows),
@@ -129,6 +118,5 @@ def support_and_outcomes(ctx):
                     ]
                 ],
             ),
-            Table("Headline figures", ["Figure", "Value"], outcome_rows),
         ],
     )

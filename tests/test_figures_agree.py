@@ -14,7 +14,7 @@ from reports.models import Report
 from reports.registry import ReportContext
 from sites import figures
 from sites.models import Site
-from support.report_sections import support_and_outcomes
+from sites.report_sections import programme_figures
 from tests.reports.factories import ReportFactory
 from tests.sites.factories import UserFactory
 
@@ -36,7 +36,7 @@ def report_figures(until) -> dict:
     ctx = ReportContext(
         report=ReportFactory(kind=Report.Kind.PROGRAMME, site=None), today=until, period_end=until
     )
-    section = support_and_outcomes(ctx)
+    section = programme_figures(ctx)
     table = next(t for t in section.tables if t.name == "Headline figures")
     return {label: _number(value) for label, value in table.rows}
 

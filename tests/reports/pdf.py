@@ -20,6 +20,14 @@ def assert_pdf_contains(data: bytes, *phrases: str) -> None:
     assert not missing, f"{missing} not in {text[:500]}"
 
 
+def page_count(data: bytes) -> int:
+    """The PDF's pages, as poppler's ``pdfinfo`` reads them."""
+    info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True).stdout
+    return int(
+        next(line.split()[1] for line in info.decode().splitlines() if line.startswith("Pages:"))
+    )
+
+
 def sheets(data: bytes) -> dict[str, list[tuple]]:
     workbook = load_workbook(io.BytesIO(data))
     return {name: list(workbook[name].iter_rows(values_only=True)) for name in workbook.sheetnames}

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from challenges.models import Assessment, Framework, Rating
-from pdsa.models import Cycle, Goal, Priority
+from pdsa.models import Cycle, Goal, Priority, ProgressSnapshot
 from reports import services
 from reports.generation import collect
 from reports.models import Report
@@ -14,7 +14,7 @@ from sites.models import Site
 from support.models import SupportLogEntry
 from tests.pdsa.factories import challenge
 from tests.reports.factories import ReportFactory
-from tests.reports.pdf import assert_pdf_contains, sheets
+from tests.reports.pdf import assert_pdf_contains, page_count, sheets
 from tests.reports.progress import TODAY, site_with_progress
 
 pytestmark = pytest.mark.django_db
@@ -104,10 +104,13 @@ def test_the_programme_report_counts_every_part_for_the_period(world):
         assert_pdf_contains(
             pdf.read(),
             "Programme report",
-            "Sites by category",
+            "The programme in figures",
+            "Peer support workers (head count) 9",
+            "Sites",
+            "Progress scores",
             "Stages of the key challenges",
             "Goals and PDSA cycles",
-            "Support and outcomes",
+            "Support and training",
             "Learning sets",
         )
     with report.spreadsheet.open("rb") as xlsx:
@@ -145,3 +148,40 @@ def test_the_programme_report_counts_every_site_of_a_large_programme(world):
         tables = sheets(xlsx.read())
     assert ("Abandon", 20, 20) in tables["Cycle outcomes"]
     assert len(tables["Sites"]) == 83  # header, the world's two sites, 80 more
+    assert len(tables["Progress by site"]) == 83
+
+
+def test_the_programme_report_summarises_in_pages_that_do_not_grow_with_the_sites(world):
+    """2,000 sites once made 196 pages: the PDF gives counts and the sites that moved most,
+    the spreadsheet every site's row."""
+    many_sites(5, world.consultant)
+    with programme_report(requested_by=world.admin).pdf.open("rb") as pdf:
+        few = page_count(pdf.read())
+    many_sites(40, world.consultant, first=5)
+    report = programme_report(requested_by=world.admin)
+    with report.pdf.open("rb") as pdf:
+        assert page_count(pdf.read()) == few
+    with report.spreadsheet.open("rb") as xlsx:
+        tables = sheets(xlsx.read())
+    names = [row[0] for row in tables["Sites"][1:]]
+    assert len(names) == len(set(names)) == Site.objects.count() == 47
+
+
+def test_the_programme_report_names_the_sites_whose_score_moved_most(world):
+    sites = Site.objects.order_by("pk")[:2]
+    for site, (before, after) in zip(sites, [(1.0, 3.0), (2.5, 2.0)], strict=True):
+        ProgressSnapshot.objects.create(
+            site=site, recorded_on=datetime.date(2011, 12, 1), score=before
+        )
+        ProgressSnapshot.objects.create(
+            site=site, recorded_on=datetime.date(2012, 5, 1), score=after
+        )
+    ProgressSnapshot.objects.create(site=sites[0], recorded_on=datetime.date(2012, 8, 1), score=5)
+    report = programme_report(requested_by=world.admin)
+    with report.spreadsheet.open("rb") as xlsx:
+        tables = sheets(xlsx.read())
+    assert tables["Progress rose most"][1:] == [(sites[0].name, 1, 3, 2)]
+    assert tables["Progress fell most"][1:] == [(sites[1].name, 2.5, 2, -0.5)]
+    assert (3, "Modest improvement", 1) in tables["Sites by progress score"]
+    with report.pdf.open("rb") as pdf:
+        assert_pdf_contains(pdf.read(), "Rose most in the period", "+2.0", "-0.5")
