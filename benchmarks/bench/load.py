@@ -1,5 +1,8 @@
 """Requests per second under concurrent load: gunicorn (2 workers) on loopback, driven by
-wrk (or a small threaded client when wrk is missing), a few seconds per page."""
+wrk (or a small threaded client when wrk is missing), a few seconds per page. Each page's
+run follows a run of the floor page of its own (floor, page, floor, page...), so a page is
+compared with the floor as the machine was at that moment; the web workers' CPU (from
+``/proc``) over a run, divided by its requests, is what a request cost the server."""
 
 import http.client
 import os
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from .procs import children, peak_rss_mb
+from .procs import children, cpu_seconds, peak_rss_mb
 
 
 @dataclass
@@ -23,6 +26,8 @@ class LoadResult:
     rps: float | None
     errors: int = 0
     note: str = ""
+    requests: int = 0
+    worker_cpu_ms: float | None = None  # the web workers' CPU a request, over the run
 
 
 def free_port() -> int:
@@ -78,6 +83,9 @@ class Gunicorn:
         finally:
             conn.close()
 
+    def workers_cpu(self) -> float:
+        return sum(cpu_seconds(pid) or 0 for pid in children(self.process.pid))
+
     def worker_peak_mb(self) -> list[float]:
         return [mb for pid in children(self.process.pid) if (mb := peak_rss_mb(pid)) is not None]
 
@@ -89,9 +97,12 @@ def run_load(
     status, _ = server.get(path, headers)
     if status != 200:
         return LoadResult(name, None, note=f"HTTP {status} before the load: not measured")
-    if shutil.which("wrk"):
-        return _wrk(server, name, path, headers, seconds=seconds, connections=connections)
-    return _threads(server, name, path, headers, seconds=seconds, connections=connections)
+    drive = _wrk if shutil.which("wrk") else _threads
+    cpu_before = server.workers_cpu()
+    result = drive(server, name, path, headers, seconds=seconds, connections=connections)
+    if result.requests:
+        result.worker_cpu_ms = (server.workers_cpu() - cpu_before) * 1000 / result.requests
+    return result
 
 
 def _wrk(server, name, path, headers, *, seconds, connections) -> LoadResult:
@@ -103,7 +114,8 @@ def _wrk(server, name, path, headers, *, seconds, connections) -> LoadResult:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = int(non_2xx.group(1)) if non_2xx else 0
-    return LoadResult(name, rps, errors, "wrk")
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return LoadResult(name, rps, errors, "wrk", requests=requests)
 
 
 def _threads(server, name, path, headers, *, seconds, connections) -> LoadResult:
@@ -129,4 +141,5 @@ def _threads(server, name, path, headers, *, seconds, connections) -> LoadResult
         t.start()
     for t in threads:
         t.join()
-    return LoadResult(name, done[0] / (time.monotonic() - started), errors[0], "python threads")
+    rps = done[0] / (time.monotonic() - started)
+    return LoadResult(name, rps, errors[0], "python threads", requests=done[0])

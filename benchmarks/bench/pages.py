@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import two_factor
 
 from .subjects import Page
-from .targets import MAX_QUERIES, cpu_budget_ms, verdict
+from .targets import MAX_PROGRAMME_HTML_KB, MAX_QUERIES, cpu_budget_ms, verdict
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -62,7 +62,20 @@ class PageResult:
             "queries": self.queries <= MAX_QUERIES,
             "cpu": self.cpu_median <= budget.median,
             "ceiling": self.cpu_median <= budget.ceiling,
+            "html": not self.page.programme_wide or self.html_kb <= MAX_PROGRAMME_HTML_KB,
         }
+
+    def missed(self, sites: int) -> list[str]:
+        """Each target missed, with its number: "cpu 81 ms > 75"."""
+        budget = cpu_budget_ms(sites, floor=self.page.floor)
+        said = {
+            "status": f"HTTP {self.status}",
+            "queries": f"{self.queries} queries > {MAX_QUERIES}",
+            "cpu": f"CPU {self.cpu_median:.0f} ms > {budget.median:.0f}",
+            "ceiling": f"CPU {self.cpu_median:.0f} ms > {budget.ceiling:.0f} ceiling",
+            "html": f"{self.html_kb:.0f} KB HTML > {MAX_PROGRAMME_HTML_KB}",
+        }
+        return [said[name] for name, ok in self.checks(sites).items() if not ok]
 
     def ok(self, sites: int) -> bool:
         return all(self.checks(sites).values())
@@ -103,7 +116,9 @@ class PageResult:
             "cpu_ms_round_medians": [round(m, 2) for m in self.round_medians],
             "wall_ms_median": round(self.wall_median, 2),
             "html_kb": round(self.html_kb, 1),
+            "budget_ms": cpu_budget_ms(sites, floor=self.page.floor).median,
             "pass": self.ok(sites),
+            "missed": self.missed(sites),
         }
 
 

@@ -8,8 +8,9 @@ from django.db.models import Count
 from django.urls import reverse
 
 from accounts.roles import Role
+from challenges.models import Assessment
 from learning_sets.models import LearningSet, Workshop
-from pdsa.models import DataPoint, Goal, Indicator
+from pdsa.models import Cycle, DataPoint, Goal, Indicator
 from sites.models import ProjectGroupMember, Site
 
 
@@ -21,6 +22,7 @@ class Page:
     who: str
     note: str = ""
     floor: bool = False  # the signed-in floor page: the others' load is compared with it
+    programme_wide: bool = False  # lists the programme: its HTML must stay under 300 KB
 
 
 def lead_of(site_id: int) -> User | None:
@@ -82,7 +84,13 @@ def pages() -> list[Page]:
             "programme dashboard", reverse("dashboard:overview"), consultant, "busiest consultant"
         ),
         Page("stage heatmap", reverse("dashboard:heatmap"), consultant, "busiest consultant"),
-        Page("site directory", reverse("sites:site-list"), admin, "administrator (all sites)"),
+        Page(
+            "site directory",
+            reverse("sites:site-list"),
+            admin,
+            "administrator (all sites)",
+            programme_wide=True,
+        ),
         Page("site page", site.get_absolute_url(), lead_of(site.pk), "lead of the busiest site"),
         Page(
             "goal page",
@@ -121,12 +129,8 @@ def pages() -> list[Page]:
             site.consultants.first() or admin,
             "a consultant of the busiest site",
         ),
-        Page("recovery colleges", reverse("colleges:overview"), admin, "administrator (all sites)"),
-        Page(
-            "co-production", reverse("coproduction:programme"), admin, "administrator (all sites)"
-        ),
-        Page("peer support", reverse("peer_support:overview"), admin, "administrator (all sites)"),
-        Page("reports list", reverse("reports:report-list"), admin, "administrator"),
+        *programme_wide(admin),
+        *weekly(site, lead_of(site.pk), site.consultants.first() or admin),
         Page("audit log", reverse("audit:event-list"), admin, "administrator"),
         Page(
             "audit log, one person",
@@ -158,3 +162,44 @@ def pages() -> list[Page]:
             floor=True,
         ),
     ]
+
+
+def programme_wide(admin) -> list[Page]:
+    """The pages that list the whole programme, as the administrator (all sites)."""
+    every = "administrator (all sites)"
+    return [
+        Page("recovery colleges", reverse("colleges:overview"), admin, every, programme_wide=True),
+        Page("co-production", reverse("coproduction:programme"), admin, every, programme_wide=True),
+        Page("peer support", reverse("peer_support:overview"), admin, every, programme_wide=True),
+        Page("reports list", reverse("reports:report-list"), admin, every, programme_wide=True),
+        Page("learning sets", reverse("learning_sets:set-list"), admin, every, programme_wide=True),
+        Page("reviews", reverse("support:review-index"), admin, every, programme_wide=True),
+    ]
+
+
+def weekly(site: Site, lead: User | None, consultant: User) -> list[Page]:
+    """The busiest site's pages of the permission walk its lead or consultant opens weekly."""
+    slug = {"slug": site.slug}
+    cycle = Cycle.objects.filter(goal__priority__site=site).order_by("-number", "pk").first()
+    assessment = Assessment.objects.filter(site=site).order_by("-assessed_on", "pk").first()
+    lead_says = "lead of the busiest site"
+    found = [
+        Page("site progress", reverse("pdsa:site-progress", kwargs=slug), lead, lead_says),
+        Page("site's indicators", reverse("pdsa:site-indicators", kwargs=slug), lead, lead_says),
+        Page("site timeline", reverse("pdsa:site-timeline", kwargs=slug), lead, lead_says),
+        Page(
+            "site assessments", reverse("challenges:assessment-list", kwargs=slug), lead, lead_says
+        ),
+        Page(
+            "site support", reverse("support:site-support", kwargs=slug), consultant, "consultant"
+        ),
+        Page("site outcomes", reverse("support:outcomes", kwargs=slug), lead, lead_says),
+        Page("site peer support", reverse("peer_support:programme", kwargs=slug), lead, lead_says),
+        Page("site colleges", reverse("colleges:site-colleges", kwargs=slug), lead, lead_says),
+    ]
+    if cycle:
+        found.append(Page("PDSA cycle", cycle.get_absolute_url(), lead, "lead: its latest cycle"))
+    if assessment:
+        url = reverse("challenges:assessment-detail", kwargs={**slug, "pk": assessment.pk})
+        found.append(Page("assessment", url, lead, "lead: its latest assessment"))
+    return found
