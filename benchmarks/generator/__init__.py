@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from sites import activity
 from sites.models import Site
 
-from . import estate, learning, people, work
+from . import estate, history, learning, people, work
 from .bulk import Timings
 from .scale import Scale
 
@@ -86,6 +86,7 @@ def generate(*, scale: Scale, seed: int, today: datetime.date | None = None) -> 
         work.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
         learning.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
         estate.build(everyone, rng=rng, scale=scale, today=today, timings=timings)
+        history.build(rng=rng, today=today, timings=timings)
         with timings.table("sites' last activity") as t:
             t["rows"] = activity.recount(Site.objects.all())
     if connection.vendor == "postgresql":

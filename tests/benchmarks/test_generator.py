@@ -13,7 +13,7 @@ from challenges.models import Assessment, Rating
 from colleges.models import RecoveryCollege, Term
 from learning_sets.models import MAX_DELEGATES_PER_SITE, Delegate, LearningSet, Workshop
 from notifications.models import Notification
-from pdsa.models import Cycle, DataPoint, Goal, Indicator
+from pdsa.models import Cycle, DataPoint, Goal, Indicator, ProgressSnapshot
 from sites.models import ProjectGroupMember, Site
 from support.models import SupportLogEntry
 from teams.models import Team, TeamRating
@@ -38,6 +38,8 @@ def test_a_small_programme_has_the_counts_asked_for_and_keeps_the_rules():
     assert Indicator.objects.count() == 200
     assert DataPoint.objects.count() == 10_000
     assert Delegate.objects.count() == 200
+    scored = ProgressSnapshot.objects.filter(goal__isnull=True).values("site").distinct()
+    assert scored.count() == 5  # every site's progress score over time
     assert SupportLogEntry.objects.count() == 100
     assert User.objects.count() == 12
     assert LearningSet.objects.count() == 1 and Workshop.objects.count() == 6
