@@ -1,10 +1,14 @@
 """Reads of recovery colleges, scoped to the sites the user may see."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 
+from sites import figures
+from sites.models import Site
 from sites.selectors import sites_for_user
+from sites.tables import Column, SiteTable
 
 from . import fidelity
 from .chart_svg import fidelity_chart
@@ -62,21 +66,22 @@ def _share(part: int, whole: int | None) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
-def standings(colleges: QuerySet[RecoveryCollege]) -> tuple[list[CollegeStanding], Totals]:
-    """Each college's latest and previous score and its latest term, and the totals over
-    them, in one query whatever the number of colleges, checks and terms."""
+def _with_standing(colleges: QuerySet[RecoveryCollege]) -> QuerySet[RecoveryCollege]:
+    """Each college's latest and previous score and its latest term, as subqueries."""
     checks = FidelityCheck.objects.filter(college=OuterRef("pk")).order_by("-checked_on")
     terms = Term.objects.filter(college=OuterRef("pk")).order_by("-starts_on")
-    rows = [
-        CollegeStanding(college)
-        for college in colleges.select_related("site").annotate(
-            latest_score=Subquery(checks.values("score")[:1]),
-            previous_score=Subquery(checks.values("score")[1:2]),
-            term_name=Subquery(terms.values("name")[:1]),
-            term_students=Subquery(terms.values("students")[:1]),
-            term_using_services=Subquery(terms.values("students_using_services")[:1]),
-        )
-    ]
+    return colleges.select_related("site").annotate(
+        latest_score=Subquery(checks.values("score")[:1]),
+        previous_score=Subquery(checks.values("score")[1:2]),
+        term_name=Subquery(terms.values("name")[:1]),
+        term_students=Subquery(terms.values("students")[:1]),
+        term_using_services=Subquery(terms.values("students_using_services")[:1]),
+    )
+
+
+def standings(colleges: QuerySet[RecoveryCollege]) -> tuple[list[CollegeStanding], Totals]:
+    """A site's colleges with their standing and the totals over them, in one query."""
+    rows = [CollegeStanding(college) for college in _with_standing(colleges)]
     totals = Totals()
     for row in rows:
         totals.open += row.college.is_open
@@ -88,8 +93,89 @@ def standings(colleges: QuerySet[RecoveryCollege]) -> tuple[list[CollegeStanding
     return rows, totals
 
 
-def programme_colleges(user) -> tuple[list[CollegeStanding], Totals]:
-    return standings(colleges_for_user(user).filter(site__is_active=True))
+COLUMNS = [
+    Column("Site", "site", by="site__name"),
+    Column("College", "college", by="name"),
+    Column("Status", "status"),
+    Column("Latest fidelity score", "score", by="latest_score"),
+    Column("Students last term", "students", by="term_students"),
+    Column("Students who use services"),
+]
+
+
+def programme_table(user, params) -> SiteTable:
+    """The active sites' colleges, a page at a time, filtered by their site and sorted."""
+    return SiteTable(
+        params,
+        _with_standing(colleges_for_user(user).filter(site__in=Site.objects.active())),
+        columns=COLUMNS,
+        default="site",
+        site="site",
+        search=("name", "site__name"),
+        search_label="College or site name contains",
+        tie=("site__name", "name"),
+    )
+
+
+def programme_totals(user, today: datetime.date) -> Totals:
+    """The programme's colleges open and planned and their students, from the figures'
+    registry (the dashboard's values), with the colleges checked and the students who use
+    services counted the same way: two queries whatever the number of colleges."""
+    sites = sites_for_user(user).active()
+    read = figures.values(["colleges_open", "colleges_planned", "college_students"], sites, today)
+    latest_term = Term.objects.filter(college=OuterRef("pk"), starts_on__lte=today).order_by(
+        "-starts_on"
+    )
+    checked = FidelityCheck.objects.filter(college=OuterRef("pk"))
+    more = (
+        RecoveryCollege.objects.filter(site__in=sites)
+        .annotate(
+            term_using=Subquery(latest_term.values("students_using_services")[:1]),
+            has_check=Exists(checked),
+        )
+        .aggregate(checked=Count("pk", filter=Q(has_check=True)), using=Sum("term_using"))
+    )
+    return Totals(
+        open=read["colleges_open"],
+        planned=read["colleges_planned"],
+        checked=more["checked"],
+        students=read["college_students"],
+        using_services=more["using"] or 0,
+    )
+
+
+CSV_HEADER = [
+    "Site",
+    "Category",
+    "Region",
+    "College",
+    "Status",
+    "Opened on",
+    "Latest fidelity score (of 14)",
+    "Previous fidelity score",
+    "Latest term",
+    "Students last term",
+    "Students who use services",
+]
+
+
+def programme_csv(colleges: QuerySet[RecoveryCollege]):
+    """The header, then a row a college, read in chunks."""
+    yield CSV_HEADER
+    for college in colleges.iterator(chunk_size=500):
+        yield [
+            college.site.name,
+            college.site.get_category_display(),
+            college.site.get_region_display(),
+            college.name,
+            college.get_status_display(),
+            college.opened_on,
+            college.latest_score,
+            college.previous_score,
+            college.term_name,
+            college.term_students,
+            college.term_using_services,
+        ]
 
 
 def site_colleges(site) -> list[RecoveryCollege]:

@@ -6,6 +6,7 @@ app_name = "colleges"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("overview.csv", views.overview_csv, name="overview-csv"),
     path("sites/<slug:slug>/", views.site_colleges, name="site-colleges"),
     path("sites/<slug:slug>/new/", views.college_form, name="college-add"),
     path("<int:pk>/", views.college_detail, name="college-detail"),

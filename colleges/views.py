@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import allowed, require
+from imroc.exports import csv_download
 from sites.selectors import sites_for_user
 
 from . import selectors, services
@@ -32,8 +34,25 @@ def _data(request):
 @require_safe
 def overview(request):
     require(request.user, "colleges.view_overview")
-    rows, totals = selectors.programme_colleges(request.user)
-    return render(request, "colleges/overview.html", {"rows": rows, "totals": totals})
+    table = selectors.programme_table(request.user, request.GET)
+    return render(
+        request,
+        "colleges/overview.html",
+        {
+            "table": table,
+            "rows": [selectors.CollegeStanding(college) for college in table.page],
+            "totals": selectors.programme_totals(request.user, timezone.localdate()),
+        },
+    )
+
+
+@login_required
+@require_safe
+def overview_csv(request):
+    """Every college the overview's filter finds, in its order."""
+    require(request.user, "colleges.view_overview")
+    table = selectors.programme_table(request.user, request.GET)
+    return csv_download("recovery-colleges", selectors.programme_csv(table.rows))
 
 
 @login_required

@@ -10,6 +10,8 @@ import csv
 import datetime
 from decimal import Decimal
 
+from django.http import StreamingHttpResponse
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Excel on Windows reads a CSV as UTF-8 only when it starts with a byte-order mark; without
 # one, "Ysbyty Gwynedd – Bangor" comes out as mojibake.
@@ -41,3 +43,21 @@ class SafeWriter:
 
 def csv_writer(file) -> SafeWriter:
     return SafeWriter(file)
+
+
+class _Echo:
+    """A file whose ``write`` hands back the line, so each row is sent as it is written."""
+
+    def write(self, line):
+        return line
+
+
+def csv_download(filename: str, rows) -> StreamingHttpResponse:
+    """``rows`` (the header first) as a CSV attachment written while it is sent: a list of
+    any length is read in chunks and never held whole in memory."""
+    writer = csv_writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response

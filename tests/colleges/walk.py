@@ -13,6 +13,7 @@ def cases(world):
     removable = factories.term(college, starts_on=term.starts_on.replace(month=9))
     return [
         Case("colleges:overview", "/colleges/", staff_only),
+        Case("colleges:overview-csv", "/colleges/overview.csv", staff_only),
         *site_a_pages(
             "colleges",
             read=[
