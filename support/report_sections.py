@@ -3,13 +3,13 @@ received against its package; what the programme gave in a period."""
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 
 from reports.registry import Section, Table, section
 from sites.figures import get
 
-from .models import SupportLogEntry, TrainingDelivery
-from .selectors import SOURCE_FIGURES, site_support, support_by_kind
+from .models import ProgressReview, ReviewResponse, SupportLogEntry, TrainingDelivery
+from .selectors import SOURCE_FIGURES, actions_with_owners, site_support, support_by_kind
 from .usage import days
 
 
@@ -25,7 +25,7 @@ def _snapshot_rows(outcome) -> list[list]:
 
 @section("site_progress", order=60)
 def support_received(ctx):
-    support = site_support(ctx.site)
+    support = site_support(ctx.site, with_latest_review=False)
     kinds = support_by_kind(ctx.site.support_log.all())
     training = list(ctx.site.training.order_by("date"))
     package_rows = [
@@ -69,6 +69,96 @@ def support_received(ctx):
                 training_rows,
             ),
             Table("Outcomes", ["Outcome", "Value"], outcome_rows),
+        ],
+    )
+
+
+REVIEW_HEADERS = [
+    "Review date",
+    "Consultant",
+    "Overall status",
+    "Period from",
+    "Period to",
+    "What moved",
+    "Risks",
+    "Next review due",
+    "Responses from the site",
+    "Action",
+    "Owner",
+    "Due",
+    "Done",
+    "The site's note on the action",
+    "Carried into the review of",
+]
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _review_rows(review, review_dates: dict) -> list[list]:
+    """One row per action agreed at the review (one row with the action cells empty when
+    none was agreed), each carrying the review's own cells; ``review_dates``: the date of
+    each review by id, to name the one an action was carried into."""
+    responses = "\n\n".join(f"{_name(r.author)}: {r.text}" for r in review.responses.all())
+    cells = [
+        review.review_date,
+        _name(review.consultant),
+        review.get_status_display(),
+        review.period_start,
+        review.period_end,
+        review.progress,
+        review.risks,
+        review.next_review_due,
+        responses,
+    ]
+    return [
+        [
+            *cells,
+            action.action,
+            action.owner_label,
+            action.due_on,
+            action.state_label,
+            action.done_note,
+            review_dates.get(action.carried_to_id, ""),
+        ]
+        for action in review.actions.all()
+    ] or [cells + [""] * 6]
+
+
+@section("site_progress", order=62)
+def progress_reviews(ctx):
+    """The latest published review in full (its text, every action agreed with its owner,
+    due date, state and the site's note, the site's responses) and the actions still open
+    from earlier reviews; the sheet holds every published review. Three queries."""
+    reviews = list(
+        ProgressReview.objects.published()
+        .filter(site=ctx.site)
+        .select_related("consultant")
+        .prefetch_related(
+            Prefetch("actions", queryset=actions_with_owners()),
+            Prefetch("responses", queryset=ReviewResponse.objects.select_related("author")),
+        )
+        .order_by("-review_date", "-pk")
+    )
+    review_dates = {review.pk: review.review_date for review in reviews}
+    latest = reviews[0] if reviews else None
+    earlier_open = [
+        (review, action)
+        for review in reviews[1:]
+        for action in review.actions.all()
+        if not action.done
+    ]
+    return Section(
+        title="Progress reviews",
+        template="support/report/_reviews.html",
+        context={"latest": latest, "earlier_open": earlier_open, "count": len(reviews)},
+        tables=[
+            Table(
+                "Reviews and actions",
+                REVIEW_HEADERS,
+                [row for review in reviews for row in _review_rows(review, review_dates)],
+            )
         ],
     )
 
