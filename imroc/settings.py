@@ -235,6 +235,8 @@ SPECTACULAR_SETTINGS = {
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# The project's en-gb date formats (imroc/formats/en_GB/formats.py) over Django's own.
+FORMAT_MODULE_PATH = ["imroc.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
