@@ -169,6 +169,47 @@ def assert_focus_visible(page) -> None:
     assert not weak, f"{page.url}: focus indicator under 3:1:\n" + "\n".join(weak)
 
 
+# Words of a page's main area whose rendered line boxes sit on more than one line: a word
+# broken mid-word (break opportunities at spaces, hyphens, dashes and slashes are allowed).
+BROKEN_WORDS_JS = """() => {
+  const root = document.querySelector('main') || document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const broken = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/[^\\s\\-\\u2010-\\u2014\\/\\u200b]{2,}/g)) {
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+        .map(r => Math.round(r.bottom)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_words(page) -> list[str]:
+    """The words of the page's main area split across two lines."""
+    return page.evaluate(BROKEN_WORDS_JS)
+
+
+def overflow_at(page, width: int) -> str:
+    """At ``width`` px, why the page is wider than the window ("" when it fits); the
+    viewport is put back afterwards."""
+    size = page.viewport_size
+    try:
+        page.set_viewport_size({"width": width, "height": size["height"]})
+        _let_the_header_settle(page)
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if scroll <= inner:
+            return ""
+        return f"{page.url} is {scroll} px wide at {inner} px: {page.evaluate(WIDEST_JS)}"
+    finally:
+        page.set_viewport_size(size)
+        _next_frames(page)
+
+
 def _next_frames(page) -> None:
     """Two animation frames: the header has laid its links out again after a resize."""
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
@@ -197,15 +238,11 @@ def assert_accessible(page) -> None:
         _let_the_header_settle(page)
         problems = _axe_problems(page, only_rules=PHONE_RULES)
         assert not problems, f"{page.url} at {PHONE} px:\n" + "\n".join(problems)
-        page.set_viewport_size({"width": NARROWEST, "height": size["height"]})
-        _let_the_header_settle(page)
-        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        if scroll > inner:
-            wide = page.evaluate(WIDEST_JS)
-            raise AssertionError(f"{page.url} is {scroll} px wide at {inner} px: {wide}")
     finally:
         page.set_viewport_size(size)
         _next_frames(page)
+    wide = overflow_at(page, NARROWEST)
+    assert not wide, wide
     assert_focus_visible(page)
 
 
