@@ -9,6 +9,7 @@ apostrophe, which spreadsheets show as text; numbers and dates are written as th
 import csv
 import datetime
 from decimal import Decimal
+from itertools import chain
 
 from django.http import StreamingHttpResponse
 
@@ -54,10 +55,12 @@ class _Echo:
 
 def csv_download(filename: str, rows) -> StreamingHttpResponse:
     """``rows`` (the header first) as a CSV attachment written while it is sent: a list of
-    any length is read in chunks and never held whole in memory."""
+    any length is read in chunks and never held whole in memory. It starts with the
+    byte-order mark, as every CSV of the app does for Excel."""
     writer = csv_writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
+        chain([BOM], (writer.writerow(row) for row in rows)),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

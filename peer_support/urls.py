@@ -6,6 +6,7 @@ app_name = "peer_support"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("overview.csv", views.overview_csv, name="overview-csv"),
     path("sites/<slug:slug>/", views.programme, name="programme"),
     path("sites/<slug:slug>/checklist/<slug:item>/", views.checklist_item, name="checklist-item"),
     path("sites/<slug:slug>/rounds/new/", views.round_form, name="round-add"),

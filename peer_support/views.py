@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import allowed, require
+from imroc.exports import csv_download
 from sites.selectors import sites_for_user
 
 from . import checklist, selectors, services
@@ -28,12 +30,28 @@ def _site(request, slug, perm: str | None = None):
 @login_required
 @require_safe
 def overview(request):
-    rows, totals = selectors.programme_standings(request.user)
+    """Everyone signed in reads it, over the sites they may see (every site for programme
+    staff): the figures, then a page of the sites."""
+    sites = sites_for_user(request.user).active()
+    table = selectors.programme_table(request.user, request.GET)
     return render(
         request,
         "peer_support/overview.html",
-        {"rows": rows, "totals": totals, "stage_counts": selectors.stage_counts(rows)},
+        {
+            "table": table,
+            "rows": [selectors.SiteStanding(site) for site in table.page],
+            "totals": selectors.programme_totals(sites, timezone.localdate()),
+            "stage_counts": selectors.stage_counts(sites),
+        },
     )
+
+
+@login_required
+@require_safe
+def overview_csv(request):
+    """Every site the overview's filter finds, in its order."""
+    table = selectors.programme_table(request.user, request.GET)
+    return csv_download("peer-support-workers", selectors.programme_csv(table.rows))
 
 
 @login_required

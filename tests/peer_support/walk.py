@@ -14,6 +14,7 @@ def cases(world):
     base = f"/peer-support/sites/{site.slug}"
     return [
         Case("peer_support:overview", "/peer-support/", expect(200)),
+        Case("peer_support:overview-csv", "/peer-support/overview.csv", expect(200)),
         *site_a_pages(
             "peer_support",
             read=[("programme", f"{base}/")],
