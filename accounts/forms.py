@@ -12,7 +12,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from design.forms import NhsFormMixin
-from sites.choosers import SiteChooserField
+from sites.choosers import RefinesSites, SiteChooserField, SitesChooserField
 from sites.models import Perspective, Site
 
 from .models import Invitation
@@ -137,13 +137,11 @@ class PersonChoiceField(forms.ModelChoiceField):
         return user.get_full_name() or user.username
 
 
-class ConsultantAssignForm(NhsFormMixin, forms.Form):
+class ConsultantAssignForm(RefinesSites, NhsFormMixin, forms.Form):
     consultant = PersonChoiceField(
         label="Consultant", queryset=get_user_model().objects.none(), empty_label="Choose"
     )
-    sites = forms.ModelMultipleChoiceField(
-        label="Sites", queryset=Site.objects.none(), widget=forms.CheckboxSelectMultiple
-    )
+    sites = SitesChooserField(label="Sites", queryset=Site.objects.none())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,7 +152,7 @@ class ConsultantAssignForm(NhsFormMixin, forms.Form):
         )
         self.fields["sites"].queryset = Site.objects.active().order_by("name")
         self.helper = FormHelper()
-        self.helper.add_input(Submit("assign", "Assign to the sites ticked"))
+        self.helper.add_input(Submit("assign", "Assign to the sites chosen"))
 
 
 class PasswordChange(NhsFormMixin, PasswordChangeForm):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
 from design.forms import NhsFormMixin
+from sites.choosers import RefinesSites, SitesChooserField
 from sites.models import Site
 
 from .models import (
@@ -34,20 +35,11 @@ def _helper(label: str) -> FormHelper:
     return helper
 
 
-class SiteChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, site):
-        return f"{site.name} ({site.get_category_display()})"
-
-
-class LearningSetForm(NhsFormMixin, forms.ModelForm):
+class LearningSetForm(RefinesSites, NhsFormMixin, forms.ModelForm):
     """The method groups 6-8 sites of mixed categories; outside that the form warns and asks
     the organiser to confirm rather than refusing."""
 
-    sites = SiteChoiceField(
-        queryset=Site.objects.active().order_by("name"),
-        widget=forms.CheckboxSelectMultiple,
-        label="Member sites",
-    )
+    sites = SitesChooserField(queryset=Site.objects.active(), label="Member sites")
     organisers = forms.ModelMultipleChoiceField(
         queryset=get_user_model()
         .objects.filter(groups__name=Role.ORGANISER.value)

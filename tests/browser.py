@@ -266,3 +266,15 @@ def fill_date(scope, label: str, iso: str) -> None:
     group.get_by_label("Day").fill(str(int(day)))
     group.get_by_label("Month").fill(str(int(month)))
     group.get_by_label("Year").fill(year)
+
+
+def choose_site(page, name: str, *, typed: str | None = None) -> None:
+    """Add a site to a multiple site chooser (``sites.choosers.SitesChooser``): type part of
+    its name, pick the suggestion with the keyboard, and see it listed as chosen."""
+    box = page.get_by_role("combobox", name="Find a site to add")
+    box.fill(typed or name)
+    option = page.get_by_role("option", name=re.compile(rf"^{re.escape(name)} \("))
+    expect(option).to_be_visible()
+    option.click()
+    expect(page.get_by_role("button", name=f"Remove {name}")).to_be_visible()
+    expect(box).to_have_value("")

@@ -10,7 +10,14 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, fill_date, open_nav_link, sign_in
+from tests.browser import (
+    BROWSER_TEST,
+    assert_accessible,
+    choose_site,
+    fill_date,
+    open_nav_link,
+    sign_in,
+)
 
 pytestmark = BROWSER_TEST
 
@@ -47,9 +54,9 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     page.goto(f"{base}/")
     page.get_by_role("link", name="Assign a consultant to sites").click()
     page.get_by_label("Consultant").select_option(label="Cara Consultant")
-    page.get_by_label(SITE).check()
+    choose_site(page, SITE)
     assert_accessible(page)
-    page.get_by_role("button", name="Assign to the sites ticked").click()
+    page.get_by_role("button", name="Assign to the sites chosen").click()
     expect(page.get_by_text("Cara Consultant now reviews 1 more site.")).to_be_visible()
     sign_out(page)
 

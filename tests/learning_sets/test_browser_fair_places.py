@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from learning_sets import services
 from learning_sets.models import Delegate
-from tests.browser import BROWSER_TEST, assert_accessible, fill_date, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, choose_site, fill_date, sign_in
 
 from .factories import WorkshopFactory, register, sites, standard_topics
 
@@ -47,7 +47,7 @@ def test_a_set_of_seven_sites_fills_a_forty_seat_venue_fairly(world, page, live_
     page.goto(f"{base}/learning-sets/new/")
     page.get_by_label("Name").fill("South West learning set")
     for site in members:
-        page.get_by_label(f"{site.name} ({site.get_category_display()})").check()
+        choose_site(page, site.name)
     fill_date(page, "Start date", "2031-01-06")
     page.get_by_label("Status").select_option(label="Planning")
     page.get_by_role("button", name="Save learning set").click()
