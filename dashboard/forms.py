@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from accounts.roles import Role
 from design.forms import NhsFormMixin
 from learning_sets.models import LearningSet
+from sites.choosers import SitesChooserField
 from sites.models import Site
 
 
@@ -32,20 +33,23 @@ class Filters:
     consultant: object = None
     since: datetime.date | None = None
     until: datetime.date | None = None
+    sites: tuple[Site, ...] = ()
 
-    def query(self) -> dict[str, str]:
-        """The filters as URL parameters, for drill-down links and CSV exports."""
+    def query(self) -> dict[str, str | list[int]]:
+        """The filters as URL parameters, for drill-down links and CSV exports (``urlencode``
+        them with ``doseq``: the sites are a list)."""
         params = {
+            "sites": [site.pk for site in self.sites],
             "category": self.category,
             "learning_set": self.learning_set.pk if self.learning_set else "",
             "consultant": self.consultant.pk if self.consultant else "",
             "date_from": self.since.isoformat() if self.since else "",
             "date_to": self.until.isoformat() if self.until else "",
         }
-        return {key: value for key, value in params.items() if value != ""}
+        return {key: value for key, value in params.items() if value not in ("", [])}
 
     def querystring(self) -> str:
-        return urlencode(self.query())
+        return urlencode(self.query(), doseq=True)
 
     @property
     def period(self) -> str:
@@ -79,6 +83,13 @@ class ListedChoiceField(forms.ChoiceField):
 
 
 class DashboardFilterForm(NhsFormMixin, forms.Form):
+    sites = SitesChooserField(
+        label="Sites",
+        queryset=Site.objects.active(),
+        required=False,
+        lists_before_search=False,
+        help_text="Leave empty for every site, or choose the sites to compare.",
+    )
     category = forms.ChoiceField(
         label="Site category", choices=[("", "Any"), *Site.Category.choices], required=False
     )
@@ -131,6 +142,7 @@ class DashboardFilterForm(NhsFormMixin, forms.Form):
             return Filters(since=start, until=end)
         data = self.cleaned_data
         return Filters(
+            sites=tuple(data["sites"]),
             category=data["category"],
             learning_set=data["learning_set"],
             consultant=data["consultant"],

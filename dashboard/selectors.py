@@ -31,6 +31,8 @@ def sites(filters: Filters) -> QuerySet[Site]:
     """Active sites matching the filters, joined by the period's end (as ``sites.figures``
     counts them)."""
     chosen = Site.objects.active()
+    if filters.sites:
+        chosen = chosen.filter(pk__in=[site.pk for site in filters.sites])
     if filters.until:
         chosen = chosen.filter(date_joined__lte=filters.until)
     if filters.category:

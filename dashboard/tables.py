@@ -83,7 +83,9 @@ class Table:
 
 def drill(figure: str, filters: Filters, *, csv: bool = False, **params) -> str:
     """The list behind a figure (or its CSV export), with the same filters."""
-    query = urlencode({**filters.query(), **{k: v for k, v in params.items() if v != ""}})
+    query = urlencode(
+        {**filters.query(), **{k: v for k, v in params.items() if v != ""}}, doseq=True
+    )
     return f"{reverse('dashboard:list-csv' if csv else 'dashboard:list', args=[figure])}?{query}"
 
 
