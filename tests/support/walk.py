@@ -1,3 +1,4 @@
+from support.models import ProgressReview
 from tests.walk import Case, expect, site_a_editable, site_a_readable
 
 from .factories import (
@@ -9,6 +10,8 @@ from .factories import (
 
 # Consultants log support at any site; the administrator too. Site teams read.
 CONSULTANT_OR_ADMIN = expect(200, lead_a=403, member_a=403, lead_b=404, organiser=403)
+# A draft review: only the consultant writing it and the administrator find it.
+DRAFT_OF_A = expect(404, consultant=200, admin=200)
 # Only the administrator and the consultant assigned to site A review it.
 REVIEWER_OF_A = expect(200, lead_a=403, member_a=403, lead_b=404, organiser=403)
 # The world's consultant is not assigned to site B: they read its reviews, never write them.
@@ -20,6 +23,9 @@ def cases(world):
     a, b = world.site_a, world.site_b
     review_a = ProgressReviewFactory(site=a, consultant=world.consultant)
     review_b = ProgressReviewFactory(site=b, consultant=world.admin)
+    draft = ProgressReviewFactory(
+        site=a, consultant=world.consultant, state=ProgressReview.State.DRAFT
+    )
     entry = SupportLogEntryFactory(site=a, given_by=world.consultant)
     course = TrainingDeliveryFactory(site=a)
     action = ReviewActionFactory(review=review_a, owner_person=world.member_a.person, owner_name="")
@@ -84,6 +90,15 @@ def cases(world):
         Case("support:review-detail", f"/support/reviews/{review_b.pk}/", READ_B),
         Case("support:review-edit", f"/support/reviews/{review_a.pk}/edit/", REVIEWER_OF_A),
         Case("support:review-edit", f"/support/reviews/{review_b.pk}/edit/", REVIEWER_OF_B),
+        Case("support:review-detail", f"/support/reviews/{draft.pk}/", DRAFT_OF_A),
+        Case("support:review-edit", f"/support/reviews/{draft.pk}/edit/", DRAFT_OF_A),
+        Case(
+            "support:review-respond",
+            f"/support/reviews/{draft.pk}/respond/",
+            expect(404, admin=403, consultant=403),
+            method="post",
+            data={"text": "A draft has nobody to answer it."},
+        ),
         Case(
             "support:review-respond",
             f"/support/reviews/{review_a.pk}/respond/",
