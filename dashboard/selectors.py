@@ -3,10 +3,12 @@ down as a subquery, never as a list of ids), so the page costs the same for 30 s
 
 import datetime
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db import connection
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from challenges.models import Rating
+from challenges.models import Assessment, Rating
+from challenges.models import Stage as ChallengeStage
 from coproduction import selectors as coproduction
 from coproduction.selectors import Gathering
 from learning_sets.models import Delegate, DelegatePerspective
@@ -54,23 +56,60 @@ def status_by_category(filters: Filters) -> dict[tuple[str, str], int]:
     return {(row["category"], row["review_status"]): row["n"] for row in rows}
 
 
-def assessed_stages(filters: Filters) -> list[tuple[int, int, datetime.date, int, str, int]]:
-    """Every assessment of the filtered sites up to the period's end, on whichever framework
-    version (the versions share the scale's ranks, so a 2009 assessment followed by a 2012
-    one is still the site's history), as (site, assessment, date, stage rank, stage name,
-    ratings at that stage): one grouped query (the stage names ride along)."""
-    return list(
-        Rating.objects.filter(
-            assessment__site__in=sites(filters),
-            assessment__assessed_on__lte=filters.until,
-        )
-        .values_list("assessment__site_id", "assessment_id", "assessment__assessed_on")
-        .annotate(rank=F("stage__rank"), stage=F("stage__name"), n=Count("pk"))
-        .values_list(
-            "assessment__site_id", "assessment_id", "assessment__assessed_on", "rank", "stage", "n"
-        )
-        .order_by()
+# Each site's assessments up to the period's end with the date of the site's next one (the
+# later id wins a tie); of those, each one that is a site's latest at some quarter's end, with
+# a 1 for each quarter end it is the latest at; then their ratings summed by stage.
+_STAGES_SQL = """
+WITH spans AS (
+    SELECT a.id, a.assessed_on, LEAD(a.assessed_on) OVER (
+        PARTITION BY a.site_id ORDER BY a.assessed_on, a.id
+    ) AS next_on
+    FROM {assessment} a
+    WHERE a.assessed_on <= %s AND a.site_id IN ({sites})
+), latest AS (
+    SELECT id, {at_quarter_ends} FROM spans WHERE next_on IS NULL OR next_on > %s
+)
+SELECT s.{rank}, MAX(s.{name}), {sums}
+FROM latest JOIN {rating} r ON r.{assessment_id} = latest.id JOIN {stage} s ON s.id = r.{stage_id}
+GROUP BY s.{rank}
+UNION ALL
+SELECT NULL, NULL, {sums} FROM latest
+"""
+_AT_QUARTER_END = (
+    "CASE WHEN assessed_on <= %s AND (next_on IS NULL OR next_on > %s) THEN 1 ELSE 0 END AS q{i}"
+)
+
+
+def stages_by_quarter(
+    filters: Filters, ends: list[datetime.date]
+) -> tuple[list[int], dict[int, tuple[str, list[int]]]]:
+    """Per quarter end, each filtered site counted by its latest assessment on or before that
+    day (and the period's end), on whichever framework version (the versions share the
+    scale's ranks, so a 2009 assessment followed by a 2012 one is still the site's history):
+    the sites assessed, and by stage rank its name and the ratings at it. One query, whose
+    rows are the stages, not the ratings."""
+    sites_sql, sites_params = sites(filters).order_by().values("pk").query.sql_with_params()
+    quote = connection.ops.quote_name
+    quarters = range(len(ends))
+    sql = _STAGES_SQL.format(
+        assessment=quote(Assessment._meta.db_table),
+        rating=quote(Rating._meta.db_table),
+        stage=quote(ChallengeStage._meta.db_table),
+        assessment_id=quote("assessment_id"),
+        stage_id=quote("stage_id"),
+        rank=quote("rank"),
+        name=quote("name"),
+        sites=sites_sql,
+        at_quarter_ends=", ".join(_AT_QUARTER_END.format(i=i) for i in quarters),
+        sums=", ".join(f"COALESCE(SUM(q{i}), 0)" for i in quarters),
     )
+    params = [filters.until, *sites_params, *(day for end in ends for day in (end, end)), ends[0]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    assessed = next(list(counts) for rank, _, *counts in rows if rank is None)
+    stages = {rank: (name, list(counts)) for rank, name, *counts in rows if rank is not None}
+    return assessed, {rank: stages[rank] for rank in sorted(stages) if any(stages[rank][1])}
 
 
 def goals_of(filters: Filters) -> QuerySet[Goal]:

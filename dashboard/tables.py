@@ -22,7 +22,7 @@ from support.selectors import NO_REVIEW, support_by_kind, with_review_status
 
 from . import selectors
 from .forms import Filters
-from .stages import quarter_ends, quarter_label, stage_names, stages_by_quarter
+from .stages import quarter_ends, quarter_label, stage_label
 
 LIST_LIMIT = 10
 
@@ -361,19 +361,20 @@ def heatmap_table(reads: "Reads", rows=None) -> Table:
 
 def stages_table(reads: "Reads") -> Table:
     """Stages across the programme over time: at each quarter's end, the sites' latest
-    assessments' ratings at each stage."""
-    rows = selectors.assessed_stages(reads.filters)
-    names = stage_names(rows)
+    assessments' ratings at each stage (the stages no such rating is at are left out)."""
     ends = quarter_ends(reads.filters.until)
+    assessed, stages = selectors.stages_by_quarter(reads.filters, ends)
+    labels = [stage_label(rank, name) for rank, (name, _) in stages.items()]
     table = Table(
         "stages",
         "Self-assessed stages over time",
-        ["Quarter", "Sites assessed", *names.values()],
+        ["Quarter", "Sites assessed", *labels],
         note="At the end of each quarter: how many challenges the sites' latest "
         "self-assessments put at each stage.",
     )
-    for end, (sites, counts) in zip(ends, stages_by_quarter(rows, ends, list(names)), strict=True):
-        table.rows.append([Cell(quarter_label(end)), Cell(sites), *(Cell(n) for n in counts)])
+    for i, end in enumerate(ends):
+        counts = [Cell(quarters[i]) for _, quarters in stages.values()]
+        table.rows.append([Cell(quarter_label(end)), Cell(assessed[i]), *counts])
     return table
 
 

@@ -9,7 +9,9 @@ import pytest
 
 from challenges.models import Challenge, short_name_of
 from dashboard.chart_svg import Bar, Series, bar_chart, stacked_bars
-from dashboard.stages import quarter_ends, quarter_label, stages_by_quarter
+from dashboard.forms import Filters
+from dashboard.selectors import stages_by_quarter
+from dashboard.stages import quarter_ends, quarter_label
 from tests.challenges.factories import assess
 
 from .programme import PERIOD, build
@@ -57,20 +59,28 @@ def test_quarters_run_back_from_the_period_end():
     assert [quarter_label(end) for end in ends] == ["Q3 2011", "Q4 2011", "Q1 2012"]
 
 
-def test_each_quarter_counts_a_site_by_its_latest_assessment_by_then():
+def test_each_quarter_counts_a_site_by_its_latest_assessment_by_then(world):
+    """Site A: all at stage 1 in January, then six moved on to stage 2 in May (twice that
+    day: the later one counts); site B first assessed in May; site A's assessment after the
+    period's end and a site outside the filter are not counted."""
     jan, may = datetime.date(2012, 1, 10), datetime.date(2012, 5, 1)
-    rows = [
-        (1, 10, jan, 1, "1 Engagement", 10),  # site 1: all at stage 1 in January,
-        (1, 11, may, 1, "1 Engagement", 4),  # then six moved on to stage 2 in May
-        (1, 11, may, 2, "2 Development", 6),
-        (2, 20, may, 0, "Not started", 10),  # site 2 first assessed in May
-    ]
+    assess(world.site_a, [1] * 10, on=jan)
+    assess(world.site_a, [3] * 10, on=may)
+    assess(world.site_a, [1] * 4 + [2] * 6, on=may)
+    assess(world.site_a, [3] * 10, on=datetime.date(2012, 7, 1))
+    assess(world.site_b, [0] * 10, on=may)
     ends = [datetime.date(2011, 12, 31), datetime.date(2012, 3, 31), datetime.date(2012, 6, 30)]
-    assert stages_by_quarter(rows, ends, [0, 1, 2]) == [
-        (0, [0, 0, 0]),
-        (1, [0, 10, 0]),
-        (2, [10, 4, 6]),
-    ]
+    until = datetime.date(2012, 6, 30)
+    assessed, stages = stages_by_quarter(Filters(since=ends[0], until=until), ends)
+    assert assessed == [0, 1, 2]
+    assert {rank: counts for rank, (_, counts) in stages.items()} == {
+        0: [0, 0, 10],
+        1: [0, 10, 4],
+        2: [0, 0, 6],
+    }
+    assert stages[2][0] == "2 Development"
+    pilots = Filters(category=world.site_a.category, since=ends[0], until=until)
+    assert stages_by_quarter(pilots, ends)[0] == [0, 1, 1]
 
 
 def test_challenges_have_short_names_and_any_other_gets_one_derived(db):
