@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from sites.figures import figures_changed
 from sites.models import ProjectGroupMember, Site
 
 from . import services
@@ -86,6 +87,7 @@ def invitation_list(request):
             )
             if is_consultant(request.user):
                 site.consultants.add(request.user)
+            figures_changed()
         services.invitation_create(
             full_name=data["full_name"],
             email=data["email"],

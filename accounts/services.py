@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit import services as audit
+from sites.figures import figures_changed
 from sites.models import Person, ProjectGroupMember, Site
 
 from .models import Invitation, token_hash
@@ -160,4 +161,5 @@ def consultant_assign(*, consultant, sites, by=None) -> int:
             user=by,
             what=f"{consultant.get_full_name() or consultant.username}: {', '.join(added)}",
         )
+    figures_changed()
     return len(added)

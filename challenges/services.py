@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit import services as audit
+from sites.figures import figures_changed
 from sites.models import Person, Site
 from sites.services import activity_recorded
 
@@ -116,6 +117,7 @@ def assessment_create(
     _save_ratings(assessment, ratings)
     _save_participants(assessment, participants)
     activity_recorded(site_id=site.pk, on=assessed_on)
+    figures_changed()
     return assessment
 
 
@@ -137,12 +139,14 @@ def assessment_update(
     _save_ratings(assessment, ratings)
     _save_participants(assessment, participants)
     activity_recorded(site_id=assessment.site_id, on=assessed_on)
+    figures_changed()
     return assessment
 
 
 def assessment_delete(*, assessment: Assessment) -> None:
     """Ratings and participations go with it; the people stay on record."""
     assessment.delete()
+    figures_changed()
 
 
 @transaction.atomic
@@ -159,6 +163,7 @@ def framework_make_current(*, framework: Framework, by=None) -> Framework:
         user=by,
         what=f"New assessments use the {framework} framework",
     )
+    figures_changed()
     return framework
 
 

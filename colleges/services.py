@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from sites.figures import figures_changed
+
 from . import fidelity
 from .models import ComponentRating, Course, FeatureRating, FidelityCheck, RecoveryCollege, Term
 
@@ -11,6 +13,7 @@ def college_save(*, site, college: RecoveryCollege | None = None, **fields) -> R
     for name, value in fields.items():
         setattr(college, name, value)
     college.save()
+    figures_changed()
     return college
 
 
@@ -52,6 +55,7 @@ def term_save(*, college: RecoveryCollege, term: Term | None = None, **fields) -
     for name, value in fields.items():
         setattr(term, name, value)
     term.save()
+    figures_changed()
     return term
 
 
@@ -60,8 +64,10 @@ def course_save(*, term: Term, course: Course | None = None, **fields) -> Course
     for name, value in fields.items():
         setattr(course, name, value)
     course.save()
+    figures_changed()
     return course
 
 
 def record_remove(*, record: FidelityCheck | Term | Course) -> None:
     record.delete()
+    figures_changed()

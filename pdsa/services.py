@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from challenges.services import ParticipantEntry
 from notifications.services import notify
+from sites.figures import figures_changed
 from sites.models import Person
 from sites.services import activity_recorded
 
@@ -75,6 +76,7 @@ def priorities_set(*, site, challenges, agreed_on: datetime.date) -> list[Priori
     for challenge_id, challenge in wanted.items():
         if challenge_id not in existing:
             Priority.objects.create(site=site, challenge=challenge, agreed_on=agreed_on)
+    figures_changed()
     return list(Priority.objects.filter(site=site).select_related("challenge"))
 
 
@@ -84,11 +86,13 @@ def goal_create(*, priority: Priority, by=None, **fields) -> Goal:
     _record(goal, by)
     goal.full_clean()
     goal.save()
+    figures_changed()
     return goal
 
 
 @transaction.atomic
 def goal_update(*, goal: Goal, version: int, by=None, **fields) -> Goal:
+    figures_changed()
     return _save_versioned(Goal, goal, version=version, by=by, fields=fields)
 
 
@@ -112,6 +116,7 @@ def goal_close(
     _record(goal, by)
     goal.save()
     notify("goal_closed", goal=goal)
+    figures_changed()
     return goal
 
 
@@ -132,6 +137,7 @@ def goal_reopen(*, goal: Goal, by) -> Goal:
     goal.version = current.version + 1
     _record(goal, by)
     goal.save()
+    figures_changed()
     return goal
 
 
@@ -149,6 +155,7 @@ def priority_drop(*, priority: Priority) -> Priority:
         )
     priority.dropped_on = timezone.localdate()
     priority.save(update_fields=["dropped_on"])
+    figures_changed()
     return priority
 
 
@@ -258,6 +265,7 @@ def cycle_plan(
         )
     charts_changed(indicator_ids=[getattr(i, "pk", i) for i in watched_indicators])  # a band
     activity_recorded(site_id=goal.site_id, on=timezone.localdate())
+    figures_changed()
     return cycle
 
 
@@ -280,6 +288,7 @@ def cycle_update(
         watched_before += [getattr(i, "pk", i) for i in watched_indicators]
     charts_changed(indicator_ids=watched_before)
     activity_recorded(site_id=cycle.goal.site_id, on=timezone.localdate())
+    figures_changed()
     return cycle
 
 
@@ -332,3 +341,4 @@ def cycle_team_set(*, cycle: Cycle, members: list[ParticipantEntry]) -> None:
         keep.append(member.pk)
     cycle.team.exclude(pk__in=keep).delete()
     activity_recorded(site_id=cycle.goal.site_id, on=timezone.localdate())
+    figures_changed()

@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from sites.figures import figures_changed
+
 from .models import ChecklistEntry, PeerPost, RecruitmentRound
 
 
@@ -12,11 +14,13 @@ def checklist_record(*, site, item: str, done_on, evidence: str, by) -> Checklis
         item=item,
         defaults={"done_on": done_on, "evidence": evidence, "recorded_by": by},
     )
+    figures_changed()
     return entry
 
 
 def checklist_undo(*, site, item: str) -> None:
     ChecklistEntry.objects.filter(site=site, item=item).delete()
+    figures_changed()
 
 
 def round_save(*, site, round: RecruitmentRound | None = None, **fields) -> RecruitmentRound:
@@ -24,6 +28,7 @@ def round_save(*, site, round: RecruitmentRound | None = None, **fields) -> Recr
     for name, value in fields.items():
         setattr(round, name, value)
     round.save()
+    figures_changed()
     return round
 
 
@@ -32,8 +37,10 @@ def post_save(*, site, post: PeerPost | None = None, **fields) -> PeerPost:
     for name, value in fields.items():
         setattr(post, name, value)
     post.save()
+    figures_changed()
     return post
 
 
 def record_remove(*, record: RecruitmentRound | PeerPost) -> None:
     record.delete()
+    figures_changed()

@@ -10,15 +10,25 @@ read figures through ``headline`` or ``value``, so a figure never has two values
 
 ``sites`` is a queryset of sites (already narrowed to the active ones or a filter), ``as_at``
 the date the figure is read at (a period's end, or today). Each function is one query.
+
+Pages that show many programme figures (the dashboard) compute them once per programme data
+version and keep them in the shared cache (``cached``). The version is a random token that
+every service writing what a programme figure reads replaces (``figures_changed``, in its
+transaction and again when it commits), so a figure read after a write is always recomputed
+and nothing has to be deleted. Redis down is a miss: the figures are computed each time.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 Number = int | Decimal
@@ -85,6 +95,45 @@ def headline(sites: QuerySet, as_at: datetime.date) -> list[tuple[Figure, Number
     chosen = figures()
     read = values([f.key for f in chosen], sites, as_at)
     return [(f, read[f.key]) for f in chosen]
+
+
+CACHE_TIMEOUT = 15 * 60  # bounds the life of figures whose change could not reach the cache
+
+
+def _version_key() -> str:
+    """One version a database: two programmes sharing a cache never read each other's."""
+    return f"figures:version:{connection.settings_dict['NAME']}"
+
+
+def _new_version() -> None:
+    cache.set(_version_key(), uuid.uuid4().hex, None)
+
+
+def figures_changed() -> None:
+    """Every service that writes what a programme figure reads (sites, assessments, reviews,
+    goals, cycles, support, outcomes, training, learning sets and delegates, peer support,
+    colleges, project groups) calls this in its transaction: the figures cached under the
+    current version are never read again. Replaced again on commit, so figures computed by a
+    reader while the write was still open are not kept either."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def cached(name: str, parts, compute: Callable[[], object]):
+    """``compute()`` once per programme data version and ``parts`` (what the result depends
+    on besides the data: filters, today), from the shared cache after that."""
+    version = cache.get(_version_key())
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(_version_key(), version, None):
+            return compute()  # another reader set it first, or the cache is unreachable
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"figures:{name}:{version}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_TIMEOUT)
+    return found
 
 
 def _register_sites() -> None:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from audit import services as audit
 from notifications.services import notify
 
+from .figures import figures_changed
 from .models import Person, ProjectGroupMember, Site
 
 
@@ -22,6 +23,7 @@ def project_group_add(
         person = Person.objects.filter(email__iexact=email).first()
     if person is None:
         person = Person.objects.create(full_name=full_name, email=email)
+    figures_changed()
     return ProjectGroupMember.objects.create(
         site=site, person=person, role=role, perspective=perspective, joined_on=joined_on
     )
@@ -45,12 +47,21 @@ def project_group_update(
     member.perspective = perspective
     member.joined_on = joined_on
     member.save(update_fields=["role", "perspective", "joined_on"])
+    figures_changed()
     return member
 
 
 def project_group_remove(*, member: ProjectGroupMember) -> None:
     """Leave the person on record: they may have taken part in assessments."""
     member.delete()
+    figures_changed()
+
+
+def site_update(*, form) -> Site:
+    """Save the site's details (its category and joining date are counted by the figures)."""
+    site = form.save()
+    figures_changed()
+    return site
 
 
 def activity_recorded(*, site_id: int, on: datetime.date) -> None:
@@ -83,6 +94,7 @@ def site_archive(*, site: Site, archived_on: datetime.date, reason: str, by=None
         invitation_revoke(invitation=invitation, by=by)  # nobody joins a site that left
     audit.record(action=audit.Action.SITE_ARCHIVED, user=by, what=f"{site.name}: {reason}")
     notify("site_archived", site=site)
+    figures_changed()
     return site
 
 
@@ -97,4 +109,5 @@ def site_unarchive(*, site: Site, by=None) -> Site:
     site.archive_reason = ""
     site.save(update_fields=["is_active", "archived_on", "archive_reason"])
     audit.record(action=audit.Action.SITE_UNARCHIVED, user=by, what=site.name)
+    figures_changed()
     return site

@@ -66,7 +66,7 @@ def site_edit(request, slug):
     require(request.user, "sites.change_site", site)
     form = SiteForm(request.POST or None, instance=site)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.site_update(form=form)
         messages.success(request, "Site details saved.")
         return redirect(site)
     return render(request, "sites/site_form.html", {"site": site, "form": form})

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from notifications.services import notify
+from sites.figures import figures_changed
 from sites.models import Site
 from sites.services import activity_recorded
 
@@ -76,6 +77,7 @@ def support_log_add(
         notes=notes,
     )
     activity_recorded(site_id=site.pk, on=date)
+    figures_changed()
     return entry
 
 
@@ -97,28 +99,38 @@ def support_log_update(*, entry: SupportLogEntry, **fields) -> SupportLogEntry:
     """Correct an entry: the same rule as adding (someone gave it) holds."""
     fields["given_by_name"] = _giver_name(fields.get("given_by"), fields.get("given_by_name", ""))
     activity_recorded(site_id=entry.site_id, on=fields.get("date", entry.date))
-    return _correct(entry, fields)
+    entry = _correct(entry, fields)
+    figures_changed()
+    return entry
 
 
 def support_log_delete(*, entry: SupportLogEntry) -> None:
     entry.delete()
+    figures_changed()
 
 
 def training_record(*, site: Site, recorded_by, **fields) -> TrainingDelivery:
-    return TrainingDelivery.objects.create(site=site, recorded_by=recorded_by, **fields)
+    course = TrainingDelivery.objects.create(site=site, recorded_by=recorded_by, **fields)
+    figures_changed()
+    return course
 
 
 def training_update(*, course: TrainingDelivery, **fields) -> TrainingDelivery:
-    return _correct(course, fields)
+    course = _correct(course, fields)
+    figures_changed()
+    return course
 
 
 def training_delete(*, course: TrainingDelivery) -> None:
     course.delete()
+    figures_changed()
 
 
 def outcome_record(*, site: Site, recorded_by, **fields) -> ProgrammeOutcome:
     """A new dated snapshot; earlier ones stay as the history."""
-    return ProgrammeOutcome.objects.create(site=site, recorded_by=recorded_by, **fields)
+    outcome = ProgrammeOutcome.objects.create(site=site, recorded_by=recorded_by, **fields)
+    figures_changed()
+    return outcome
 
 
 @transaction.atomic
@@ -167,6 +179,7 @@ def review_publish(*, review: ProgressReview, carry: dict | None = None) -> Prog
     notify("review_published", review=review)
     for action in review.actions.filter(done=False).select_related("owner_person__user"):
         notify("action_assigned", action=action)
+    figures_changed()
     return review
 
 
@@ -200,6 +213,7 @@ def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> P
             action.delete()
     if not review.is_draft:
         activity_recorded(site_id=review.site_id, on=review.review_date)
+    figures_changed()
     return review
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from notifications.services import notify
+from sites.figures import figures_changed
 from sites.services import activity_recorded
 
 from .models import Team, TeamAction, TeamAssessment, TeamParticipant, TeamRating
@@ -58,6 +59,7 @@ def assessment_record(
         for p in participants
     )
     activity_recorded(site_id=team.site_id, on=assessed_on)
+    figures_changed()
     return assessment
 
 

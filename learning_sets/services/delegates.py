@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from notifications.services import notify
+from sites.figures import figures_changed
 
 from .. import floods, selectors
 from ..messages import addressees, unreachable
@@ -73,6 +74,7 @@ def delegate_register(
     The workshop row is locked first, so two people taking the last place at once are
     served one after the other and exactly one gets it."""
     workshop = _locked(workshop)
+    figures_changed()
     return _register(
         workshop,
         site=site,
@@ -173,6 +175,7 @@ def delegates_register_batch(
         except (PlaceLimitReached, AlreadyRegistered) as error:
             raise BatchRefused(f"Line {person['line']}: {error}") from error
     notify("delegates_registered", delegates=delegates, by=by)
+    figures_changed()
     return delegates
 
 
@@ -203,6 +206,7 @@ def delegate_update(
     delegate.dietary_needs = dietary_needs
     delegate.access_needs = access_needs
     delegate.save()
+    figures_changed()
     return delegate
 
 
@@ -235,6 +239,7 @@ def delegate_cancel(*, delegate: Delegate, by=None, reason: str = "") -> list[De
     delegate.workshop = workshop
     if by is not None and had_place:
         notify("delegate_cancelled", delegate=delegate)
+    figures_changed()
     return _promote_waiting(workshop)
 
 
@@ -270,6 +275,7 @@ def delegate_restore(*, delegate: Delegate, by) -> Delegate:
     delegate.cancelled_at, delegate.cancelled_by, delegate.cancel_reason = None, None, ""
     delegate.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
     notify("delegate_restored", delegate=delegate, when=timezone.now())
+    figures_changed()
     return delegate
 
 
@@ -284,6 +290,7 @@ def released_places_fill(*, today) -> list[Delegate]:
         if workshop.places_released(today):
             with transaction.atomic():
                 promoted += _promote_waiting(_locked(workshop))
+    figures_changed()
     return promoted
 
 
@@ -307,6 +314,7 @@ def attendance_mark(*, delegate: Delegate, attended: bool) -> Delegate:
         raise ValueError("Only registered delegates can be marked as attending.")
     Delegate.objects.filter(pk=delegate.pk).update(attended=attended)
     delegate.attended = attended
+    figures_changed()
     return delegate
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from notifications.services import notify
+from sites.figures import figures_changed
 
 from ..models import (
     WORKSHOPS_PER_SET,
@@ -32,6 +33,7 @@ def learning_set_create(
     )
     learning_set.organisers.set(organisers)
     learning_set.sites.set(sites)
+    figures_changed()
     return learning_set
 
 
@@ -46,6 +48,7 @@ def learning_set_update(
     learning_set.save()
     learning_set.organisers.set(organisers)
     learning_set.sites.set(sites)
+    figures_changed()
     return learning_set
 
 
@@ -98,6 +101,7 @@ def workshop_series_create(
         raise ValueError("This learning set already has its workshops.")
     topics = [topic for topic, _ in topic_ranking(learning_set)][:WORKSHOPS_PER_SET]
     dates = series_dates(first_date, months_apart, WORKSHOPS_PER_SET)
+    figures_changed()
     return [
         Workshop.objects.create(
             learning_set=learning_set,
@@ -144,6 +148,7 @@ def workshop_update(
     promoted = _promote_waiting(workshop)
     if changes:
         notify("workshop_changed", workshop=workshop, changes=changes, skip=promoted)
+    figures_changed()
     return workshop
 
 
@@ -156,6 +161,7 @@ def workshop_cancel(*, workshop: Workshop, by) -> Workshop:
         workshop.sequence += 1
         workshop.save(update_fields=["cancelled_at", "sequence"])
         notify("workshop_cancelled", workshop=workshop)
+    figures_changed()
     return workshop
 
 
