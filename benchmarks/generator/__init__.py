@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 
 from sites import activity
+from sites.figures import figures_changed
 from sites.models import Site
 
 from . import estate, history, learning, people, work
@@ -89,6 +90,7 @@ def generate(*, scale: Scale, seed: int, today: datetime.date | None = None) -> 
         history.build(rng=rng, today=today, timings=timings)
         with timings.table("sites' last activity") as t:
             t["rows"] = activity.recount(Site.objects.all())
+        figures_changed()  # rows written in bulk, past the services: no figure cached before
     if connection.vendor == "postgresql":
         with timings.table("ANALYZE"), connection.cursor() as cursor:
             cursor.execute("ANALYZE")
