@@ -7,25 +7,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 from challenges.models import Stage
 from imroc.exports import csv_writer
 from pdsa.selectors import sites_progress
-from sites import figures
 from sites.models import QUIET_AFTER
 from support import selectors as reviews
 
-from . import pictures
 from .forms import DashboardFilterForm
 from .lists import FIGURES
 from .method import TABLES
+from .overview import overview as overview_figures
 from .stages import stage_words
 from .tables import Reads, heatmap_sites, heatmap_table
 
-OVERVIEW = list(TABLES)
 PAGE_SIZE = 50
 HEATMAP_PAGE = 100  # rows of sites a page; the CSV has every site
 
@@ -41,16 +38,6 @@ def _reads(form) -> Reads:
     return Reads(filters=form.filters(), today=form.today)
 
 
-def _overview(reads: Reads) -> dict:
-    """The overview's tables and their HTML: computed once per programme data version and
-    filters (``sites.figures.cached``), so a view reads them from the cache."""
-    tables = pictures.draw({key: TABLES[key](reads) for key in OVERVIEW})
-    grid = render_to_string(
-        "dashboard/_overview_grid.html", {"tables": tables, "filters": reads.filters}
-    )
-    return {"tables": tables, "grid": grid}
-
-
 @login_required
 @require_safe
 def overview(request):
@@ -58,10 +45,7 @@ def overview(request):
     context = {"form": form, "valid": valid, "section": "overview"}
     if valid:
         reads = _reads(form)
-        context |= {"filters": reads.filters}
-        context |= figures.cached(
-            "dashboard", (reads.filters.query(), reads.today), lambda: _overview(reads)
-        )
+        context |= {"filters": reads.filters, **overview_figures(reads)}
     return render(request, "dashboard/overview.html", context)
 
 

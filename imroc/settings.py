@@ -359,6 +359,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=20),
     },
     "Progress scores": {"task": "pdsa.record_progress", "schedule": crontab(hour=2, minute=30)},
+    # The dashboard's default view computed soon after a write, before anyone opens it.
+    "Dashboard figures": {"task": "dashboard.warm", "schedule": crontab(minute="*")},
     # Site shares released today: the waiting lists take the unclaimed places.
     "Released workshop places": {
         "task": "learning_sets.fill_released_places",

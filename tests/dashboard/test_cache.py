@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from dashboard.tasks import warm
 from sites import figures as sites_figures
 from support.services import support_log_add
 from tests.challenges.factories import assess
@@ -72,3 +73,19 @@ def test_an_unreachable_cache_computes_the_figures_each_time(consultant, world, 
         given_by=world.consultant,
     )
     assert figures(consultant.get("/dashboard/", PERIOD), "support")["Site visit"][0] == 3
+
+
+def test_the_worker_computes_the_default_view_after_a_write(
+    consultant, world, django_assert_max_num_queries
+):
+    support_log_add(
+        site=world.site_b,
+        kind="site_visit",
+        date=IN_PERIOD,
+        hours=Decimal("2"),
+        recorded_by=world.consultant,
+        given_by=world.consultant,
+    )
+    warm()
+    with django_assert_max_num_queries(4):  # the user, the filters' two lists: no figure
+        assert consultant.get("/dashboard/").status_code == 200
