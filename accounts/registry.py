@@ -24,9 +24,10 @@ Two kinds of part:
 ``page`` is a ``HomePage``: the reader, today, their sites and roles. A function reads in
 at most ``queries`` queries (its template included) however large the programme; the tests
 hold each part to its budget and every role's page to the page's. Section orders in use: 10
-due, 20 new, 30 the site's next workshops, 40 reviews due and quiet sites, 50 open actions,
-60 recent activity, 70 organised workshops, 80 missing evaluations, 90 across the programme,
-100 your sites, 110 the programme, 120 your goals, 130 your workshops and registrations.
+due, 15 unread notifications, 20 new, 30 the site's next workshops, 40 reviews due and quiet
+sites, 50 open actions, 60 recent activity, 70 organised workshops, 80 missing evaluations,
+90 across the programme, 100 your sites, 110 the programme, 120 your goals, 130 your
+workshops and registrations.
 """
 
 from __future__ import annotations
