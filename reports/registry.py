@@ -17,14 +17,16 @@ An app puts a ``report_sections.py`` module beside its models (found by
 
 ``ctx`` is a ``ReportContext``: the report, its site (site progress), learning set id
 (learning set) and period, and ``today``. A section returns None to leave itself out.
-Each ``Table`` becomes a sheet of the XLSX download. Orders in use: 10 site, 20 project
+Each ``Table`` becomes a sheet of the XLSX download; its rows may be any iterable (a
+generator over ``.iterator()`` keeps a table of every site in constant memory: the sheet is
+written row by row). Orders in use: 10 site, 20 project
 group (sites); leave gaps for assessment (30), goals and run charts (40), PDSA cycles
 (50), support (60), learning sets (70).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,7 +35,7 @@ from datetime import date
 class Table:
     name: str
     headers: list[str]
-    rows: list[list]
+    rows: Iterable[list]  # read once, when the XLSX is written
 
 
 @dataclass(frozen=True)
