@@ -19,6 +19,8 @@ from django.conf import settings
 
 from .procs import children, cpu_seconds, peak_rss_mb
 
+TIMEOUT = 60  # seconds a request may take under load (gunicorn's worker timeout is longer)
+
 
 @dataclass
 class LoadResult:
@@ -55,6 +57,8 @@ class Gunicorn:
             f"127.0.0.1:{self.port}",
             "--log-level",
             "warning",
+            "--timeout",
+            str(TIMEOUT * 2),
         ]
         self.process = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
         deadline = time.monotonic() + 30
@@ -106,7 +110,7 @@ def run_load(
 
 
 def _wrk(server, name, path, headers, *, seconds, connections) -> LoadResult:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", f"{TIMEOUT}s"]
     for key, value in headers.items():
         command += ["-H", f"{key}: {value}"]
     command.append(f"http://127.0.0.1:{server.port}{path}")
@@ -125,14 +129,20 @@ def _threads(server, name, path, headers, *, seconds, connections) -> LoadResult
     stop = time.monotonic() + seconds
 
     def loop():
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
         while time.monotonic() < stop:
-            conn.request("GET", path, headers=headers)
-            response = conn.getresponse()
-            response.read()
+            try:
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                failed = response.status != 200
+            except (OSError, http.client.HTTPException):  # timed out or the worker was killed
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
+                failed = True
             with lock:
                 done[0] += 1
-                errors[0] += response.status != 200
+                errors[0] += failed
         conn.close()
 
     threads = [threading.Thread(target=loop) for _ in range(connections)]
