@@ -79,7 +79,7 @@ class Gunicorn:
         self.process.wait(timeout=20)
 
     def get(self, path: str, headers: dict) -> tuple[int, bytes]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
         try:
             conn.request("GET", path, headers=headers)
             response = conn.getresponse()
@@ -98,7 +98,10 @@ def run_load(
     server: Gunicorn, name: str, path: str, cookie: str, *, seconds: int, connections: int
 ) -> LoadResult:
     headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
-    status, _ = server.get(path, headers)
+    try:
+        status, _ = server.get(path, headers)
+    except (OSError, http.client.HTTPException) as error:
+        return LoadResult(name, None, note=f"no answer before the load ({error}): not measured")
     if status != 200:
         return LoadResult(name, None, note=f"HTTP {status} before the load: not measured")
     drive = _wrk if shutil.which("wrk") else _threads
