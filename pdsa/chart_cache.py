@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
 
+from . import chart_words
 from .chart_results import ChartResults, PhaseSummary, compute
+from .chart_words import ChartWords
 from .indicator_svg import render_indicator_svg
 from .models import Cycle, DataPoint, Indicator, Phase
 
@@ -119,6 +121,10 @@ class ChartPage:
     run_signals: tuple[Stretch, ...]
     xmr_signals: tuple[Stretch, ...]
 
+    @property
+    def words(self) -> ChartWords:
+        return chart_words.words(self.results, self.run_signals, self.xmr_signals)
+
 
 def _key(kind: str, indicator: Indicator) -> str:
     return f"pdsa:{VERSION}:{kind}:{indicator.pk}:{indicator.data_version}"
@@ -189,6 +195,38 @@ def summaries(indicators) -> dict[int, ChartSummary]:
     return by_pk
 
 
+@dataclass(frozen=True)
+class PrintedCharts:
+    """Both charts as the site report's PDF draws them (``render_indicator_svg(printed=True)``);
+    empty where the page draws no chart either."""
+
+    run_svg: str
+    xmr_svg: str
+
+
+def printed_many(indicators, results_by_pk: dict[int, ChartResults]) -> dict[int, PrintedCharts]:
+    """Each indicator's printed charts by pk, drawn once per data version: one cache read."""
+    keys = {_key("printed", i): i for i in indicators}
+    found = cache.get_many(keys)
+    by_pk = {keys[key].pk: charts for key, charts in found.items()}
+    missing = {key: i for key, i in keys.items() if key not in found}
+    if missing:
+        drawn = {key: _printed(results_by_pk[i.pk]) for key, i in missing.items()}
+        cache.set_many(drawn, TIMEOUT)
+        by_pk |= {missing[key].pk: charts for key, charts in drawn.items()}
+    return by_pk
+
+
+def _printed(results: ChartResults) -> PrintedCharts:
+    drawn = results.values or results.too_large
+    return PrintedCharts(
+        run_svg=render_indicator_svg(results, "run", printed=True) if drawn else "",
+        xmr_svg=render_indicator_svg(results, "xmr", printed=True)
+        if len(results.values) >= 2
+        else "",
+    )
+
+
 def page(indicator: Indicator) -> ChartPage:
     """Both charts of the indicator page as SVG, with their signals in words for those who
     do not see them."""
@@ -201,6 +239,20 @@ def page(indicator: Indicator) -> ChartPage:
 
 
 def _page(indicator: Indicator, results: ChartResults) -> ChartPage:
+    run_signals, xmr_signals = signals(results)
+    return ChartPage(
+        results=results,
+        phase_lines=tuple(results.phase_summaries()),
+        run_svg=render_indicator_svg(results, "run"),
+        xmr_svg=render_indicator_svg(results, "xmr"),
+        run_signals=run_signals,
+        xmr_signals=xmr_signals,
+    )
+
+
+def signals(results: ChartResults) -> tuple[tuple[Stretch, ...], tuple[Stretch, ...]]:
+    """The run chart's signals and the XmR chart's special causes, each a stretch of
+    consecutive points with the same reading: the page's lists and the report's."""
     run, xmr = results.run, results.xmr
     points = [Point(d, v) for d, v in zip(results.dates, results.values, strict=True)]
 
@@ -211,18 +263,14 @@ def _page(indicator: Indicator, results: ChartResults) -> ChartPage:
             return ""
         return "; above the median" if value > median else "; below the median"
 
-    return ChartPage(
-        results=results,
-        phase_lines=tuple(results.phase_summaries()),
-        run_svg=render_indicator_svg(results, "run"),
-        xmr_svg=render_indicator_svg(results, "xmr"),
-        run_signals=stretches(
+    return (
+        stretches(
             (i, p, ", ".join(SIGNAL_NAMES[s] for s in sorted(point.signals)) + side(i, p.value))
             for i, (p, point) in enumerate(zip(points, run.points, strict=True))
             if point.signals
         ),
-        xmr_signals=stretches(
-            (i, p, (point.reading(indicator.better), cause_words(point.cause, results.run_length)))
+        stretches(
+            (i, p, (point.reading(results.better), cause_words(point.cause, results.run_length)))
             for i, (p, point) in enumerate(zip(points, xmr.points, strict=True))
             if point.cause
         ),

@@ -27,8 +27,10 @@ TEXT, AXIS, GRID, BAND, TARGET = "#231f20", "#425563", "#d8dde0", "#e8edee", "#0
 PHASE = "#330072"
 
 
-def render_indicator_svg(results, kind: str) -> str:
-    """``kind`` is "run" or "xmr"."""
+def render_indicator_svg(results, kind: str, *, printed: bool = False) -> str:
+    """``kind`` is "run" or "xmr". ``printed``: the same chart for a PDF, without what only a
+    pointer can read (a tooltip per point, cycle and phase) and with the points of each kind
+    as one path, so a PDF renderer lays out a few dozen nodes instead of hundreds."""
     chart = results.run if kind == "run" else results.xmr
     first = results.window
     dates, values = results.dates[first:], results.values[first:]
@@ -76,7 +78,7 @@ def render_indicator_svg(results, kind: str) -> str:
         tip = f"Cycle {cycle.number} ({cycle.outcome or 'open'}): {cycle.change_idea}"
         out.append(
             f'<rect x="{x1:.1f}" y="{top:.1f}" width="{x2 - x1:.1f}" height="{PLOT_HEIGHT}" '
-            f'fill="{BAND}"><title>{escape(tip)}</title></rect>'
+            f'fill="{BAND}">{_tip(tip, printed)}</rect>'
         )
         ly = 10 + LANE * lane + 15
         out.append(_line(x1, ly - 14, x1, top, AXIS))
@@ -102,8 +104,8 @@ def render_indicator_svg(results, kind: str) -> str:
         out.append(
             f'<line x1="{px:.1f}" y1="{top:.1f}" x2="{px:.1f}" y2="{bottom:.1f}" '
             f'stroke="{PHASE}" stroke-width="2" stroke-dasharray="2 3">'
-            f"<title>{escape(f'Phase {number} from {mark.starts_on:%-d %b %Y}: {mark.reason}')}"
-            "</title></line>"
+            f"{_tip(f'Phase {number} from {mark.starts_on:%-d %b %Y}: {mark.reason}', printed)}"
+            "</line>"
         )
         out.append(_text(px + 3, bottom - 6, f"P{number}", weight="bold", fill=PHASE))
     out.append("</g>")
@@ -134,12 +136,17 @@ def render_indicator_svg(results, kind: str) -> str:
             )
     left_out = {i - first for i in results.excluded}
     out.append('<g class="points">')
+    together: dict[str, list[tuple[float, float]]] = {}
     for i, ((day, value), point_kind, tip) in enumerate(zip(shown, kinds, tips, strict=True)):
         if i in left_out:
-            out.append(_hollow(x(day), y(value), tip))
-            continue
-        shape, fill, _ = MARKERS[point_kind]
-        out.append(_marker(shape, fill, x(day), y(value), tip))
+            out.append(_hollow(x(day), y(value), None if printed else tip))
+        elif printed:
+            together.setdefault(point_kind, []).append((x(day), y(value)))
+        else:
+            shape, fill, _ = MARKERS[point_kind]
+            out.append(_marker(shape, fill, x(day), y(value), tip))
+    for point_kind, centres in together.items():
+        out.append(_markers(*MARKERS[point_kind][:2], centres))
     out.append("</g>")
 
     out.append('<g class="legend">')
@@ -273,12 +280,39 @@ def _legend(kind, kinds, results, chart, phases, first) -> list[list[str]]:
     return rows + [[t] for t in text]
 
 
-def _hollow(cx: float, cy: float, tip: str) -> str:
+def _hollow(cx: float, cy: float, tip: str | None) -> str:
     """A value left out of the calculations: an open circle, kept on the chart."""
     return (
         f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="#ffffff" stroke="{TEXT}" '
-        f'stroke-width="2"><title>{escape(tip)}</title></circle>'
+        f'stroke-width="2">{_tip(tip)}</circle>'
     )
+
+
+def _tip(tip: str | None, printed: bool = False) -> str:
+    return "" if printed or not tip else f"<title>{escape(tip)}</title>"
+
+
+def _markers(shape: str, fill: str, centres: list[tuple[float, float]]) -> str:
+    """Every point of one kind as one path, drawn as ``chart_svg._marker`` draws each."""
+    outline = "" if shape == "dot" else f' stroke="{TEXT}" stroke-width="1.5"'
+    if shape in ("dot", "ring"):
+        r = 3.5 if shape == "dot" else 6.5
+        d = "".join(
+            f"M{cx - r:.1f},{cy:.1f}a{r},{r} 0 1,0 {2 * r},0a{r},{r} 0 1,0 {-2 * r},0Z"
+            for cx, cy in centres
+        )
+    else:
+        r = 7.5 if shape == "diamond" else 5.5
+        corners = (
+            [(0, -r), (r, 0), (0, r), (-r, 0)]
+            if shape == "diamond"
+            else [(-r, -r), (r, -r), (r, r), (-r, r)]
+        )
+        d = "".join(
+            "M" + " L".join(f"{cx + dx:.1f},{cy + dy:.1f}" for dx, dy in corners) + "Z"
+            for cx, cy in centres
+        )
+    return f'<path d="{d}" fill="{fill}"{outline}/>'
 
 
 def _clip(text: str, room: float = WIDTH - 16) -> str:

@@ -10,9 +10,9 @@ from reports.registry import Section, Table, section
 from sites.models import Site
 from sites.selectors import sites_in_programme_during
 
-from . import chart_cache, progress, progress_scores, selectors
-from .indicator_svg import render_indicator_svg
-from .models import Cycle, DataPoint, Goal, Indicator, Phase, Priority, Stage
+from . import chart_cache, chart_words, progress, progress_scores, selectors
+from .chart_words import rounded
+from .models import Cycle, DataPoint, Goal, Indicator, Priority, Stage
 
 # A PDF stays readable and quick to make: charts for the indicators of open goals, most
 # recently measured first; each chart is the one on the indicator's page (same phases, same
@@ -22,26 +22,24 @@ LISTED_CYCLES = 60  # in the PDF: open cycles and the latest completed; all in t
 OPEN_STATUSES = {Goal.Status.NOT_STARTED, Goal.Status.IN_PROGRESS, Goal.Status.STALLED}
 
 
-def _results(indicator):
-    """The indicator's one chart result, as stored (computed from the prefetched series,
-    phases and cycles when it is not)."""
-    return chart_cache.results(indicator)
-
-
-def _indicator_charts(indicator, results) -> dict:
+def _chart(indicator, results, printed) -> dict:
+    """An indicator's charts as the PDF draws them and what they say, in the words of its
+    page (``chart_words``, from the same stored results)."""
     return {
         "indicator": indicator,
         "results": results,
         "phase_lines": results.phase_summaries(),
         "points": len(results.values),
         "charted": len(results.values) - results.window,
-        "run": render_indicator_svg(results, "run") if results.values or results.too_large else "",
-        "xmr": render_indicator_svg(results, "xmr") if len(results.values) >= 2 else "",
+        "run": printed.run_svg,
+        "xmr": printed.xmr_svg,
+        "words": chart_words.words(results, *chart_cache.signals(results)),
     }
 
 
 def _limit_rows(goal, indicator, results) -> list[list]:
-    """One spreadsheet row per phase: its dates, reason, centre lines and limits."""
+    """One spreadsheet row per phase: its dates, reason, centre lines and limits, rounded as
+    the indicator's page and the PDF show them."""
     return [
         [
             goal.title,
@@ -50,29 +48,42 @@ def _limit_rows(goal, indicator, results) -> list[list]:
             phase.first,
             phase.last,
             phase.reason,
-            phase.median,
-            phase.xmr.centre,
-            phase.xmr.lower_limit,
-            phase.xmr.upper_limit,
+            rounded(phase.median),
+            rounded(phase.xmr.centre),
+            rounded(phase.xmr.lower_limit),
+            rounded(phase.xmr.upper_limit),
             "Yes" if phase.xmr.upper_limit is not None and phase.xmr.trial else "No",
         ]
         for phase in results.phase_summaries()
     ]
 
 
-def _charted(priorities) -> set[int]:
+def _charted(priorities, results) -> set[int]:
     """The indicators whose charts the PDF draws: open goals first, latest data first."""
     candidates = []
     for priority in priorities:
         for goal in priority.goals.all():
             for indicator in goal.indicators.all():
-                points = indicator.data_points.all()
-                latest = points[len(points) - 1].date if points else None
+                dates = results[indicator.pk].dates
+                latest = dates[-1] if dates else None
                 candidates.append(
                     (goal.status in OPEN_STATUSES, latest is not None, latest, indicator.pk)
                 )
     candidates.sort(reverse=True)
     return {pk for *_, pk in candidates[:CHARTED_INDICATORS]}
+
+
+def _values(site) -> dict[int, list[tuple]]:
+    """Every value of the site's indicators as plain rows (date, value, numerator,
+    denominator, note), in date order: one query, no model instances for 100,000 values."""
+    rows: dict[int, list[tuple]] = {}
+    for indicator_id, *row in (
+        DataPoint.objects.filter(indicator__goal__priority__site=site)
+        .order_by("indicator_id", "date")
+        .values_list("indicator_id", "date", "value", "numerator", "denominator", "note")
+    ):
+        rows.setdefault(indicator_id, []).append(row)
+    return rows
 
 
 @section("site_progress", order=35)
@@ -97,12 +108,8 @@ def progress_score(ctx):
 
 @section("site_progress", order=40)
 def priorities_and_goals(ctx):
-    """Six queries: priorities, goals, indicators, data points, phases, watching cycles."""
-    indicators = Indicator.objects.order_by("name", "pk").prefetch_related(
-        Prefetch("data_points", queryset=DataPoint.objects.order_by("date")),
-        Prefetch("phases", queryset=Phase.objects.order_by("starts_on")),
-        "cycles",
-    )
+    """Four queries (priorities, goals, indicators, values) and one cache read for every
+    indicator's stored chart results; the charted ones' printed charts in another."""
     priorities = list(
         Priority.objects.filter(site=ctx.site)
         .select_related("challenge")
@@ -110,19 +117,24 @@ def priorities_and_goals(ctx):
             Prefetch(
                 "goals",
                 queryset=Goal.objects.select_related("owner").prefetch_related(
-                    Prefetch("indicators", queryset=indicators)
+                    Prefetch("indicators", queryset=Indicator.objects.order_by("name", "pk"))
                 ),
             )
         )
     )
-    charted = _charted(priorities)
+    every = [i for p in priorities for g in p.goals.all() for i in g.indicators.all()]
+    results = chart_cache.results_many(every)
+    charted = _charted(priorities, results)
+    printed = chart_cache.printed_many([i for i in every if i.pk in charted], results)
+    values = _values(ctx.site)
     goal_rows, data_rows, limit_rows, blocks = [], [], [], []
     for priority in priorities:
         goals = []
         for goal in priority.goals.all():
             indicators = goal.indicators.all()
-            results = {i.pk: _results(i) for i in indicators}
-            charts = [_indicator_charts(i, results[i.pk]) for i in indicators if i.pk in charted]
+            charts = [
+                _chart(i, results[i.pk], printed[i.pk]) for i in indicators if i.pk in charted
+            ]
             goals.append({"goal": goal, "charts": charts, "others": len(indicators) - len(charts)})
             goal_rows.append(
                 [
@@ -138,22 +150,15 @@ def priorities_and_goals(ctx):
             for indicator in indicators:
                 result = results[indicator.pk]
                 limit_rows += _limit_rows(goal, indicator, result)
-                readings = [x.reading(indicator.better or None) for x in result.xmr.points]
+                rows = values.get(indicator.pk, [])
+                better = indicator.better or None
+                readings = [x.reading(better) for x in result.xmr.points]
                 if result.too_large:  # not charted: every value listed, none read
-                    readings = ["not charted"] * len(indicator.data_points.all())
-                for point, reading in zip(indicator.data_points.all(), readings, strict=True):
-                    data_rows.append(
-                        [
-                            goal.title,
-                            indicator.name,
-                            point.date,
-                            point.value,
-                            point.numerator,
-                            point.denominator,
-                            point.note,
-                            reading,
-                        ]
-                    )
+                    readings = ["not charted"] * len(rows)
+                data_rows += [
+                    [goal.title, indicator.name, *row, reading]
+                    for row, reading in zip(rows, readings, strict=True)
+                ]
         blocks.append({"priority": priority, "goals": goals})
     return Section(
         title="Priorities, goals and indicators",

@@ -104,3 +104,54 @@ def test_every_headline_figure_has_one_value_on_a_generated_programme(client):
     client.force_login(UserFactory(username="figures-admin", roles=[Role.ADMINISTRATOR]))
     dashboard = assert_one_value_each(client)
     assert dashboard["Peer support workers (head count)"] > 0
+
+
+def test_an_indicators_centre_lines_and_limits_agree_on_the_page_pdf_spreadsheet_and_api(
+    client, world
+):
+    """Rounded once (``pdsa.chart_words.rounded``): the page's and the PDF's text, the
+    spreadsheet's numbers and the API's values, rounded, are the same figures."""
+    import datetime
+
+    from api.figures import chart_record
+    from pdsa import chart_cache
+    from pdsa.chart_words import rounded, shown
+    from reports import services
+    from tests.pdsa.factories import DataPointFactory, GoalFactory, IndicatorFactory
+    from tests.reports.pdf import assert_pdf_contains, sheets
+
+    goal = GoalFactory(priority__site=world.site_a, title="Fewer restrictive practices")
+    indicator = IndicatorFactory(goal=goal, name="Incidents a ward", unit="incidents")
+    values = [12.137, 9.481, 11.262, 13.915, 10.333, 8.774, 12.606, 11.049, 9.958, 14.121]
+    for week, value in enumerate(values):
+        DataPointFactory(
+            indicator=indicator,
+            date=datetime.date(2026, 1, 5) + datetime.timedelta(weeks=week),
+            value=value,
+        )
+    results = chart_cache.results(indicator)
+    phase = results.phase_summaries()[-1]
+    figures = [phase.median, phase.xmr.centre, phase.xmr.lower_limit, phase.xmr.upper_limit]
+    assert all(f is not None and f != rounded(f) for f in figures[1:]), figures  # decimals
+
+    client.force_login(world.lead_a)
+    page = client.get(indicator.get_absolute_url()).content.decode()
+    limits = f"mean {shown(phase.xmr.centre)}; trial limits {shown(phase.xmr.lower_limit)} to "
+    limits += f"{shown(phase.xmr.upper_limit)}"
+    assert limits in " ".join(re.sub(r"<[^>]+>", "", page).split())
+    assert f"Median {shown(phase.median)} incidents." in page
+
+    report = ReportFactory(site=world.site_a, requested_by=world.lead_a)
+    assert services.report_generate(report=report)
+    report.refresh_from_db()
+    with report.pdf.open("rb") as pdf:
+        assert_pdf_contains(pdf.read(), limits, f"Median {shown(phase.median)} incidents.")
+    with report.spreadsheet.open("rb") as xlsx:
+        rows = sheets(xlsx.read())["Indicator phases and limits"]
+    row = next(r for r in rows if r[1] == "Incidents a ward")
+    assert list(row[6:10]) == [rounded(f) for f in figures]
+
+    api = chart_record(results)["phases"][-1]
+    assert [rounded(api[k]) for k in ("median", "mean", "lower_limit", "upper_limit")] == list(
+        row[6:10]
+    )

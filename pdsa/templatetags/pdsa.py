@@ -1,6 +1,14 @@
 from django import template
 
+from pdsa import chart_words
+
 register = template.Library()
+
+
+@register.filter
+def shown(value) -> str:
+    """A centre line or limit rounded as every page, report and spreadsheet rounds it."""
+    return chart_words.shown(value)
 
 
 @register.filter

@@ -84,7 +84,6 @@ def indicator_detail(request, pk):
         "run_svg": charted.run_svg,
         "run_warnings": [w for w in charted.results.warnings if w.kind in RUN_CHART_KINDS],
         "xmr_svg": charted.xmr_svg,
-        "run_signals": charted.run_signals,
-        "xmr_signals": charted.xmr_signals,
+        "words": charted.words,
     }
     return render(request, "pdsa/indicator_detail.html", context)

@@ -94,3 +94,21 @@ def test_a_long_series_is_shown_from_its_last_two_years_with_a_note():
     assert results.window > 0
     assert len(xs(svg)) == 200 - results.window
     assert "Last 2 years shown" in svg and "limits from the whole series" in svg
+
+
+def test_the_printed_chart_draws_the_same_points_and_words_in_a_few_nodes():
+    """The site report's PDF draws each kind of point as one path, with no tooltips (nothing
+    to hover on paper): a fraction of the page chart's nodes, the same text."""
+    values = [10, 12, 11, 13, 30, 12, 10, 11, 12, 13, 11, 10] * 4
+    results = compute(indicator(target=12), weekly(values, note_at=3))
+    for kind in ("run", "xmr"):
+        page = render_indicator_svg(results, kind)
+        printed = render_indicator_svg(results, kind, printed=True)
+        assert len(re.findall(r"<title", page)) > len(values)
+        assert len(re.findall(r"<title", printed)) == 1  # the chart's own, for its name
+        assert len(re.findall(r"<(?:circle|path)", printed)) <= 8
+        assert re.findall(r"<text[^>]*>([^<]*)<", printed) == re.findall(
+            r"<text[^>]*>([^<]*)<", page
+        )
+        points = re.search(r'<g class="points">(.*?)</g>', printed, re.S).group(1)
+        assert sum(p.count("M") for p in re.findall(r' d="([^"]+)"', points)) == len(values)
