@@ -24,10 +24,10 @@ from django.db.models import Prefetch, prefetch_related_objects
 from . import chart_words
 from .chart_results import ChartResults, PhaseSummary, compute
 from .chart_words import ChartWords
-from .indicator_svg import render_indicator_svg
+from .indicator_svg import legend_notes, render_indicator_svg
 from .models import Cycle, DataPoint, Indicator, Phase
 
-VERSION = 2  # of what is stored: results stored by an older version are not read
+VERSION = 3  # of what is stored: results stored by an older version are not read
 TIMEOUT = 60 * 60 * 24 * 30  # unread results age out; a write makes them unreachable anyway
 
 SIGNAL_NAMES = {
@@ -197,11 +197,13 @@ def summaries(indicators) -> dict[int, ChartSummary]:
 
 @dataclass(frozen=True)
 class PrintedCharts:
-    """Both charts as the site report's PDF draws them (``render_indicator_svg(printed=True)``);
-    empty where the page draws no chart either."""
+    """Both charts as the site report's PDF draws them (``render_indicator_svg(printed=True)``)
+    with their legends' lines of text; empty where the page draws no chart either."""
 
     run_svg: str
     xmr_svg: str
+    run_notes: tuple[str, ...] = ()
+    xmr_notes: tuple[str, ...] = ()
 
 
 def printed_many(indicators, results_by_pk: dict[int, ChartResults]) -> dict[int, PrintedCharts]:
@@ -224,6 +226,8 @@ def _printed(results: ChartResults) -> PrintedCharts:
         xmr_svg=render_indicator_svg(results, "xmr", printed=True)
         if len(results.values) >= 2
         else "",
+        run_notes=tuple(legend_notes(results, "run")),
+        xmr_notes=tuple(legend_notes(results, "xmr")),
     )
 
 

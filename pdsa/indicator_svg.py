@@ -29,8 +29,9 @@ PHASE = "#330072"
 
 def render_indicator_svg(results, kind: str, *, printed: bool = False) -> str:
     """``kind`` is "run" or "xmr". ``printed``: the same chart for a PDF, without what only a
-    pointer can read (a tooltip per point, cycle and phase) and with the points of each kind
-    as one path, so a PDF renderer lays out a few dozen nodes instead of hundreds."""
+    pointer can read (a tooltip per point, cycle and phase), with the points of each kind as
+    one path and the legend's lines of text left to the document (``legend_notes``): WeasyPrint
+    lays SVG text out a letter at a time, HTML text a line at a time."""
     chart = results.run if kind == "run" else results.xmr
     first = results.window
     dates, values = results.dates[first:], results.values[first:]
@@ -69,6 +70,8 @@ def render_indicator_svg(results, kind: str, *, printed: bool = False) -> str:
 
     kinds, tips = _point_kinds(kind, chart, results, first)
     legend = _legend(kind, kinds, results, chart, phases, first)
+    if printed:
+        legend = [row for row in legend if row[0] in MARKERS]
     height = bottom + 36 + LINE * len(legend) + 8
     out = [_svg_open(uid, title, _describe(kind, chart, results, kinds, first), height)]
 
@@ -163,6 +166,17 @@ def render_indicator_svg(results, kind: str, *, printed: bool = False) -> str:
                 lx += 16 + _width(item)
     out.append("</g>")
     return "\n".join(out + ["</svg>"])
+
+
+def legend_notes(results, kind: str) -> list[str]:
+    """The legend's lines of text (not its markers), which the printed chart leaves out."""
+    if results.too_large or len(results.values) < 2:
+        return []
+    chart, first = (results.run if kind == "run" else results.xmr), results.window
+    kinds, _ = _point_kinds(kind, chart, results, first)
+    phases = [p for p in chart.phases if p.end > first]
+    legend = _legend(kind, kinds, results, chart, phases, first)
+    return [row[0] for row in legend if row[0] not in MARKERS]
 
 
 def _svg_open(uid: str, title: str, desc: str, height: float) -> str:
@@ -295,12 +309,14 @@ def _tip(tip: str | None, printed: bool = False) -> str:
 def _markers(shape: str, fill: str, centres: list[tuple[float, float]]) -> str:
     """Every point of one kind as one path, drawn as ``chart_svg._marker`` draws each."""
     outline = "" if shape == "dot" else f' stroke="{TEXT}" stroke-width="1.5"'
-    if shape in ("dot", "ring"):
+    if shape in ("dot", "ring"):  # four Bézier quarters: a renderer draws them as they are
         r = 3.5 if shape == "dot" else 6.5
-        d = "".join(
-            f"M{cx - r:.1f},{cy:.1f}a{r},{r} 0 1,0 {2 * r},0a{r},{r} 0 1,0 {-2 * r},0Z"
-            for cx, cy in centres
+        k, j = round(r * 0.5523, 2), round(r - r * 0.5523, 2)
+        quarters = (
+            f"c0,{k} {-j},{r} {-r},{r}c{-k},0 {-r},{-j} {-r},{-r}"
+            f"c0,{-k} {j},{-r} {r},{-r}c{k},0 {r},{j} {r},{r}Z"
         )
+        d = "".join(f"M{cx + r:.1f},{cy:.1f}{quarters}" for cx, cy in centres)
     else:
         r = 7.5 if shape == "diamond" else 5.5
         corners = (

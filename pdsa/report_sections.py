@@ -33,6 +33,8 @@ def _chart(indicator, results, printed) -> dict:
         "charted": len(results.values) - results.window,
         "run": printed.run_svg,
         "xmr": printed.xmr_svg,
+        "run_notes": printed.run_notes,
+        "xmr_notes": printed.xmr_notes,
         "words": chart_words.words(results, *chart_cache.signals(results)),
     }
 
