@@ -7,7 +7,7 @@ import re
 from types import SimpleNamespace as Row
 
 from pdsa.chart_results import compute
-from pdsa.indicator_svg import WIDTH, render_indicator_svg
+from pdsa.indicator_svg import WIDTH, legend_notes, render_indicator_svg
 
 START = datetime.date(2025, 1, 6)
 PHONE = 390
@@ -98,7 +98,8 @@ def test_a_long_series_is_shown_from_its_last_two_years_with_a_note():
 
 def test_the_printed_chart_draws_the_same_points_and_words_in_a_few_nodes():
     """The site report's PDF draws each kind of point as one path, with no tooltips (nothing
-    to hover on paper): a fraction of the page chart's nodes, the same text."""
+    to hover on paper) and the legend's lines as text under it: a fraction of the page
+    chart's nodes, the same words."""
     values = [10, 12, 11, 13, 30, 12, 10, 11, 12, 13, 11, 10] * 4
     results = compute(indicator(target=12), weekly(values, note_at=3))
     for kind in ("run", "xmr"):
@@ -107,8 +108,9 @@ def test_the_printed_chart_draws_the_same_points_and_words_in_a_few_nodes():
         assert len(re.findall(r"<title", page)) > len(values)
         assert len(re.findall(r"<title", printed)) == 1  # the chart's own, for its name
         assert len(re.findall(r"<(?:circle|path)", printed)) <= 8
-        assert re.findall(r"<text[^>]*>([^<]*)<", printed) == re.findall(
-            r"<text[^>]*>([^<]*)<", page
-        )
+        notes = legend_notes(results, kind)  # printed under the chart, as HTML
+        said = re.findall(r"<text[^>]*>([^<]*)<", page)
+        assert notes and set(notes) <= set(said)
+        assert re.findall(r"<text[^>]*>([^<]*)<", printed) == [t for t in said if t not in notes]
         points = re.search(r'<g class="points">(.*?)</g>', printed, re.S).group(1)
         assert sum(p.count("M") for p in re.findall(r' d="([^"]+)"', points)) == len(values)
