@@ -10,6 +10,7 @@ gatherings. The index itself is ``sites.models.CoProduction``: this module only 
 
 import datetime
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import JSONObject
@@ -18,6 +19,7 @@ from challenges.models import Participant
 from learning_sets.models import Delegate
 from pdsa.models import CycleTeamMember
 from sites.models import CoProduction, Perspective, ProjectGroupMember, Site
+from sites.tables import Column, SiteTable
 from support.models import TrainingDelivery
 from teams.models import TeamParticipant
 
@@ -136,47 +138,43 @@ def _gathering(kind: str, row: dict | None) -> Gathering:
     )
 
 
-def _counted(scope: Scope, kinds, *, by_site: bool) -> list[dict]:
+def _counted(scope: Scope, kinds) -> list[dict]:
     branches = []
     for key in kinds:
         kind = KINDS[key]
-        keys = {"kind": Value(key)} | ({"site_pk": F(kind.site)} if by_site else {})
-        branches.append(kind.rows(scope).values(**keys).annotate(**kind.counts()).order_by())
+        rows = kind.rows(scope).values(kind=Value(key)).annotate(**kind.counts()).order_by()
+        branches.append(rows)
     first, *rest = branches
     return list(first.union(*rest, all=True)) if rest else list(first)
 
 
 def by_kind(scope: Scope, kinds=tuple(KINDS)) -> list[Gathering]:
     """Each kind of gathering across the scope's sites, in the order of ``KINDS``: one query."""
-    found = {row["kind"]: row for row in _counted(scope, kinds, by_site=False)}
+    found = {row["kind"]: row for row in _counted(scope, kinds)}
     return [_gathering(kind, found.get(kind)) for kind in kinds]
-
-
-def by_site(scope: Scope, kinds=tuple(KINDS)) -> dict[int, dict[str, Gathering]]:
-    """Each site's gatherings by kind (a site with none of a kind has no entry): one query."""
-    sites: dict[int, dict[str, Gathering]] = {}
-    for row in _counted(scope, kinds, by_site=True):
-        sites.setdefault(row["site_pk"], {})[row["kind"]] = _gathering(row["kind"], row)
-    return sites
 
 
 SITE_KINDS = tuple(KINDS)[1:]  # the page reads the project group itself
 
 
-def with_co_production(sites: QuerySet[Site]) -> QuerySet[Site]:
-    """Each site with its counts of every kind but the project group, as a JSON object a
-    kind (``co_<kind>``), in the query that fetches it: the site page spends no query."""
+def _per_site(key: str) -> QuerySet:
+    kind = KINDS[key]
+    return kind.model.objects.filter(kind.only, **{kind.site: OuterRef("pk")}).order_by()
+
+
+def with_co_production(sites: QuerySet[Site], kinds=SITE_KINDS) -> QuerySet[Site]:
+    """Each site with its counts of each kind (by default every kind but the project group)
+    as a JSON object a kind (``co_<kind>``), in the query that fetches it: the site page
+    spends no query, and a page of the programme's table one."""
     return sites.annotate(
         **{
             f"co_{key}": Subquery(
-                KINDS[key]
-                .model.objects.filter(KINDS[key].only, **{KINDS[key].site: OuterRef("pk")})
-                .order_by()
+                _per_site(key)
                 .values(KINDS[key].site)
                 .annotate(counts=JSONObject(**KINDS[key].counts()))
                 .values("counts")
             )
-            for key in SITE_KINDS
+            for key in kinds
         }
     )
 
@@ -186,3 +184,67 @@ def site_summary(site: Site, *, group: CoProduction) -> list[Gathering]:
     kinds ``with_co_production`` counted when the site was fetched."""
     groups = Gathering(kind="group", count=1 if group.people else 0, index=group)
     return [groups, *(_gathering(key, getattr(site, f"co_{key}")) for key in SITE_KINDS)]
+
+
+def lived_experience_of(key: str) -> Subquery:
+    """A site's service users or carers counted in one kind of gathering: what the
+    programme's table sorts that kind's column by."""
+    rows = _per_site(key).values(KINDS[key].site)
+    return Subquery(rows.annotate(n=KINDS[key].counts()["lived"]).values("n"))
+
+
+COLUMNS = [
+    Column("Site", "site", by="name"),
+    *(Column(kind.label, key, by=partial(lived_experience_of, key)) for key, kind in KINDS.items()),
+]
+
+
+def programme_table(sites: QuerySet[Site], params) -> SiteTable:
+    """The sites a page at a time with every kind's counts, filtered and sorted (a kind by
+    its service users or carers)."""
+    return SiteTable(
+        params, with_co_production(sites, tuple(KINDS)), columns=COLUMNS, default="site"
+    )
+
+
+def site_gatherings(site: Site) -> list[Gathering | None]:
+    """A row of the programme's table: each kind counted for a site by ``programme_table``
+    (None where it has none)."""
+    return [
+        None if getattr(site, f"co_{key}") is None else _gathering(key, getattr(site, f"co_{key}"))
+        for key in KINDS
+    ]
+
+
+def programme_csv(sites: QuerySet[Site]):
+    """The header, then a row a site with each kind's gatherings, people, service users or
+    carers and staff with lived experience, read in chunks."""
+    yield [
+        "Site",
+        "Category",
+        "Region",
+        *(
+            f"{kind.label}: {what}"
+            for kind in KINDS.values()
+            for what in (
+                "how many",
+                "people",
+                "service users or carers",
+                "staff with lived experience",
+            )
+        ),
+    ]
+    for site in sites.iterator(chunk_size=500):
+        cells = []
+        for gathering in site_gatherings(site):
+            if gathering is None:
+                cells += [0, 0, 0, 0]
+            else:
+                index = gathering.index
+                cells += [
+                    gathering.count,
+                    index.people,
+                    index.lived_experience,
+                    index.staff_lived_experience,
+                ]
+        yield [site.name, site.get_category_display(), site.get_region_display(), *cells]

@@ -6,4 +6,5 @@ app_name = "coproduction"
 
 urlpatterns = [
     path("", views.programme, name="programme"),
+    path("sites.csv", views.programme_csv, name="programme-csv"),
 ]

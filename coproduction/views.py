@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from imroc.exports import csv_download
 from learning_sets.selectors import programme_headline
 from sites.models import CoProduction
 from sites.selectors import sites_for_user
@@ -18,10 +19,9 @@ from . import selectors
 @require_safe
 def programme(request):
     """Everyone signed in reads it: the headline is the programme's; the tables cover the
-    sites the reader may see (all of them for programme staff)."""
+    sites the reader may see (all of them for programme staff), the sites' a page at a time."""
     visible = sites_for_user(request.user)
-    scope = selectors.Scope(sites=visible)
-    per_site = selectors.by_site(scope)
+    table = selectors.programme_table(visible, request.GET)
     headline = programme_headline(timezone.localdate())
     return render(
         request,
@@ -31,11 +31,16 @@ def programme(request):
             "headline_index": CoProduction.of_counts(
                 people=headline["attendees"], lived_experience=headline["lived_experience"]
             ),
-            "kinds": selectors.by_kind(scope),
-            "labels": list(selectors.LABELS.values()),
-            "rows": [
-                (site, [per_site.get(site.pk, {}).get(kind) for kind in selectors.KINDS])
-                for site in visible.order_by("name")
-            ],
+            "kinds": selectors.by_kind(selectors.Scope(sites=visible)),
+            "table": table,
+            "rows": [(site, selectors.site_gatherings(site)) for site in table.page],
         },
     )
+
+
+@login_required
+@require_safe
+def programme_csv(request):
+    """Every site the programme page's filter finds, in its order."""
+    table = selectors.programme_table(sites_for_user(request.user), request.GET)
+    return csv_download("co-production", selectors.programme_csv(table.rows))

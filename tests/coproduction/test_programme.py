@@ -23,7 +23,7 @@ from tests.support.factories import TrainingDeliveryFactory
 from tests.teams.helpers import assess as team_assessment
 from tests.teams.helpers import team
 
-PROGRAMME_PAGE_QUERIES = 8
+PROGRAMME_PAGE_QUERIES = 6  # user, the headline (2), by kind, the sites' count and page
 
 
 def attendees(workshop, site, perspectives):
