@@ -82,8 +82,8 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     action.get_by_label("Owner", exact=True).select_option(label="Nia Lead")
     due = datetime.date.today() + datetime.timedelta(days=7)
     fill_date(action, "Due", due.isoformat())
-    page.get_by_role("button", name="Save review").click()
-    expect(page.get_by_text("Review saved.")).to_be_visible()
+    page.get_by_role("button", name="Publish review").click()
+    expect(page.get_by_text("Review published.")).to_be_visible()
     sign_out(page)
 
     lead = get_user_model().objects.get(username="nia.lead@example.org")

@@ -76,8 +76,8 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
     first_action.get_by_label("Owner", exact=True).select_option(label=world.lead_a.get_full_name())
     fill_date(first_action, "Due", "2012-04-30")
     assert_accessible(page)
-    page.get_by_role("button", name="Save review").click()
-    expect(page.get_by_text("Review saved.")).to_be_visible()
+    page.get_by_role("button", name="Publish review").click()
+    expect(page.get_by_text("Review published.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Dashboard", exact=True).click()
