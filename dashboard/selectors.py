@@ -57,8 +57,9 @@ def status_by_category(filters: Filters) -> dict[tuple[str, str], int]:
 
 
 # Each site's assessments up to the period's end with the date of the site's next one (the
-# later id wins a tie); of those, each one that is a site's latest at some quarter's end, with
-# a 1 for each quarter end it is the latest at; then their ratings summed by stage.
+# later id wins a tie); each is its site's latest at the quarter ends from ``first_q`` to
+# ``last_q`` (none when first_q > last_q). Ratings are counted by that span and stage, so the
+# rows back are a few dozen however many ratings there are.
 _STAGES_SQL = """
 WITH spans AS (
     SELECT a.id, a.assessed_on, LEAD(a.assessed_on) OVER (
@@ -67,30 +68,31 @@ WITH spans AS (
     FROM {assessment} a
     WHERE a.assessed_on <= %s AND a.site_id IN ({sites})
 ), latest AS (
-    SELECT id, {at_quarter_ends} FROM spans WHERE next_on IS NULL OR next_on > %s
+    SELECT id, CASE {first_q} ELSE {n} END AS first_q,
+        CASE WHEN next_on IS NULL THEN {last} {last_q} ELSE -1 END AS last_q
+    FROM spans
 )
-SELECT s.{rank}, MAX(s.{name}), {sums}
+SELECT latest.first_q, latest.last_q, s.{rank}, MAX(s.{name}), COUNT(*)
 FROM latest JOIN {rating} r ON r.{assessment_id} = latest.id JOIN {stage} s ON s.id = r.{stage_id}
-GROUP BY s.{rank}
+WHERE latest.first_q <= latest.last_q
+GROUP BY latest.first_q, latest.last_q, s.{rank}
 UNION ALL
-SELECT NULL, NULL, {sums} FROM latest
+SELECT first_q, last_q, NULL, NULL, COUNT(*) FROM latest WHERE first_q <= last_q
+GROUP BY first_q, last_q
 """
-_AT_QUARTER_END = (
-    "CASE WHEN assessed_on <= %s AND (next_on IS NULL OR next_on > %s) THEN 1 ELSE 0 END AS q{i}"
-)
 
 
 def stages_by_quarter(
     filters: Filters, ends: list[datetime.date]
 ) -> tuple[list[int], dict[int, tuple[str, list[int]]]]:
-    """Per quarter end, each filtered site counted by its latest assessment on or before that
-    day (and the period's end), on whichever framework version (the versions share the
-    scale's ranks, so a 2009 assessment followed by a 2012 one is still the site's history):
-    the sites assessed, and by stage rank its name and the ratings at it. One query, whose
-    rows are the stages, not the ratings."""
+    """Per quarter end (``ends`` in order), each filtered site counted by its latest
+    assessment on or before that day (and the period's end), on whichever framework version
+    (the versions share the scale's ranks, so a 2009 assessment followed by a 2012 one is
+    still the site's history): the sites assessed, and by stage rank its name and the
+    ratings at it. One query."""
     sites_sql, sites_params = sites(filters).order_by().values("pk").query.sql_with_params()
     quote = connection.ops.quote_name
-    quarters = range(len(ends))
+    last = len(ends) - 1
     sql = _STAGES_SQL.format(
         assessment=quote(Assessment._meta.db_table),
         rating=quote(Rating._meta.db_table),
@@ -100,16 +102,22 @@ def stages_by_quarter(
         rank=quote("rank"),
         name=quote("name"),
         sites=sites_sql,
-        at_quarter_ends=", ".join(_AT_QUARTER_END.format(i=i) for i in quarters),
-        sums=", ".join(f"COALESCE(SUM(q{i}), 0)" for i in quarters),
+        first_q=" ".join(f"WHEN assessed_on <= %s THEN {i}" for i in range(len(ends))),
+        n=len(ends),
+        last=last,
+        last_q=" ".join(f"WHEN next_on > %s THEN {i}" for i in range(last, -1, -1)),
     )
-    params = [filters.until, *sites_params, *(day for end in ends for day in (end, end)), ends[0]]
+    params = [filters.until, *sites_params, *ends, *reversed(ends)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    assessed = next(list(counts) for rank, _, *counts in rows if rank is None)
-    stages = {rank: (name, list(counts)) for rank, name, *counts in rows if rank is not None}
-    return assessed, {rank: stages[rank] for rank in sorted(stages) if any(stages[rank][1])}
+    assessed = [0] * len(ends)
+    stages: dict[int, tuple[str, list[int]]] = {}
+    for first_q, last_q, rank, name, n in rows:
+        counts = assessed if rank is None else stages.setdefault(rank, (name, [0] * len(ends)))[1]
+        for quarter in range(first_q, last_q + 1):
+            counts[quarter] += n
+    return assessed, {rank: stages[rank] for rank in sorted(stages)}
 
 
 def goals_of(filters: Filters) -> QuerySet[Goal]:
