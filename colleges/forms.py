@@ -80,6 +80,8 @@ class FidelityCheckForm(NhsFormMixin, forms.Form):
             kw["initial"] = _initial(source, keep_date=check is not None)
         super().__init__(*args, **kw)
         self.college, self.check = college, check
+        if source is not None:  # a re-check starts from the check before
+            self.keeps_answers = frozenset(self.initial)
         self.fields["checked_on"].initial = self.initial.get("checked_on", timezone.localdate())
         for feature in fidelity.FEATURES:
             self.fields[f"feature_{feature.key}"] = forms.ChoiceField(

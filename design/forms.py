@@ -1,5 +1,6 @@
-"""Forms people can't get wrong: the NHS.UK date input, real prompts instead of "---------",
-and error messages that say what to do, derived from each field's label.
+"""Forms people can't get wrong: the NHS.UK date input, radios for a short list of choices,
+real prompts instead of "---------", and error messages that say what to do, derived from
+each field's label.
 
 ``NhsFormMixin`` goes first in a form's bases (``class GoalForm(NhsFormMixin, forms.ModelForm)``).
 It keeps any message a form sets itself; it only replaces Django's generic defaults.
@@ -13,6 +14,8 @@ from django.forms.widgets import ChoiceWidget
 
 DATE_PARTS = ("day", "month", "year")
 BLANK = "---------"  # Django's blank choice, replaced by a prompt
+MOST_RADIOS = 6  # the service manual: radios for a choice of up to about 6 options
+COUNTED = range(2_000, 100_001)  # text box limits shown with the NHS.UK character count
 
 
 class DateInput(forms.MultiWidget):
@@ -61,6 +64,27 @@ def _is_single_select(widget) -> bool:
     return isinstance(widget, forms.Select) and not isinstance(
         widget, forms.SelectMultiple | forms.RadioSelect
     )
+
+
+def counted_limit(field) -> int | None:
+    """The limit of a text box that gets nhsuk-frontend's character count (a textarea
+    holding 2,000 to 100,000 characters), else None."""
+    limit = getattr(field, "max_length", None)
+    return limit if isinstance(field.widget, forms.Textarea) and limit in COUNTED else None
+
+
+def _short_fixed_choice(field) -> bool:
+    """A required choice among a fixed few (a model's choices, a form's own list): radios.
+    A model's rows (sites, people, topics) vary with the data and stay a select, as do
+    optional choices (a radio cannot be unchosen) and grouped ones."""
+    if not _is_single_select(field.widget) or not field.required:
+        return False
+    if not isinstance(field, forms.ChoiceField) or isinstance(field, forms.ModelChoiceField):
+        return False
+    choices = [value for value, _ in field.choices if value not in ("", None)]
+    if any(isinstance(value, list | tuple) for _, value in field.choices):
+        return False
+    return 1 < len(choices) <= MOST_RADIOS
 
 
 def _label(field, name: str) -> str:
@@ -135,17 +159,21 @@ class NhsFormMixin:
 
     ``prompts`` maps a field name to a select's first option (default "Select a <label>");
     ``required_messages`` maps a field name to its own "required" message; ``keeps_answers``
-    names selects that may start on an answer given before (a re-assessment starts from the
-    last ratings and says what changed)."""
+    names selects and radios that may start on an answer given before (a re-assessment
+    starts from the last ratings and says what changed); ``selects`` names short choices
+    kept as a select all the same."""
 
     prompts: dict[str, str] = {}
     required_messages: dict[str, str] = {}
     keeps_answers: frozenset[str] = frozenset()
+    selects: frozenset[str] = frozenset()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             self._use_nhs_date_input(field)
+            if counted_limit(field):  # the count says how far over; the browser would cut
+                field.widget.attrs.pop("maxlength", None)
             self._prompt(name, field)
             defaults = _defaults(field)
             for key, message in _messages(field, name).items():
@@ -167,12 +195,28 @@ class NhsFormMixin:
             field.input_formats = ["%Y-%m-%d", *field.input_formats]
 
     def __getitem__(self, name):
-        """The bound field, its select first set to start on its prompt (here, not in
-        ``__init__``: forms set their choices and initial values after the mixin's turn)."""
-        if name not in self._bound_fields_cache and name not in self.keeps_answers:
-            if self._records_something_new() and name in self.fields:
-                self._start_on_prompt(name, self.fields[name])
+        """The bound field, a short choice first made radios and a select or those radios
+        set to start on no answer (here, not in ``__init__``: forms set their choices and
+        initial values after the mixin's turn)."""
+        if name not in self._bound_fields_cache and name in self.fields:
+            field = self.fields[name]
+            radios = name not in self.selects and _short_fixed_choice(field)
+            if radios:
+                self._use_radios(field)
+            if name not in self.keeps_answers and self._records_something_new():
+                if isinstance(field.widget, forms.RadioSelect):
+                    self.initial.pop(name, None)
+                    field.initial = None
+                else:
+                    self._start_on_prompt(name, field)
         return super().__getitem__(name)
+
+    @staticmethod
+    def _use_radios(field):
+        """NHS.UK radios (a fieldset, its legend the label) with the blank choice left out:
+        none is chosen until the person chooses."""
+        field.widget = forms.RadioSelect(attrs=field.widget.attrs)
+        field.choices = [(v, label) for v, label in field.choices if v not in ("", None)]
 
     def _records_something_new(self) -> bool:
         instance = getattr(self, "instance", None)

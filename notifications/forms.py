@@ -23,6 +23,7 @@ class PreferencesForm(NhsFormMixin, forms.Form):
 
     def __init__(self, *args, rows: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
+        self.keeps_answers = frozenset(row["kind"].name for row in rows)  # the current choice
         self.rows = []
         for row in rows:
             kind = row["kind"]

@@ -297,6 +297,7 @@ def action_rows(formset) -> list[dict]:
 
 
 class ActionDoneForm(NhsFormMixin, forms.Form):
+    keeps_answers = frozenset({"done"})  # the answer given before
     done = forms.TypedChoiceField(
         label="Is the action done?",
         choices=[("yes", "Yes, it is done"), ("no", "No, not yet")],

@@ -278,3 +278,10 @@ def choose_site(page, name: str, *, typed: str | None = None) -> None:
     option.click()
     expect(page.get_by_role("button", name=f"Remove {name}")).to_be_visible()
     expect(box).to_have_value("")
+
+
+def choose(scope, question: str | re.Pattern, answer: str) -> None:
+    """Check the radio ``answer`` of the NHS.UK radios whose legend is ``question`` (a short
+    choice is radios: design/forms.py)."""
+    group = scope.get_by_role("group", name=question, exact=isinstance(question, str))
+    group.get_by_label(answer, exact=True).check()

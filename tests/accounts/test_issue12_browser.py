@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.browser import (
     BROWSER_TEST,
     assert_accessible,
+    choose,
     choose_site,
     fill_date,
     open_nav_link,
@@ -40,7 +41,7 @@ def test_an_invited_lead_gets_a_review_action_and_the_consultant_hears_it_is_don
     page.get_by_role("link", name="Add a site and invite its lead").click()
     page.get_by_label("Full name").fill("Nia Lead")
     page.get_by_label("Email address").fill("nia.lead@example.org")
-    page.get_by_label("Role").select_option(label="Project lead of the site")
+    choose(page, "Role", "Project lead of the site")
     page.get_by_label("Perspective in the project group").select_option(label="Manager")
     page.get_by_label("Or add a new site").fill(SITE)
     page.get_by_label("New site's category").select_option(label="Network")

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, fill_date, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, choose, fill_date, sign_in
 from tests.challenges.factories import assess
 
 pytestmark = BROWSER_TEST
@@ -53,7 +53,7 @@ def test_consultant_goes_from_the_dashboard_to_a_review_and_the_lead_answers(
 
     page.get_by_role("link", name="Support given", exact=True).click()
     page.get_by_role("link", name="Log support", exact=True).click()
-    page.get_by_label("Kind").select_option(label="Site visit")
+    choose(page, "Kind", "Site visit")
     page.get_by_label("Given by (account)", exact=True).select_option(
         label=world.consultant.get_full_name()
     )

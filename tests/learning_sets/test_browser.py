@@ -5,7 +5,7 @@ import re
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, choose_site, fill_date
+from tests.browser import BROWSER_TEST, assert_accessible, choose, choose_site, fill_date
 from tests.sites.factories import SiteFactory
 
 from .factories import standard_topics
@@ -44,7 +44,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     for site in members:
         choose_site(page, site.name)
     fill_date(page, "Start date", "2026-10-01")
-    page.get_by_label("Status").select_option(label="Planning")
+    choose(page, "Status", "Planning")
     assert_accessible(page)
     page.get_by_role("button", name="Save learning set").click()
     expect(page.get_by_text("Learning set “South West learning set” created.")).to_be_visible()
@@ -89,7 +89,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
         page.get_by_label("Site").select_option(label=site.name)
         page.get_by_label("Full name").fill(name)
         page.get_by_label("Email").fill(f"{name.lower().replace(' ', '.')}@example.org")
-        page.get_by_label("Perspective").select_option(label=perspective)
+        choose(page, "Perspective", perspective)
         assert_accessible(page)
         page.get_by_role("button", name="Register delegate").click()
 
@@ -116,7 +116,7 @@ def test_organiser_runs_a_learning_set_from_creation_to_evaluation_summary(
     page.get_by_label("Site").select_option(label=world.site_b.name)
     page.get_by_label("Full name").fill("Beta Waiting")
     page.get_by_label("Email").fill("beta.waiting@example.org")
-    page.get_by_label("Perspective").select_option(label="Carer")
+    choose(page, "Perspective", "Carer")
     page.get_by_label("If no place is free, put them on the waiting list").check()
     page.get_by_role("button", name="Register delegate").click()
     expect(page.get_by_text("Beta Waiting is on the waiting list")).to_be_visible()

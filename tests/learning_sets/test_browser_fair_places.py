@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from learning_sets import services
 from learning_sets.models import Delegate
-from tests.browser import BROWSER_TEST, assert_accessible, choose_site, fill_date, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, choose, choose_site, fill_date, sign_in
 
 from .factories import WorkshopFactory, register, sites, standard_topics
 
@@ -49,7 +49,7 @@ def test_a_set_of_seven_sites_fills_a_forty_seat_venue_fairly(world, page, live_
     for site in members:
         choose_site(page, site.name)
     fill_date(page, "Start date", "2031-01-06")
-    page.get_by_label("Status").select_option(label="Planning")
+    choose(page, "Status", "Planning")
     page.get_by_role("button", name="Save learning set").click()
     expect(page.get_by_role("heading", name="South West learning set")).to_be_visible()
 

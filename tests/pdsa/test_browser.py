@@ -6,7 +6,7 @@ import datetime
 from playwright.sync_api import expect
 
 from pdsa.models import Cycle, DataPoint
-from tests.browser import BROWSER_TEST, assert_accessible, fill_date
+from tests.browser import BROWSER_TEST, assert_accessible, choose, fill_date
 from tests.challenges.test_browser import STAGES, open_assessment_form, rate
 from tests.pdsa.factories import challenge
 from tests.sites.factories import ProjectGroupMemberFactory
@@ -42,7 +42,7 @@ def fill_goal(page, title, difficulty, priority):
     page.get_by_label("Owner").select_option(index=1)
     fill_date(page, "Start date", "2012-01-02")
     fill_date(page, "Target date", "2012-12-31")
-    page.get_by_label("Status").select_option(label="In progress")
+    choose(page, "Status", "In progress")
     save(page, "Save goal")
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
 

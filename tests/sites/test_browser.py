@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible
+from tests.browser import BROWSER_TEST, assert_accessible, choose
 
 pytestmark = BROWSER_TEST
 
@@ -23,7 +23,7 @@ def test_lead_adds_a_carer_and_a_board_sponsor_and_the_group_becomes_co_produced
     ]:
         page.get_by_role("link", name="Add a member").click()
         page.get_by_label("Full name").fill(name)
-        page.get_by_label("Role").select_option(label=role)
+        choose(page, "Role", role)
         page.get_by_label("Perspective").select_option(label=perspective)
         assert_accessible(page)
         page.get_by_role("button", name="Save member").click()

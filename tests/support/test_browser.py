@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, fill_date, sign_in
+from tests.browser import BROWSER_TEST, assert_accessible, choose, fill_date, sign_in
 
 pytestmark = BROWSER_TEST
 
@@ -20,7 +20,7 @@ def test_consultant_logs_a_visit_and_reviews_the_site_and_the_lead_answers(
     page.get_by_role("link", name="Support given", exact=True).click()
     assert_accessible(page)
     page.get_by_role("link", name="Log support", exact=True).click()
-    page.get_by_label("Kind").select_option(label="Site visit")
+    choose(page, "Kind", "Site visit")
     page.get_by_label("Given by (account)", exact=True).select_option(
         label=world.consultant.get_full_name()
     )
@@ -103,8 +103,8 @@ def test_lead_updates_the_sites_outcomes_and_sees_the_history(world, signed_in_p
     page.get_by_role("link", name="Update the figures", exact=True).click()
     fill_date(page, "Figures as at", "2012-06-30")
     page.get_by_label("People with a personal budget").fill("3")
-    page.get_by_label("Risk policy review").select_option(label="Under way")
-    page.get_by_label("IPS employment service").select_option(label="Planned")
+    choose(page, "Risk policy review", "Under way")
+    choose(page, "IPS employment service", "Planned")
     page.get_by_label("WRAP").check()
     assert_accessible(page)
     page.get_by_role("button", name="Save figures").click()

@@ -6,7 +6,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser import BROWSER_TEST, assert_accessible, fill_date
+from tests.browser import BROWSER_TEST, assert_accessible, choose, fill_date
 
 pytestmark = BROWSER_TEST
 
@@ -34,9 +34,7 @@ def test_lead_adds_a_team_assesses_it_plans_and_sees_it_move(world, signed_in_pa
     form.get_by_label("Name of participant 2").fill("Dan Ellery")
     form.get_by_label("Perspective of participant 2").select_option(label="Service user")
     for number in range(1, 9):
-        form.get_by_label(f"Rating for practice {number}", exact=True).select_option(
-            label="Beginning"
-        )
+        choose(form, f"Rating for practice {number}", "Beginning")
     form.get_by_label("Evidence for practice 7").fill("No peer workers in the team yet.")
     assert_accessible(page)
     form.get_by_role("button", name="Save assessment").click()
@@ -49,7 +47,7 @@ def test_lead_adds_a_team_assesses_it_plans_and_sees_it_move(world, signed_in_pa
     form.get_by_label("Recovery practice it improves").select_option(index=7)
     form.get_by_label("Who, if not in the project group").fill("Dan Ellery")
     fill_date(form, "By when", "2012-06-01")
-    form.get_by_label("Status").select_option(label="Under way")
+    choose(form, "Status", "Under way")
     assert_accessible(page)
     form.get_by_role("button", name="Save action").click()
     actions = page.locator("#actions")
@@ -62,9 +60,7 @@ def test_lead_adds_a_team_assesses_it_plans_and_sees_it_move(world, signed_in_pa
     form.get_by_label("Name of participant 1").fill("Dan Ellery")
     form.get_by_label("Perspective of participant 1").select_option(label="Service user")
     for number in (1, 7):
-        form.get_by_label(f"Rating for practice {number}", exact=True).select_option(
-            label="Developing"
-        )
+        choose(form, f"Rating for practice {number}", "Developing")
     form.get_by_role("button", name="Save assessment").click()
 
     today = timezone.localdate()
