@@ -320,12 +320,3 @@ class AssessmentEntry:
             ],
             "participants": self.participants(),
         }
-
-    def rating_errors(self) -> list[tuple[object, str]]:
-        """(challenge, message) pairs for the error summary at the top of the page."""
-        return [
-            (form.challenge, message)
-            for form in self.ratings
-            for messages in form.errors.values()
-            for message in messages
-        ]

@@ -61,3 +61,25 @@ def test_a_success_message_is_a_notification_banner_that_takes_focus(client, wor
     page = response.content.decode()
     assert 'class="nhsuk-notification-banner nhsuk-notification-banner--success"' in page
     assert 'role="alert"' in page and "Mary Trelawny added to the project group." in page
+
+
+def test_a_text_box_with_a_limit_of_2000_to_100000_characters_counts_them():
+    from crispy_forms.utils import render_crispy_form
+    from django import forms
+
+    from design.forms import NhsFormMixin
+
+    class Example(NhsFormMixin, forms.Form):
+        story = forms.CharField(max_length=2000, widget=forms.Textarea, help_text="Say it.")
+        short = forms.CharField(max_length=600, widget=forms.Textarea)
+        huge = forms.CharField(max_length=200_000, widget=forms.Textarea)
+
+    html = render_crispy_form(Example())
+    group = re.search(r'<div id="div_id_story"[^>]*>', html).group()
+    assert 'data-module="nhsuk-character-count"' in group
+    assert 'data-maxlength="2000"' in group
+    story = re.search(r"<textarea[^>]*id_story[^>]*>", html).group()
+    assert "nhsuk-js-character-count" in story and "maxlength" not in story
+    assert 'aria-describedby="id_story-hint id_story-info"' in story
+    assert 'id="id_story-info">You can enter up to 2,000 characters<' in html
+    assert html.count("nhsuk-character-count__message") == 1  # not the 600 nor 200,000 box

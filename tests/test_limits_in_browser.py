@@ -40,3 +40,15 @@ def test_a_fourth_report_is_refused_with_the_reason(world, signed_in_page, live_
     expect(summary).to_contain_text("You already have 3 reports or archives being prepared")
     expect(summary).to_be_focused()
     assert_accessible(page)
+
+
+def test_a_long_text_box_counts_down_its_characters_under_the_strict_csp(
+    world, signed_in_page, live_server
+):
+    page = signed_in_page(world.admin)
+    page.goto(f"{live_server.url}/sites/{world.site_a.slug}/archive/")
+    count = page.locator(".nhsuk-character-count__status")
+    expect(count).to_have_text("You have 2,000 characters remaining")
+    page.get_by_label("Why the site left").fill("x" * 2010)
+    expect(count).to_have_text("You have 10 characters too many")
+    assert_accessible(page)

@@ -1,4 +1,5 @@
-"""Template tags for NHS.UK pages: the error summary and the "Error: " title prefix."""
+"""Template tags for NHS.UK pages: the page's one error summary and the "Error: " title
+prefix, and the parts of the crispy template pack's fields."""
 
 from django import forms, template
 from django.forms import BaseForm, BaseFormSet
@@ -88,16 +89,45 @@ def error_list(*forms) -> list[tuple[str, str]]:
     return items
 
 
-@register.inclusion_tag("nhsuk/error_summary.html")
-def error_summary(*forms):
-    """``{% error_summary form formset %}``: the NHS.UK error summary for a page's forms
-    (role=alert, a link to each field; nhsuk-frontend moves focus to it on load)."""
-    return {"errors": error_list(*forms)}
+def _page_parts(context) -> list:
+    """The page's forms and formsets with errors, and the own messages (no field to link
+    to) of objects grouping a page's forms, in the order the view gave them, each once."""
+    parts, seen = [], set()
+    for value in context.flatten().values():
+        grouped = getattr(value, "forms", None)
+        if grouped is not None and not isinstance(value, BaseFormSet) and id(value) not in seen:
+            seen.add(id(value))
+            own = getattr(value, "errors", None)
+            if isinstance(own, list) and own:
+                parts.append([str(message) for message in own])
+        for form in _forms_in(value):
+            if id(form) in seen:
+                continue
+            seen.add(id(form))
+            if isinstance(form, BaseFormSet):
+                seen |= {id(f) for f in form.forms}
+                if form.is_bound and (
+                    getattr(form, "_non_form_errors", None) or any(map(_has_errors, form.forms))
+                ):
+                    parts.append(form)
+            elif _has_errors(form):
+                parts.append(form)
+    return parts
 
 
-@register.simple_tag
-def anchor_for(bound_field) -> str:
-    return _anchor(bound_field)
+@register.inclusion_tag("nhsuk/error_summary.html", takes_context=True)
+def page_error_summary(context, heading="There is a problem", problem="", intro=""):
+    """The one error summary of every page, at the top of <main> before the heading
+    (base.html): each error of the page's forms linking to its field, and ``problem``, a
+    refusal in words a page passes when it overrides the block (with its own ``heading``
+    or an ``intro`` sentence)."""
+    errors = [("", problem)] if problem else []
+    for part in _page_parts(context):
+        if isinstance(part, list):
+            errors += [("", message) for message in part]
+        else:
+            errors += error_list(part)
+    return {"errors": errors, "heading": heading, "intro": intro}
 
 
 @register.simple_tag
@@ -127,14 +157,30 @@ def is_date_input(bound_field) -> bool:
     return isinstance(bound_field.field.widget, DateInput)
 
 
+@register.filter
+def character_limit(bound_field) -> int | None:
+    """The limit of a text box that gets nhsuk-frontend's character count (a textarea
+    holding 2,000 to 100,000 characters), else None."""
+    from design.forms import counted_limit
+
+    return counted_limit(bound_field.field)
+
+
+@register.filter
+def thousands(number: int) -> str:
+    return f"{number:,}"
+
+
 @register.simple_tag
 def describedby(bound_field) -> str:
-    """The hint's and error message's ids, for aria-describedby."""
+    """The hint's, error message's and character count's ids, for aria-describedby."""
     ids = []
     if bound_field.help_text:
         ids.append(f"{bound_field.auto_id}-hint")
     if bound_field.errors:
         ids.append(f"{bound_field.auto_id}-error")
+    if character_limit(bound_field):
+        ids.append(f"{bound_field.auto_id}-info")
     return " ".join(ids)
 
 
@@ -150,8 +196,10 @@ def control_class(bound_field) -> str:
         return "nhsuk-file-upload"
     else:
         base = "nhsuk-input"
+    if character_limit(bound_field):
+        base = f"{base} nhsuk-js-character-count"
     if bound_field.errors:
-        return f"{base} {base}--error"
+        return f"{base} {base.split()[0]}--error"
     return base
 
 
