@@ -73,6 +73,9 @@ document.querySelectorAll("[data-sites-chooser]:not([data-ready])").forEach((cho
     );
   };
 
+  // Only the chosen sites are posted: the search text and its filters narrow suggestions.
+  category.removeAttribute("name");
+  region.removeAttribute("name");
   listArea.replaceChildren(title, none, list, status);
   chooser.querySelector("[data-sites-search]").remove();
   const holder = element("div");
@@ -83,7 +86,7 @@ document.querySelectorAll("[data-sites-chooser]:not([data-ready])").forEach((cho
   accessibleAutocomplete({
     element: holder,
     id: box.id,
-    name: box.name,
+    name: "",
     minLength: 2,
     confirmOnBlur: false,
     showNoOptionsFound: true,
