@@ -71,7 +71,10 @@ class RatingForm(NhsFormMixin, forms.Form):
         stage.label = f"Stage for challenge {number}"
         stage.error_messages = {
             "required": f"Choose a stage for challenge {number}.",
-            "invalid_choice": f"Choose a stage from the {framework.version} framework's scale.",
+            "invalid_choice": (
+                f"Choose a stage for challenge {number} from the {framework.version} "
+                "framework's scale."
+            ),
         }
         self.fields["evidence"].label = f"Evidence for challenge {number}"
         self.fields["strengths"].label = f"Strengths in challenge {number}"

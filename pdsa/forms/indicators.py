@@ -28,6 +28,8 @@ class IndicatorForm(NhsFormMixin, forms.ModelForm):
         ]
         widgets = {"better": forms.RadioSelect, "xmr_run": forms.RadioSelect}
 
+    keeps_answers = frozenset({"xmr_run"})  # starts on the NHS default, 7; few change it
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["xmr_baseline"].widget.attrs["min"] = BASELINE_LEAST

@@ -87,7 +87,7 @@ def test_a_stage_from_another_framework_is_rejected_on_the_form(client, world):
     data = form_data(world, **{"rating-1-stage": foreign.pk})
     response = client.post(create_url(world.site_a), data)
     page = response.content.decode()
-    assert "Challenge 2: Choose a stage from the 2009 framework&#x27;s scale." in page
+    assert "Choose a stage for challenge 2 from the 2009 framework&#x27;s scale." in page
     assert not Assessment.objects.exists()
 
 
