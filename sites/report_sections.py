@@ -77,7 +77,7 @@ def sites_by_category(ctx):
         sites = sites.filter(date_joined__lte=ctx.period_end)
     # The counts are of active sites, as on the dashboard (``Site.objects.active()``); a site
     # archived in the period is listed as history but not counted among them.
-    counted = {"active": Count("pk", filter=Q(is_active=True)), "archived": Count("pk")}
+    counted = {"active": Count("pk", filter=Q(is_active=True)), "listed": Count("pk")}
     by_category = _counted_by(sites, "category", Site.Category.choices, counted)
     by_region = _counted_by(sites, "region", Site.Region.choices, counted)
     groups = _with_group(sites).aggregate(
@@ -121,7 +121,7 @@ def _counted_by(sites, field: str, choices, counted: dict) -> list[list]:
     choices' order (a choice with no sites is left out)."""
     found = {row[field]: row for row in sites.order_by().values(field).annotate(**counted)}
     return [
-        [label, found[value]["active"], found[value]["archived"] - found[value]["active"]]
+        [label, found[value]["active"], found[value]["listed"] - found[value]["active"]]
         for value, label in choices
         if value in found
     ]

@@ -83,9 +83,12 @@ def test_the_programme_report_counts_the_network_sites_the_dashboard_counts(clie
         period_end=D(2012, 6, 30),
     )
     section = report_sections.sites_by_category(ctx)
-    counts = dict(section.context["counts"])
+    counts = {label: active for label, active, _ in section.context["by_category"]}
+    archived = {label: gone for label, _, gone in section.context["by_category"]}
     assert counts["Network"] == 2  # the archived site is listed, not counted
-    assert any("Network 0 (archived" in row[0] for row in section.tables[0].rows)
+    assert archived["Network"] == 1
+    listed = {row[0]: row[4] for row in section.tables[2].rows}  # the spreadsheet's sites
+    assert listed["Network 0"] == D(2012, 3, 1) and listed["Network 1"] is None
 
     client.force_login(world.consultant)
     response = client.get("/dashboard/", {"date_from": "2012-01-01", "date_to": "2012-06-30"})

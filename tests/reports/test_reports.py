@@ -92,8 +92,12 @@ def test_a_consultant_asks_for_a_programme_report_for_a_period(client, world, co
     report = Report.objects.get()
     assert response["Location"] == report.get_absolute_url()
     assert report.status == "ready"
+    # The PDF counts the sites of the period; the spreadsheet lists each of them.
     assert_pdf_contains(
-        download(client, report, "pdf"), "1 demonstration site, 1 pilot site", "Beta Health Board"
+        download(client, report, "pdf"),
+        "2 active sites (joined by 30 June 2012)",
+        "Demonstration 1 0",
+        "Pilot 1 0",
     )
     rows = sheets(download(client, report, "xlsx"))["Sites"]
     assert rows[1][:2] == ("Beta Health Board", "Demonstration")
