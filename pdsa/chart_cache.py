@@ -9,7 +9,10 @@ and nothing has to be deleted. Three entries per version:
 * :func:`results`: the whole :class:`~pdsa.chart_results.ChartResults`;
 * :func:`summaries`: :class:`ChartSummary`, what the charts say about the latest point, small
   enough for a page listing hundreds of indicators (the review form) to read at once;
-* :func:`page`: the indicator page's charts as SVG and their signals in words.
+* :func:`page`: the indicator page's charts as SVG and their signals in words;
+* :func:`reads_many`: the indicator read against its goal's change (``progress.Read``), a
+  few numbers where the results are every point, so a site's progress score reads hundreds
+  of indicators without unpickling their points (keyed on the change's date as well).
 
 Pages, the review form and the reports read these; nothing recomputes a chart per request."""
 
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
 
-from . import chart_words
+from . import chart_words, progress
 from .chart_results import ChartResults, PhaseSummary, compute
 from .chart_words import ChartWords
 from .indicator_svg import legend_notes, render_indicator_svg
@@ -162,6 +165,23 @@ def results_many(indicators) -> dict[int, ChartResults]:
         computed = _read(missing)
         cache.set_many({_key("results", i): computed[i.pk] for i in missing}, TIMEOUT)
         by_pk |= computed
+    return by_pk
+
+
+def reads_many(changes: dict[Indicator, datetime.date | None]) -> dict[int, progress.Read]:
+    """Each indicator read against its goal's change (``changes``: the act date of the
+    change, or None) by pk: one cache read; the results of any not stored yet."""
+    keys = {f"{_key('read', i)}:{on}": i for i, on in changes.items()}
+    found = cache.get_many(keys)
+    by_pk = {keys[key].pk: read for key, read in found.items()}
+    missing = {key: i for key, i in keys.items() if key not in found}
+    if missing:
+        results = results_many(list(missing.values()))
+        computed = {
+            key: progress.read_indicator(results[i.pk], changes[i]) for key, i in missing.items()
+        }
+        cache.set_many(computed, TIMEOUT)
+        by_pk |= {missing[key].pk: read for key, read in computed.items()}
     return by_pk
 
 

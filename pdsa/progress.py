@@ -125,12 +125,15 @@ def read_indicator(results, change_on) -> Read:
     return Read(results.name, results.unit, len(results.values), results.target, change)
 
 
-def goal_progress(goal, *, group_formed: bool, indicators, cycles) -> Progress:
-    """``indicators`` carry ``.results`` (chart results); ``cycles`` are the goal's cycles or
-    their :class:`CycleFacts`."""
+def goal_progress(goal, *, group_formed: bool, cycles, indicators=(), reads=None) -> Progress:
+    """``indicators`` carry ``.results`` (chart results), read here against the change; or
+    ``reads`` are their readings already made (``chart_cache.reads_many``). ``cycles`` are
+    the goal's cycles or their :class:`CycleFacts`."""
     facts = cycles if isinstance(cycles, CycleFacts) else cycle_facts(cycles)
     change = facts.change
-    reads = [read_indicator(i.results, change.act_done if change else None) for i in indicators]
+    if reads is None:
+        on = change.act_done if change else None
+        reads = [read_indicator(i.results, on) for i in indicators]
     with_target = [r for r in reads if r.target is not None]
     checks = [
         (0.5, True, f"The goal “{goal.title}” is recorded.", ""),
