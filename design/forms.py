@@ -204,7 +204,7 @@ class NhsFormMixin:
             if radios:
                 self._use_radios(field)
             if name not in self.keeps_answers and self._records_something_new():
-                if isinstance(field.widget, forms.RadioSelect):
+                if type(field.widget) is forms.RadioSelect:  # not its CheckboxSelectMultiple
                     self.initial.pop(name, None)
                     field.initial = None
                 else:

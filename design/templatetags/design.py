@@ -4,6 +4,7 @@ prefix, and the parts of the crispy template pack's fields."""
 from django import forms, template
 from django.forms import BaseForm, BaseFormSet
 from django.utils.safestring import mark_safe
+from django_filters import FilterSet
 
 from design.tables import responsive
 
@@ -11,13 +12,16 @@ register = template.Library()
 
 
 def _forms_in(value, depth: int = 0):
-    """Forms and formsets in a context value: itself, or inside a dict, a list or a page
-    object that groups several (one with a ``forms`` attribute, e.g. AssessmentEntry)."""
+    """Forms and formsets in a context value: itself, a filter set's form, or inside a dict,
+    a list or a page object that groups several (one with a ``forms`` attribute, e.g.
+    AssessmentEntry)."""
     if isinstance(value, BaseForm):
         yield value
     elif isinstance(value, BaseFormSet):
         yield value
         yield from value.forms
+    elif isinstance(value, FilterSet):  # a list's filters (django-filter): its form
+        yield value.form
     elif depth < 2 and isinstance(value, dict):
         for item in value.values():
             yield from _forms_in(item, depth + 1)

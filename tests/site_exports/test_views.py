@@ -41,7 +41,7 @@ def test_the_lead_prepares_the_archive_is_told_and_downloads_json_csv_and_pdf(
     assert f'filename="alpha-{export.created_at:%Y-%m-%d}.zip"' in response["Content-Disposition"]
     with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
         data = json.loads(archive.read("site.json"))
-        group = archive.read("csv/Project group members.csv").decode()
+        group = archive.read("csv/Project group members.csv").decode("utf-8-sig")  # BOM for Excel
         assert_pdf_contains(
             archive.read("alpha-progress-report.pdf"),
             "Site progress report: Alpha Partnership NHS Trust",
