@@ -204,7 +204,8 @@ class NhsFormMixin:
             if radios:
                 self._use_radios(field)
             if name not in self.keeps_answers and self._records_something_new():
-                if type(field.widget) is forms.RadioSelect:  # not its CheckboxSelectMultiple
+                widget = field.widget  # CheckboxSelectMultiple is a RadioSelect too
+                if isinstance(widget, forms.RadioSelect) and not widget.allow_multiple_selected:
                     self.initial.pop(name, None)
                     field.initial = None
                 else:
