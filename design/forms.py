@@ -70,7 +70,9 @@ def counted_limit(field) -> int | None:
     """The limit of a text box that gets nhsuk-frontend's character count (a textarea
     holding 2,000 to 100,000 characters), else None."""
     limit = getattr(field, "max_length", None)
-    return limit if isinstance(field.widget, forms.Textarea) and limit in COUNTED else None
+    if limit is None or not isinstance(field.widget, forms.Textarea):
+        return None  # ``None in COUNTED`` would compare None with each of 98,001 numbers
+    return limit if limit in COUNTED else None
 
 
 def _short_fixed_choice(field) -> bool:
