@@ -22,10 +22,20 @@ def _newest(queryset, site_path: str, field):
     return Coalesce(Subquery(newest[:1], output_field=DateField()), Value(_LONG_AGO))
 
 
+def _published(review_model) -> QuerySet:
+    """A draft is seen by its consultant and the administrator only and counts nowhere else,
+    so it is no activity of the site. Reviews had no drafts before ``support`` 0004 (the
+    migration that added this column reads them as they were then)."""
+    reviews = review_model.objects.all()
+    if any(field.name == "state" for field in review_model._meta.get_fields()):
+        reviews = reviews.exclude(state="draft")
+    return reviews
+
+
 def recount(sites: QuerySet, *, apps=django_apps) -> int:
     """Set each site's last activity from its support log, data points, cycle changes,
-    assessments and reviews. ``apps``: the current models, or a migration's historical ones
-    (the work apps' models are found by name: they sit above sites)."""
+    assessments and published reviews. ``apps``: the current models, or a migration's
+    historical ones (the work apps' models are found by name: they sit above sites)."""
     models = {
         name: apps.get_model(app, name)
         for app, name in [
@@ -45,6 +55,6 @@ def recount(sites: QuerySet, *, apps=django_apps) -> int:
             TruncDate("history_date"),
         ),
         _newest(models["Assessment"].objects.all(), "site", "assessed_on"),
-        _newest(models["ProgressReview"].objects.all(), "site", "review_date"),
+        _newest(_published(models["ProgressReview"]), "site", "review_date"),
     ]
     return sites.update(last_activity=NullIf(Greatest(*newest), Value(_LONG_AGO)))

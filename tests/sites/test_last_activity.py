@@ -7,9 +7,11 @@ from decimal import Decimal
 from pdsa import services as pdsa_services
 from sites import activity
 from sites.models import Site
+from support.models import ProgressReview
 from support.services import support_log_add
 from tests.challenges.factories import assess
 from tests.pdsa.factories import DataPointFactory, IndicatorFactory
+from tests.support.factories import ProgressReviewFactory
 
 
 def last_activity(site):
@@ -45,3 +47,28 @@ def test_the_bulk_recount_agrees_with_the_services(world):
     activity.recount(Site.objects.all())
     assert last_activity(world.site_b) == datetime.date(2012, 7, 1)
     assert last_activity(world.site_a) is None
+
+
+def test_the_bulk_recount_passes_over_a_draft_review(world):
+    """A draft is seen only by its consultant and the administrator: its date is no activity
+    the site's other readers (the consultant's page, "last activity" filters) may see."""
+    ProgressReviewFactory(
+        site=world.site_a, consultant=world.consultant, review_date=datetime.date(2012, 3, 1)
+    )
+    ProgressReviewFactory(
+        site=world.site_a,
+        consultant=world.consultant,
+        review_date=datetime.date(2012, 6, 1),
+        next_review_due=datetime.date(2012, 9, 1),
+        state=ProgressReview.State.DRAFT,
+    )
+    ProgressReviewFactory(
+        site=world.site_b,
+        consultant=world.consultant,
+        review_date=datetime.date(2012, 6, 1),
+        next_review_due=datetime.date(2012, 9, 1),
+        state=ProgressReview.State.DRAFT,
+    )
+    activity.recount(Site.objects.all())
+    assert last_activity(world.site_a) == datetime.date(2012, 3, 1)
+    assert last_activity(world.site_b) is None
