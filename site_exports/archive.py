@@ -3,6 +3,9 @@ per kind of record for people, and the site's progress report as a PDF."""
 
 import io
 import json
+import shutil
+import tempfile
+import time
 import zipfile
 
 from django.utils import timezone
@@ -32,17 +35,70 @@ def _readme(site, pdf: bool) -> str:
 
 def site_archive(site, *, pdf: bytes | None = None) -> tuple[bytes, dict[str, int]]:
     """The ZIP's bytes and how many rows of each kind it holds."""
-    dump = SiteDump(site)
-    data = dump.as_data()
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(JSON_NAME, json.dumps(data, indent=1, ensure_ascii=False))
-        for entry, name in csv_names().items():
-            archive.writestr(name, _csv_text(dump, entry))
+    counts = write_site_archive(buffer, site, pdf=pdf)
+    return buffer.getvalue(), counts
+
+
+def write_site_archive(file, site, *, pdf: bytes | None = None) -> dict[str, int]:
+    """Write the ZIP into ``file`` (seekable binary) and return how many rows of each kind it
+    holds. Streamed: each row is read once, in chunks, and written to its CSV and to the JSON
+    as it comes, so a site of 100,000 rows never sits in memory whole."""
+    dump = SiteDump(site)
+    names = csv_names()
+    with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
+        csv = _CsvFiles(archive, dump, names)
+        with tempfile.TemporaryFile() as json_file:
+            text = io.TextIOWrapper(json_file, encoding="utf-8", newline="")
+            dump.write_json(text, begin=csv.begin, each=csv.write)
+            csv.close()
+            text.detach().seek(0)  # flushed; the temporary file stays open
+            with archive.open(_member(JSON_NAME), "w") as member:
+                shutil.copyfileobj(json_file, member, 1 << 20)
         if pdf is not None:
             archive.writestr(pdf_name(site), pdf)
         archive.writestr("README.txt", _readme(site, pdf is not None))
-    return buffer.getvalue(), data["counts"]
+    return dump.counts
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A file of the archive as ``writestr`` makes one (now, read-write for its owner)."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
+
+
+class _CsvFiles:
+    """The CSV of each kind, written into the archive while its rows are read for the JSON
+    (one kind after another, so one file is open at a time): UTF-8 with a byte-order mark
+    and plain double quotes where a cell needs them, so Excel on Windows opens it as it is;
+    text still neutralised (``imroc.exports``)."""
+
+    def __init__(self, archive, dump: SiteDump, names: dict):
+        self.archive, self.dump, self.names = archive, dump, names
+        self.file, self.writer, self.fields = None, None, []
+
+    def write(self, entry, obj) -> None:
+        if self.writer is not None:
+            self.writer.writerow([obj.pk, *(_cell(self.dump, entry, f, obj) for f in self.fields)])
+
+    def begin(self, entry) -> None:
+        """A kind's file (with its header, however few its rows) unless it has none."""
+        self.close()
+        if entry not in self.names:
+            return
+        self.fields = _csv_fields(entry)
+        member = self.archive.open(_member(self.names[entry]), "w")
+        self.file = io.TextIOWrapper(member, encoding="utf-8", newline="")
+        self.file.write(BOM)
+        self.writer = csv_writer(self.file)
+        self.writer.writerow(["ID", *(_header(f) for f in self.fields)])
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        self.file = self.writer = None
 
 
 def pdf_name(site) -> str:
@@ -64,21 +120,13 @@ def csv_names() -> dict:
     return {entry: f"csv/{name}.csv" for entry, name in names.items()}
 
 
-def _csv_text(dump: SiteDump, entry) -> str:
-    """UTF-8 with a byte-order mark and plain double quotes where a cell needs them, so
-    Excel on Windows opens it as it is; text still neutralised (``imroc.exports``)."""
-    fields = [
+def _csv_fields(entry) -> list:
+    """The fields a kind's CSV has a column for, after its ID."""
+    return [
         f
         for f in exported_fields(entry.model._meta)
         if not f.primary_key and f.name not in entry.skip
     ]
-    out = io.StringIO()
-    out.write(BOM)
-    writer = csv_writer(out)
-    writer.writerow(["ID", *(_header(f) for f in fields)])
-    for obj in dump.rows[entry.label]:
-        writer.writerow([obj.pk, *(_cell(dump, entry, f, obj) for f in fields)])
-    return out.getvalue()
 
 
 def _header(field) -> str:

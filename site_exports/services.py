@@ -2,7 +2,9 @@
 job follows the reports app's: claimed in the database, recovered by a sweep, told when
 ready."""
 
-from django.core.files.base import ContentFile
+import tempfile
+
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,7 +14,7 @@ from reports.generation import collect, pdf_bytes
 from reports.models import Report
 from reports.registry import ReportContext
 
-from .archive import site_archive
+from .archive import write_site_archive
 from .models import KEEP_FOR, MOST_ATTEMPTS, TIME_LIMIT, SiteExport
 
 WORDS = jobs.Words("archive")
@@ -53,10 +55,12 @@ def export_build(*, export: SiteExport) -> bool:
         with jobs.heartbeat(export):
             pdf = site_report_pdf(export.site, requested_by=export.requested_by)
             jobs.say(export, "Writing every record as JSON and CSV")
-            archive, counts = site_archive(export.site, pdf=pdf)
-            export.archive.save(
-                f"site-{export.site_id}-{export.pk}.zip", ContentFile(archive), save=False
-            )
+            with tempfile.TemporaryFile() as archive:  # on disk, not in memory
+                counts = write_site_archive(archive, export.site, pdf=pdf)
+                archive.seek(0)
+                export.archive.save(
+                    f"site-{export.site_id}-{export.pk}.zip", File(archive), save=False
+                )
     except Exception as exc:  # an archive must end ready or failed, never stay running
         jobs.fail(export, words=WORDS, error=exc)
         return False
