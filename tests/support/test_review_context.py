@@ -90,3 +90,35 @@ def test_a_busy_site_lists_overdue_cycles_first_and_counts_the_rest(world, clien
     assert "30 cycles of open goals" in page
     assert "5 more on" in page and "/pdsa/sites/alpha/timeline/" in page
     assert "Done goal" not in page and "1 achieved or abandoned goal not listed" in page
+
+
+def test_a_new_value_shows_at_once_and_moves_its_indicator_up(world, client):
+    """The shown indicators and their summaries are kept under the indicators' data
+    versions: a value added through the service is read on the next view."""
+    from pdsa import services as pdsa_services
+
+    priority = PriorityFactory(site=world.site_a)
+    quiet, loud = (
+        IndicatorFactory(goal=GoalFactory(priority=priority, title=title), name=name)
+        for title, name in (("A goal", "Quiet indicator"), ("B goal", "Loud indicator"))
+    )
+    start = datetime.date(2012, 1, 2)
+    for indicator in (quiet, loud):
+        pdsa_services.data_points_add(
+            indicator=indicator,
+            rows=[
+                (start + datetime.timedelta(days=day), value, "")
+                for day, value in enumerate([10, 11, 10, 12, 11, 10, 11, 10, 11, 12, 10])
+            ],
+        )
+    client.force_login(world.consultant)
+    page = client.get("/support/sites/alpha/reviews/add/").content.decode()
+    assert page.index("Quiet indicator") < page.index("Loud indicator")  # by goal title
+    assert "latest 10" in page and "astronomical" not in page
+
+    pdsa_services.data_points_add(
+        indicator=loud, rows=[(start + datetime.timedelta(days=11), 90, "")]
+    )
+    page = client.get("/support/sites/alpha/reviews/add/").content.decode()
+    assert page.index("Loud indicator") < page.index("Quiet indicator")  # a signal first
+    assert "latest 90" in page and "an astronomical point" in page
