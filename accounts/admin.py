@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from audit.services import Action, record
+from sites.figures_admin import FiguresAdmin
 
 from . import two_factor
 
@@ -44,7 +45,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class ProgrammeUserAdmin(UserAdmin):
+class ProgrammeUserAdmin(FiguresAdmin, UserAdmin):
     actions = [unlock_sign_in, reset_two_factor]
 
     def save_model(self, request, obj, form, change):

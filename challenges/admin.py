@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from imroc.formsets import CappedInline
+from sites.figures_admin import FiguresAdmin
 
 from .models import (
     Assessment,
@@ -24,7 +25,7 @@ class StageInline(CappedInline, admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
+class FrameworkAdmin(FiguresAdmin):
     list_display = ["version", "name", "published", "is_current"]
     inlines = [ChallengeInline, StageInline]
 
@@ -35,14 +36,14 @@ class StageDescriptorInline(CappedInline, admin.TabularInline):
 
 
 @admin.register(Challenge)
-class ChallengeAdmin(admin.ModelAdmin):
+class ChallengeAdmin(FiguresAdmin):
     list_display = ["number", "title", "key", "framework"]
     list_filter = ["framework"]
     inlines = [StageDescriptorInline]
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(FiguresAdmin):
     list_display = ["rank", "name", "framework"]
     list_filter = ["framework"]
 
@@ -59,7 +60,7 @@ class ParticipantInline(CappedInline, admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(FiguresAdmin):
     list_display = ["site", "assessed_on", "framework", "created_by", "created_at"]
     list_filter = ["framework", "site__category"]
     search_fields = ["site__name", "notes"]

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sites.figures_admin import FiguresAdmin
+
 from .models import Comment, Cycle, DataPoint, Goal, Indicator, Priority
 from .services import charts_changed
 
 
 @admin.register(Priority)
-class PriorityAdmin(admin.ModelAdmin):
+class PriorityAdmin(FiguresAdmin):
     list_display = ["challenge", "site", "agreed_on"]
     list_filter = ["site__category"]
     search_fields = ["site__name", "challenge__title"]
@@ -15,7 +17,7 @@ class PriorityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(SimpleHistoryAdmin):
+class GoalAdmin(FiguresAdmin, SimpleHistoryAdmin):
     list_display = ["title", "priority", "difficulty", "status", "target_date"]
     list_filter = ["difficulty", "status"]
     search_fields = ["title", "priority__site__name"]
@@ -24,7 +26,7 @@ class GoalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(FiguresAdmin, SimpleHistoryAdmin):
     list_display = ["name", "goal", "unit", "better"]
     search_fields = ["name", "goal__title"]
     list_select_related = ["goal"]
@@ -36,7 +38,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(DataPoint)
-class DataPointAdmin(admin.ModelAdmin):
+class DataPointAdmin(FiguresAdmin):
     list_display = ["indicator", "date", "value"]
     search_fields = ["indicator__name"]
     list_select_related = ["indicator"]
@@ -57,7 +59,7 @@ class DataPointAdmin(admin.ModelAdmin):
 
 
 @admin.register(Cycle)
-class CycleAdmin(SimpleHistoryAdmin):
+class CycleAdmin(FiguresAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "goal", "outcome", "act_done"]
     list_filter = ["outcome"]
     search_fields = ["objective", "change_idea", "goal__title"]
@@ -67,7 +69,7 @@ class CycleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(FiguresAdmin):
     list_display = ["author", "goal", "cycle", "created"]
     list_select_related = ["author", "goal", "cycle"]
     raw_id_fields = ["author", "goal", "cycle"]

@@ -1,19 +1,21 @@
 from django.contrib import admin
 
+from sites.figures_admin import FiguresAdmin
+
 from .models import ChecklistEntry, PeerPost, RecruitmentRound
 
 
 @admin.register(ChecklistEntry)
-class ChecklistEntryAdmin(admin.ModelAdmin):
+class ChecklistEntryAdmin(FiguresAdmin):
     list_display = ["site", "item", "done_on"]
     list_filter = ["item"]
 
 
 @admin.register(RecruitmentRound)
-class RecruitmentRoundAdmin(admin.ModelAdmin):
+class RecruitmentRoundAdmin(FiguresAdmin):
     list_display = ["site", "opened_on", "applicants", "interviewed", "appointed"]
 
 
 @admin.register(PeerPost)
-class PeerPostAdmin(admin.ModelAdmin):
+class PeerPostAdmin(FiguresAdmin):
     list_display = ["site", "team", "head_count", "wte"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from imroc.formsets import CappedInline
 
+from .figures_admin import FiguresAdmin
 from .models import Person, ProjectGroupMember, Site
 
 
@@ -12,7 +13,7 @@ class ProjectGroupMemberInline(CappedInline, admin.TabularInline):
 
 
 @admin.register(Site)
-class SiteAdmin(admin.ModelAdmin):
+class SiteAdmin(FiguresAdmin):
     list_display = ["name", "category", "organisation_type", "region", "date_joined", "is_active"]
     list_filter = ["category", "organisation_type", "region", "is_active"]
     search_fields = ["name"]
@@ -22,14 +23,14 @@ class SiteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(FiguresAdmin):
     list_display = ["full_name", "email", "user"]
     search_fields = ["full_name", "email"]
     raw_id_fields = ["user"]
 
 
 @admin.register(ProjectGroupMember)
-class ProjectGroupMemberAdmin(admin.ModelAdmin):
+class ProjectGroupMemberAdmin(FiguresAdmin):
     list_display = ["person", "site", "role", "perspective"]
     list_filter = ["role", "perspective"]
     search_fields = ["person__full_name", "site__name"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from imroc.formsets import CappedInline
+from sites.figures_admin import FiguresAdmin
 
 from .models import (
     ProgrammeOutcome,
@@ -14,7 +15,7 @@ from .models import (
 
 
 @admin.register(SupportPackage)
-class SupportPackageAdmin(admin.ModelAdmin):
+class SupportPackageAdmin(FiguresAdmin):
     list_display = ["site", "consultancy_days", "training_days", "peer_trainer_days", "agreed_on"]
     list_filter = ["site__category"]
     search_fields = ["site__name"]
@@ -22,7 +23,7 @@ class SupportPackageAdmin(admin.ModelAdmin):
 
 
 @admin.register(SupportLogEntry)
-class SupportLogEntryAdmin(admin.ModelAdmin):
+class SupportLogEntryAdmin(FiguresAdmin):
     list_display = ["date", "site", "kind", "given_by", "given_by_name", "is_peer_trainer", "hours"]
     list_filter = ["kind", "is_peer_trainer", "site__category"]
     search_fields = ["site__name", "given_by_name", "topic", "notes"]
@@ -32,7 +33,7 @@ class SupportLogEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(TrainingDelivery)
-class TrainingDeliveryAdmin(admin.ModelAdmin):
+class TrainingDeliveryAdmin(FiguresAdmin):
     list_display = [
         "date",
         "course_title",
@@ -50,7 +51,7 @@ class TrainingDeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgrammeOutcome)
-class ProgrammeOutcomeAdmin(admin.ModelAdmin):
+class ProgrammeOutcomeAdmin(FiguresAdmin):
     list_display = [
         "recorded_on",
         "site",
@@ -77,7 +78,7 @@ class ReviewResponseInline(CappedInline, admin.StackedInline):
 
 
 @admin.register(ProgressReview)
-class ProgressReviewAdmin(admin.ModelAdmin):
+class ProgressReviewAdmin(FiguresAdmin):
     list_display = ["review_date", "site", "consultant", "status", "next_review_due"]
     list_filter = ["status"]
     search_fields = ["site__name"]
@@ -88,7 +89,7 @@ class ProgressReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewAction)
-class ReviewActionAdmin(admin.ModelAdmin):
+class ReviewActionAdmin(FiguresAdmin):
     list_display = ["action", "owner_name", "due_on", "done", "review"]
     list_filter = ["done"]
     search_fields = ["action", "owner_name"]
@@ -96,7 +97,7 @@ class ReviewActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewResponse)
-class ReviewResponseAdmin(admin.ModelAdmin):
+class ReviewResponseAdmin(FiguresAdmin):
     list_display = ["review", "author", "created_at"]
     raw_id_fields = ["author", "review"]
     list_select_related = ["review__site", "author"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from imroc.formsets import CappedInline
+from sites.figures_admin import FiguresAdmin
 
 from .models import Team, TeamAction, TeamAssessment, TeamParticipant, TeamRating
 
@@ -16,18 +17,18 @@ class ParticipantInline(CappedInline, admin.TabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(FiguresAdmin):
     list_display = ["name", "site", "service_type", "manager"]
     list_filter = ["service_type"]
 
 
 @admin.register(TeamAssessment)
-class TeamAssessmentAdmin(admin.ModelAdmin):
+class TeamAssessmentAdmin(FiguresAdmin):
     list_display = ["team", "assessed_on", "next_review_on"]
     inlines = [RatingInline, ParticipantInline]
 
 
 @admin.register(TeamAction)
-class TeamActionAdmin(admin.ModelAdmin):
+class TeamActionAdmin(FiguresAdmin):
     list_display = ["what", "team", "due_on", "status"]
     list_filter = ["status"]

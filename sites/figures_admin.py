@@ -1,0 +1,29 @@
+"""The Django admin writes behind the services, so its saves and deletes replace the figures'
+version themselves: a figure the administrator corrects shows at once on the dashboard, not
+after the cached figures expire."""
+
+from django.contrib import admin
+
+from .figures import figures_changed
+
+
+class FiguresAdmin(admin.ModelAdmin):
+    """Base of the admin of every model a programme figure may read (``tests/test_admin``
+    holds that the admin of each site, person and work app uses it)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        figures_changed()
+
+    def save_related(self, request, form, formsets, change):
+        """Inlines (a review's actions, an assessment's ratings) are saved here."""
+        super().save_related(request, form, formsets, change)
+        figures_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        figures_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        figures_changed()
