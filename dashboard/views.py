@@ -10,21 +10,19 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
-from challenges.models import Stage
 from imroc.exports import csv_writer
 from pdsa.selectors import sites_progress
 from sites.models import QUIET_AFTER
 from support import selectors as reviews
 
 from .forms import DashboardFilterForm
+from .heatmap import heatmap as heatmap_page
 from .lists import FIGURES
 from .method import TABLES
 from .overview import overview as overview_figures
-from .stages import stage_words
-from .tables import Reads, heatmap_sites, heatmap_table
+from .tables import Reads, heatmap_table
 
 PAGE_SIZE = 50
-HEATMAP_PAGE = 100  # rows of sites a page; the CSV has every site
 
 
 def _filter_form(request):
@@ -55,19 +53,7 @@ def heatmap(request):
     form, valid = _filter_form(request)
     context = {"form": form, "valid": valid, "section": "heatmap"}
     if valid:
-        reads = _reads(form)
-        page = Paginator(heatmap_sites(reads), HEATMAP_PAGE).get_page(request.GET.get("page"))
-        context |= {
-            "filters": reads.filters,
-            "page": page,
-            "query": reads.filters.querystring(),
-            "table": heatmap_table(reads, rows=page),
-            "challenges": reads.challenges,
-            "stages": [
-                (stage.rank, stage_words(stage.rank, stage.name))
-                for stage in Stage.objects.filter(framework__is_current=True).order_by("rank")
-            ],
-        }
+        context |= heatmap_page(_reads(form), request.GET.get("page"))
     return render(request, "dashboard/heatmap.html", context)
 
 

@@ -89,3 +89,30 @@ def test_the_worker_computes_the_default_view_after_a_write(
     warm()
     with django_assert_max_num_queries(4):  # the user, the filters' two lists: no figure
         assert consultant.get("/dashboard/").status_code == 200
+
+
+def test_the_heatmap_is_read_from_the_cache_and_shows_a_new_assessment_at_once(
+    consultant, world, django_assert_max_num_queries
+):
+    def cells(response):
+        row = next(r for r in response.context["table"].rows if r[0].text == world.site_b.name)
+        return [cell.text for cell in row[3:]]
+
+    first = consultant.get("/dashboard/heatmap/", PERIOD)
+    with django_assert_max_num_queries(4):  # the user, the filters' two lists: no site
+        again = consultant.get("/dashboard/heatmap/", PERIOD)
+    assert again.context["body"] == first.context["body"]
+    assess(world.site_b, [3] * 10, on=IN_PERIOD)
+    after = consultant.get("/dashboard/heatmap/", PERIOD)
+    assert cells(after) == [3] * 10 and cells(after) != cells(first)
+    assert '<td class="heat heat-3">' in after.content.decode()
+
+
+def test_an_unreachable_cache_draws_the_heatmap_each_time(consultant, world, monkeypatch):
+    monkeypatch.setattr(sites_figures, "cache", Unreachable())
+    assert (
+        "How to read the heatmap" in consultant.get("/dashboard/heatmap/", PERIOD).content.decode()
+    )
+    assess(world.site_b, [2] * 10, on=IN_PERIOD)
+    page = consultant.get("/dashboard/heatmap/", PERIOD).content.decode()
+    assert page.count('<td class="heat heat-2">') >= 10
