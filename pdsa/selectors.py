@@ -16,7 +16,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from challenges.models import Assessment
 from challenges.numbering import site_numbering
 from imroc.links import link_maker
 from sites.models import CoProduction, Person, ProjectGroupMember, Site
@@ -213,15 +212,6 @@ def with_results(indicators: QuerySet[Indicator]) -> list[Indicator]:
     return found
 
 
-def site_indicators(site: Site) -> list[Indicator]:
-    """Every indicator of the site with its chart results, by challenge and goal."""
-    return with_results(
-        Indicator.objects.filter(goal__priority__site=site)
-        .select_related("goal__priority__challenge")
-        .order_by("goal__priority__challenge__number", "goal__title", "name", "pk")
-    )
-
-
 def indicator_names(user) -> list[tuple[str, int]]:
     """Indicator names in the sites the user sees, with how many sites use each."""
     rows = (
@@ -357,86 +347,3 @@ def your_goals(user) -> list[Goal]:
         .annotate(open_cycles=Count("cycles", filter=Q(cycles__act_done__isnull=True)))
         .order_by("target_date", "pk")
     )
-
-
-@dataclass(frozen=True)
-class Event:
-    date: datetime.date
-    kind: str
-    title: str
-    detail: str
-    url: str | None = None
-
-
-def site_timeline(site: Site) -> list[Event]:
-    """Assessments, goals, cycles and their outcomes, goals closed and priorities dropped, and
-    the site leaving the programme, oldest first (4 queries at most)."""
-    events = []
-    for assessment in Assessment.objects.filter(site=site).select_related("framework"):
-        events.append(
-            Event(
-                assessment.assessed_on,
-                "Assessment",
-                "Self-assessment",
-                f"Against the {assessment.framework.name} ({assessment.framework.version})",
-                assessment.get_absolute_url(),
-            )
-        )
-    priorities: dict[int, Priority] = {}
-    for goal in Goal.objects.filter(priority__site=site).select_related("priority__challenge"):
-        events.append(
-            Event(
-                goal.start_date,
-                "Goal",
-                goal.title,
-                f"{goal.get_difficulty_display()} goal under challenge "
-                f"{goal.priority.challenge.number}; target {goal.target_date:%-d %B %Y}; "
-                f"{goal.get_status_display().lower()}",
-                goal.get_absolute_url(),
-            )
-        )
-        if goal.closed_on:
-            events.append(
-                Event(
-                    goal.closed_on,
-                    "Goal closed",
-                    goal.title,
-                    f"{goal.get_status_display()}. {goal.closing_note}".strip(),
-                    goal.get_absolute_url(),
-                )
-            )
-        priorities[goal.priority_id] = goal.priority
-    for priority in priorities.values():
-        if priority.dropped_on:
-            events.append(
-                Event(
-                    priority.dropped_on,
-                    "Priority dropped",
-                    f"Challenge {priority.challenge.number}: {priority.challenge.title}",
-                    "Its goals were all closed.",
-                )
-            )
-    if site.archived_on:
-        events.append(Event(site.archived_on, "Left the programme", site.name, site.archive_reason))
-    for cycle in Cycle.objects.filter(goal__priority__site=site).select_related("goal"):
-        url = cycle.get_absolute_url()
-        events.append(
-            Event(
-                cycle.starts_on,
-                "Cycle started",
-                f"{cycle.goal.title}: cycle {cycle.number}",
-                cycle.change_idea,
-                url,
-            )
-        )
-        if cycle.act_done:
-            events.append(
-                Event(
-                    cycle.act_done,
-                    "Cycle outcome",
-                    f"{cycle.goal.title}: cycle {cycle.number}",
-                    f"{cycle.get_outcome_display()}. {cycle.learning}".strip(),
-                    url,
-                )
-            )
-    return sorted(events, key=lambda e: e.date)

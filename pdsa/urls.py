@@ -14,6 +14,11 @@ urlpatterns = [
     path("sites/<slug:slug>/goals/add/", goals.goal_add, name="goal-add"),
     path("sites/<slug:slug>/timeline/", goals.site_timeline, name="site-timeline"),
     path("sites/<slug:slug>/indicators/", summaries.site_indicators, name="site-indicators"),
+    path(
+        "sites/<slug:slug>/indicators.csv",
+        summaries.site_indicators_csv,
+        name="site-indicators-csv",
+    ),
     path("sites/<slug:slug>/progress/", summaries.site_progress, name="site-progress"),
     path("indicators/compare/", summaries.indicator_compare, name="indicator-compare"),
     path("goals/<int:pk>/", goals.goal_detail, name="goal-detail"),

@@ -69,7 +69,8 @@ class SiteTable:
     """One page of ``rows`` as the request's parameters filter and sort them.
 
     ``default`` is the sort when none (or one not offered) is asked for; ``tie`` orders rows
-    that sort alike, so pages never overlap."""
+    that sort alike, so pages never overlap. ``filterset`` replaces the site's category,
+    region and name filter for rows of one site (e.g. a site's indicators)."""
 
     def __init__(
         self,
@@ -83,10 +84,12 @@ class SiteTable:
         search_label: str = "Site name contains",
         tie: tuple[str, ...] = ("name",),
         page_size: int = PAGE_SIZE,
+        filterset: type[django_filters.FilterSet] | None = None,
     ):
         self.params = params
         self.columns = columns
-        self.filter = row_filter(site, search, search_label)(params, queryset=rows)
+        filterset = filterset or row_filter(site, search, search_label)
+        self.filter = filterset(params, queryset=rows)
         self.tie = tie
         self.page_size = page_size
         self._sortable = {column.sort: column for column in columns if column.sort}

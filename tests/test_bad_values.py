@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 NO_BAD_VALUE = {
     "site_exports.views.ExportRequestForm": "nothing to fill in: the button asks for an archive",
     "dashboard.forms.DashboardFilterForm": "filters (GET): tests/dashboard test bad filters",
+    "pdsa.site_lists.TimelineFilter": "filters (GET): tests/pdsa/test_site_lists.py bad kind",
     "accounts.forms.SignInForm": "any username may be tried: a wrong one fails the sign-in",
     "accounts.forms.PasswordChange": "passwords have no wrong value but a weak or unmatched one",
     "accounts.forms.SetPassword": "passwords have no wrong value but a weak or unmatched one",

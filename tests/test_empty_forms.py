@@ -29,6 +29,7 @@ BASES = {"pdsa.forms.base.VersionedForm", "pdsa.forms.cycles.StageForm"}
 # Forms for which nothing is a valid answer, with the reason.
 EMPTY_IS_VALID = {
     "dashboard.forms.DashboardFilterForm": "filters (GET): none means the whole programme",
+    "pdsa.site_lists.TimelineFilter": "filters (GET): none means every kind of event",
     "notifications.forms.PreferencesForm": "a radio per kind always shows the current choice",
     "pdsa.forms.cycles.CycleDoForm": "a stage is saved in parts; completing it asks for more",
     "pdsa.forms.cycles.CycleStudyForm": "a stage is saved in parts; completing it asks for more",

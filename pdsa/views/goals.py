@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.permissions import require
 from sites.selectors import sites_for_user
 
-from .. import selectors, services
+from .. import selectors, services, site_lists
 from ..forms import CommentForm, GoalForm, PrioritiesForm
 from ..models import Priority
 from .common import save_or_conflict
@@ -112,9 +112,11 @@ def goal_comment(request, pk):
 @login_required
 @require_safe
 def site_timeline(request, slug):
+    """The site's events newest first, 50 a page, of the kind chosen."""
     site = _site(request, slug)
+    timeline = site_lists.timeline(site, request.GET)
     return render(
         request,
         "pdsa/site_timeline.html",
-        {"site": site, "events": selectors.site_timeline(site)},
+        {"site": site, "timeline": timeline, "filter": timeline.filter},
     )

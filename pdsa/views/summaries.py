@@ -6,20 +6,37 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
+from imroc.exports import csv_download
 from sites.selectors import sites_for_user
 
-from .. import selectors
+from .. import selectors, site_lists
 
 
 @login_required
 @require_safe
 def site_indicators(request, slug):
+    """The site's indicators 25 a page: only the page's chart results are read."""
     site = get_object_or_404(sites_for_user(request.user), slug=slug)
+    table = site_lists.indicator_table(site, request.GET)
     return render(
         request,
         "pdsa/site_indicators.html",
-        {"site": site, "indicators": selectors.site_indicators(site)},
+        {
+            "site": site,
+            "table": table,
+            "filter": table.filter,
+            "indicators": selectors.with_results(table.page.object_list),
+        },
     )
+
+
+@login_required
+@require_safe
+def site_indicators_csv(request, slug):
+    """Every indicator the page's filter finds, in its order."""
+    site = get_object_or_404(sites_for_user(request.user), slug=slug)
+    table = site_lists.indicator_table(site, request.GET)
+    return csv_download(f"{site.slug}-indicators", site_lists.indicators_csv(table.rows))
 
 
 @login_required

@@ -94,6 +94,11 @@ def cases(world):
         Case("pdsa:site-progress", f"/pdsa/sites/{site.slug}/progress/", site_a_readable()),
         Case("pdsa:site-indicators", f"/pdsa/sites/{site.slug}/indicators/", site_a_readable()),
         Case(
+            "pdsa:site-indicators-csv",
+            f"/pdsa/sites/{site.slug}/indicators.csv",
+            site_a_readable(),
+        ),
+        Case(
             "pdsa:indicator-compare",
             f"/pdsa/indicators/compare/?name={indicator.name}",
             expect(200, lead_a=403, member_a=403, lead_b=403),
