@@ -33,6 +33,11 @@ class AuditEvent(models.Model):
         CONSULTANTS_ASSIGNED = "consultants_assigned", "Consultant assigned to sites"
         FRAMEWORK_SWITCHED = "framework_switched", "Framework version switched"
         ROLES_CHANGED = "roles_changed", "Roles changed"
+        REVIEW_WRITTEN = "review_written", "Review written"
+        REVIEW_CHANGED = "review_changed", "Review changed"
+        REVIEW_PUBLISHED = "review_published", "Review published"
+        REVIEW_DELETED = "review_deleted", "Review deleted"
+        ACTIONS_CARRIED = "actions_carried", "Earlier review actions carried, closed or dropped"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=30, choices=Action.choices)

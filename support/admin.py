@@ -3,6 +3,7 @@ from django.contrib import admin
 from imroc.formsets import CappedInline
 from sites.figures_admin import FiguresAdmin
 
+from . import services
 from .models import (
     ProgrammeOutcome,
     ProgressReview,
@@ -86,6 +87,19 @@ class ProgressReviewAdmin(FiguresAdmin):
     list_select_related = ["site", "consultant"]
     raw_id_fields = ["consultant"]
     inlines = [ReviewActionInline, ReviewResponseInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.review_audit(
+            review=form.instance, by=request.user, request=request, added=not change
+        )
+
+    def delete_model(self, request, obj):
+        services.review_delete(review=obj, by=request.user, request=request)
+
+    def delete_queryset(self, request, queryset):
+        for review in queryset.select_related("site"):
+            services.review_delete(review=review, by=request.user, request=request)
 
 
 @admin.register(ReviewAction)

@@ -99,9 +99,11 @@ def _review_form_page(request, *, site, review=None):
             )
         else:
             was_draft = review.is_draft
-            services.review_update(review=review, actions=action_rows(formset), **fields)
+            services.review_update(
+                review=review, actions=action_rows(formset), by=request.user, **fields
+            )
             if was_draft and publish:
-                review = services.review_publish(review=review, carry=carry)
+                review = services.review_publish(review=review, carry=carry, by=request.user)
         messages.success(request, _saved_message(review))
         return redirect(review)
     return render(

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from audit import services as audit
 from notifications.services import notify
 from sites.figures import figures_changed
 from sites.models import Site
@@ -150,31 +152,37 @@ def review_create(
     )
     for row in actions:
         _action_add(review, row)
+    _audit(audit.Action.REVIEW_WRITTEN, review, by=consultant)
     if publish:
-        review = review_publish(review=review, carry=carry)
+        review = review_publish(review=review, carry=carry, by=consultant)
     return review
 
 
 CARRY_NOTES = {
-    "done": "Closed as done at the review of {date:%-d %B %Y}.",
-    "drop": "Dropped at the review of {date:%-d %B %Y}: no longer needed.",
+    "done": "Closed as done at the review of {date}.",
+    "drop": "Dropped at the review of {date}: no longer needed.",
 }
 
 
 @transaction.atomic
-def review_publish(*, review: ProgressReview, carry: dict | None = None) -> ProgressReview:
+def review_publish(*, review: ProgressReview, carry: dict | None = None, by=None) -> ProgressReview:
     """A draft becomes the site's review: the site's lead is told, and the owners of its
     open actions hear of them now (never while it was a draft). ``carry`` says what becomes
     of each action still open from the site's earlier reviews: ``{action: "keep" | "done" |
     "drop"}``; a kept action stays one work item, carried into this review (its history
-    keeps every review it was carried through)."""
+    keeps every review it was carried through). ``by``: who published it (its consultant
+    unless said)."""
     review = ProgressReview.objects.select_for_update().get(pk=review.pk)
     if not review.is_draft:
         raise ValueError("The review is already published.")
     review.state = ProgressReview.State.PUBLISHED
     review.published_at = timezone.now()
     review.save(update_fields=["state", "published_at", "updated_at"])
-    _carry(review, carry or {})
+    by = by or review.consultant
+    _audit(audit.Action.REVIEW_PUBLISHED, review, by=by)
+    carried = _carry(review, carry or {})
+    if carried:
+        _audit(audit.Action.ACTIONS_CARRIED, review, by=by, detail=carried)
     activity_recorded(site_id=review.site_id, on=review.review_date)
     notify("review_published", review=review)
     for action in review.actions.filter(done=False).select_related("owner_person__user"):
@@ -184,10 +192,13 @@ def review_publish(*, review: ProgressReview, carry: dict | None = None) -> Prog
 
 
 @transaction.atomic
-def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> ProgressReview:
+def review_update(
+    *, review: ProgressReview, actions: list[dict], by=None, **fields
+) -> ProgressReview:
     """Rewrite the review and its actions. An action kept on the form (its row carries the
     ``id`` it was shown with) is updated in place, so its done state, note and history stay;
-    rows without one are new; actions left off the list are removed."""
+    rows without one are new; actions left off the list are removed. ``by``: who changed it
+    (its consultant unless said)."""
     for name, value in fields.items():
         setattr(review, name, value)
     review.save()
@@ -213,12 +224,41 @@ def review_update(*, review: ProgressReview, actions: list[dict], **fields) -> P
             action.delete()
     if not review.is_draft:
         activity_recorded(site_id=review.site_id, on=review.review_date)
+    _audit(audit.Action.REVIEW_CHANGED, review, by=by or review.consultant)
     figures_changed()
     return review
 
 
-def _carry(review: ProgressReview, carry: dict) -> None:
+@transaction.atomic
+def review_delete(*, review: ProgressReview, by, request=None) -> None:
+    """Only the administrator deletes a review (in the admin); the log keeps that it was."""
+    _audit(audit.Action.REVIEW_DELETED, review, by=by, request=request)
+    review.delete()
+    figures_changed()
+
+
+def review_audit(*, review: ProgressReview, by, request=None, added: bool) -> None:
+    """A review written or changed past the form (in the admin) is logged all the same."""
+    action = audit.Action.REVIEW_WRITTEN if added else audit.Action.REVIEW_CHANGED
+    _audit(action, review, by=by, request=request)
+
+
+def _audit(action: str, review: ProgressReview, *, by, request=None, detail: str = "") -> None:
+    """The site, the review's date and whether it is a draft, never its text: the log may
+    not show what only the review's consultant and the administrator read."""
+    what = f"{review.site}: review of {date_format(review.review_date)}"
+    if review.is_draft:
+        what += " (draft)"
+    audit.record(action=action, user=by, request=request, what=f"{what}{detail}")
+
+
+CARRIED = {"keep": "carried into it", "done": "closed as done", "drop": "dropped"}
+
+
+def _carry(review: ProgressReview, carry: dict) -> str:
+    """Apply the choices; what was done with the earlier actions, in words (for the log)."""
     choices = {action.pk: choice for action, choice in carry.items()}
+    counts = dict.fromkeys(CARRIED, 0)
     open_earlier = ReviewAction.objects.published().select_for_update(of=("self",))
     chosen = open_earlier.filter(pk__in=choices, review__site=review.site_id, done=False)
     for action in chosen.exclude(review=review):
@@ -230,9 +270,12 @@ def _carry(review: ProgressReview, carry: dict) -> None:
             action.done, action.dropped = True, choice == "drop"
             action.done_at, action.done_by = timezone.now(), review.consultant
             action.done_note = action.done_note or CARRY_NOTES[choice].format(
-                date=review.review_date
+                date=date_format(review.review_date)
             )
         action.save()
+        counts[choice] += 1
+    said = [f"{n} {CARRIED[choice]}" for choice, n in counts.items() if n]
+    return f"; earlier actions: {', '.join(said)}" if said else ""
 
 
 def _action_add(review: ProgressReview, row: dict) -> ReviewAction:
