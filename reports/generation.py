@@ -4,9 +4,9 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from openpyxl import Workbook
 
 from imroc.exports import neutralise
+from imroc.xlsx import write_xlsx
 
 from .registry import ReportContext, Section, sections_for
 
@@ -38,20 +38,22 @@ def pdf_bytes(ctx: ReportContext, sections: list[tuple[Section, str]]) -> bytes:
 
 
 def xlsx_bytes(sections: list[tuple[Section, str]]) -> bytes:
-    workbook = Workbook(write_only=True)  # streams rows: a busy site has 100,000+ values
+    """A sheet a table, streamed row by row (a busy site has 100,000+ values)."""
     used = set()
-    for built, _ in sections:
-        for table in built.tables:
-            name = _sheet_name(table.name, used)
-            sheet = workbook.create_sheet(name)
-            sheet.append([_cell(header) for header in table.headers])
-            for row in table.rows:
-                sheet.append([_cell(value) for value in row])
-    if not used:
-        workbook.create_sheet("Report").append(["This report has no tables."])
+    sheets = [
+        (_sheet_name(table.name, used), _rows(table))
+        for built, _ in sections
+        for table in built.tables
+    ]
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    write_xlsx(buffer, sheets or [("Report", [["This report has no tables."]])])
     return buffer.getvalue()
+
+
+def _rows(table):
+    yield [_cell(header) for header in table.headers]
+    for row in table.rows:
+        yield [_cell(value) for value in row]
 
 
 def _sheet_name(name: str, used: set) -> str:
