@@ -280,17 +280,29 @@ def progress_history(site: Site):
 
 
 def goal_page(goal: Goal) -> dict:
-    """Everything the goal page shows, in a fixed number of queries."""
+    """Everything the goal page shows, in a fixed number of queries. Each indicator carries
+    ``.charted``, its stored chart summary (points, the icons' words), and the score reads
+    the indicators' stored readings (``chart_cache.reads_many``): no chart results are
+    unpickled or read again a view."""
 
-    indicators = with_results(goal.indicators.order_by("name", "pk"))
+    indicators = list(goal.indicators.order_by("name", "pk"))
+    charted = chart_cache.summaries(indicators)
+    for indicator in indicators:
+        indicator.charted = charted[indicator.pk]
     cycles = list(goal.cycles.order_by("number"))
+    facts = progress.cycle_facts(cycles)
+    change_on = facts.change.act_done if facts.change else None
+    reads = chart_cache.reads_many({indicator: change_on for indicator in indicators})
     group_formed = ProjectGroupMember.objects.filter(site_id=goal.priority.site_id).exists()
     outcomes = Counter(c.outcome for c in cycles if c.outcome)
     return {
         "indicators": indicators,
         "cycles": cycles,
         "progress": progress.goal_progress(
-            goal, group_formed=group_formed, indicators=indicators, cycles=cycles
+            goal,
+            group_formed=group_formed,
+            cycles=facts,
+            reads=[reads[indicator.pk] for indicator in indicators],
         ),
         "outcomes": [(label, outcomes[value]) for value, label in OUTCOMES_COUNTED.items()],
         "comments": list(goal.comments.select_related("author")),

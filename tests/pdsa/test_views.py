@@ -128,6 +128,28 @@ def test_goal_page_counts_cycle_outcomes_including_abandoned(world):
     assert "Adopted: 1" in page and "Adapted: 0" in page and "Abandoned: 2" in page
 
 
+def test_goal_page_reads_a_new_value_at_once_from_the_stored_charts(world):
+    """The goal page reads its indicators' stored summaries and readings (kept under each
+    indicator's data version): a value added through the service shows on the next view."""
+    from pdsa import services
+
+    indicator = IndicatorFactory(goal__priority__site=world.site_a, name="Hope", better="up")
+    start = datetime.date(2012, 1, 2)
+    services.data_points_add(
+        indicator=indicator,
+        rows=[(start + datetime.timedelta(days=day), 10 + day % 3, "") for day in range(20)],
+    )
+    client = client_for(world.lead_a)
+    url = f"/pdsa/goals/{indicator.goal_id}/"
+    page = client.get(url).content.decode()
+    assert "20 values" in page and "Variation: Common cause" in page
+    services.data_points_add(
+        indicator=indicator, rows=[(start + datetime.timedelta(days=20), 90, "")]
+    )
+    page = client.get(url).content.decode()
+    assert "21 values" in page and "Variation: Special cause" in page
+
+
 def test_pasted_csv_with_a_bad_line_imports_nothing_and_names_the_line(world):
     indicator = IndicatorFactory(goal__priority__site=world.site_a)
     client = client_for(world.member_a)
