@@ -5,12 +5,26 @@ neither grows with the site's work: the indicators through the programme's share
 and sliced in PostgreSQL, then the page's objects fetched by kind."""
 
 import datetime
+import functools
+import hashlib
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import QueryDict
 
 from challenges.models import Assessment, Challenge
@@ -30,24 +44,40 @@ def _latest_date():
     )
 
 
-INDICATOR_COLUMNS = [
-    Column("Indicator", "indicator", by="name"),
-    Column("Goal", "goal", by="goal__title"),
-    Column("Challenge", "challenge", by="goal__priority__challenge__number"),
-    Column("Latest value", "latest", by=_latest_date),
-    Column("Target"),
-    Column("Variation and assurance"),
-]
+def signalled(site: Site) -> frozenset[int]:
+    """The site's indicators with a signal at the latest point (an XmR or run-chart rule):
+    one query of their data versions and one cache entry kept under them (a new value,
+    phase or cycle gives a new key); on a miss, the stored chart summaries of every one."""
+    versions = list(
+        Indicator.objects.filter(goal__priority__site=site)
+        .order_by("pk")
+        .values_list("pk", "data_version")
+    )
+    digest = hashlib.sha256(repr(versions).encode()).hexdigest()
+    key = f"pdsa:signalled:{chart_cache.VERSION}:{site.pk}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        indicators = list(Indicator.objects.filter(pk__in=[pk for pk, _ in versions]))
+        found = frozenset(
+            pk
+            for pk, summary in chart_cache.summaries(indicators).items()
+            if summary.xmr_cause or summary.run_signals
+        )
+        cache.set(key, found, chart_cache.TIMEOUT)
+    return found
 
 
-def _indicator_filter(site: Site) -> type[django_filters.FilterSet]:
-    """The site's challenges to choose from (a handful) and words of an indicator's or its
-    goal's name."""
+def _indicator_filter(site: Site, signals) -> type[django_filters.FilterSet]:
+    """The site's challenges to choose from (a handful), words of an indicator's or its
+    goal's name, and only those with a signal at the latest point."""
 
     def words(queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(Q(name__icontains=word) | Q(goal__title__icontains=word))
         return queryset
+
+    def with_signal(queryset, name, value):
+        return queryset.filter(pk__in=signals()) if value == "yes" else queryset
 
     class IndicatorFilter(django_filters.FilterSet):
         q = django_filters.CharFilter(method=words, label="Indicator or goal contains")
@@ -59,22 +89,42 @@ def _indicator_filter(site: Site) -> type[django_filters.FilterSet]:
             .order_by("number", "pk"),
             empty_label="Any",
         )
+        signal = django_filters.ChoiceFilter(
+            method=with_signal,
+            label="Signal at the latest point",
+            choices=[("yes", "Only those with a signal")],
+            empty_label="With or without",
+        )
 
     return IndicatorFilter
 
 
 def indicator_table(site: Site, params: QueryDict) -> SiteTable:
-    """The site's indicators 25 a page, by challenge, goal and name unless sorted otherwise."""
+    """The site's indicators 25 a page, by challenge, goal and name unless sorted otherwise
+    (signals first by the variation column)."""
+    signals = functools.cache(lambda: signalled(site))
+
+    def signal_first():
+        return Case(When(pk__in=signals(), then=0), default=1, output_field=IntegerField())
+
     rows = Indicator.objects.filter(goal__priority__site=site).select_related(
         "goal__priority__challenge"
     )
+    columns = [
+        Column("Indicator", "indicator", by="name"),
+        Column("Goal", "goal", by="goal__title"),
+        Column("Challenge", "challenge", by="goal__priority__challenge__number"),
+        Column("Latest value", "latest", by=_latest_date),
+        Column("Target"),
+        Column("Variation and assurance", "signal", by=signal_first),
+    ]
     return SiteTable(
         params,
         rows,
-        columns=INDICATOR_COLUMNS,
+        columns=columns,
         default="challenge",
-        tie=("goal__title", "name"),
-        filterset=_indicator_filter(site),
+        tie=("goal__priority__challenge__number", "goal__title", "name"),
+        filterset=_indicator_filter(site, signals),
     )
 
 

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from pdsa import services
 from pdsa.models import DataPoint
 from tests.pdsa.factories import CycleFactory, GoalFactory, IndicatorFactory, PriorityFactory
 from tests.pdsa.factories import challenge as challenge_numbered
@@ -19,6 +20,10 @@ from .test_views import client_for
 pytestmark = pytest.mark.django_db
 START = datetime.date(2025, 1, 6)
 INDICATORS_QUERIES = 9  # session, user, site, challenges, count, page, chart results (3)
+# With the signal filter or sort: the data versions, then (when one changed) the indicators and
+# their chart summaries (3).
+SIGNAL_QUERIES = INDICATORS_QUERIES + 1
+SIGNAL_QUERIES_AFTER_A_CHANGE = SIGNAL_QUERIES + 4
 TIMELINE_QUERIES = 10  # session, user, site, count, page, assessments, goals, priorities, cycles
 
 
@@ -58,6 +63,10 @@ def test_the_indicators_show_25_a_page_at_constant_queries_and_the_csv_has_them_
         page = client.get("/pdsa/sites/alpha/indicators/").content.decode()
     assert len(rows_of(page)) == min(n, 25)
     assert ("Page 1 of 2" in page) == (n == 30)
+    with django_assert_max_num_queries(SIGNAL_QUERIES_AFTER_A_CHANGE):
+        client.get("/pdsa/sites/alpha/indicators/", {"signal": "yes", "sort": "signal"})
+    with django_assert_max_num_queries(SIGNAL_QUERIES):
+        client.get("/pdsa/sites/alpha/indicators/", {"signal": "yes", "sort": "signal"})
     assert f"{n} indicators" in page
     if n == 30:
         second = client.get("/pdsa/sites/alpha/indicators/", {"page": 2}).content.decode()
@@ -96,6 +105,19 @@ def test_the_indicators_sort_and_filter_by_challenge_or_words_and_a_bad_value_is
     summary = bad.split('class="nhsuk-error-summary"')[1].split("</ul>")[0]
     assert 'href="#id_challenge"' in summary and "valid choice" in summary
     assert len(rows_of(bad)) == 5
+    # A point outside the limits is a signal: the only one with a signal, and first by signal.
+    spike = IndicatorFactory(goal__priority__site=world.site_a, name="Spiking", target=12)
+    DataPoint.objects.bulk_create(
+        DataPoint(indicator=spike, date=START + datetime.timedelta(weeks=w), value=v)
+        for w, v in enumerate([10, 12] * 6 + [30])
+    )
+    assert names(signal="yes") == ["Spiking"]
+    assert names(sort="signal")[0] == "Spiking"
+    assert names(sort="-signal")[-1] == "Spiking"
+    # A new value is read at once: the spike's signal ends with a value back within limits.
+    DataPoint.objects.create(indicator=spike, date=START + datetime.timedelta(weeks=13), value=11)
+    services.charts_changed(indicator_ids=[spike.pk])  # as every write of a value does
+    assert names(signal="yes") == []
     # The CSV keeps the filter.
     rows = csv_rows(client.get("/pdsa/sites/alpha/indicators.csv", {"q": "waiting"}))
     assert [row[2] for row in rows[1:]] == [f"Waiting days {i:02d}" for i in range(3)]
