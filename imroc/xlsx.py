@@ -26,6 +26,7 @@ SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksh
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EPOCH = datetime.datetime(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug included)
 EPOCH_DAY = EPOCH.date()
+MARKUP = re.compile("[&<>\r]")
 CARRIAGE_RETURN = {"\r": "&#13;"}  # kept: a parser reads a raw one as a line feed
 # Styles 1-3 in styles.xml: the number formats openpyxl gave dates, times and both.
 DATE, DATETIME, TIME = 1, 2, 3
@@ -122,9 +123,10 @@ def _cell(ref: str, value) -> str:
 
 
 def _text(ref: str, text: str) -> str:
-    if ILLEGAL.search(text):
+    if not text.isprintable():  # rare: a line break, a tab, a control character
         text = ILLEGAL.sub("", text)
-    text = escape(text, CARRIAGE_RETURN)
+    if MARKUP.search(text):
+        text = escape(text, CARRIAGE_RETURN)
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 

@@ -69,4 +69,7 @@ def _sheet_name(name: str, used: set) -> str:
 
 def _cell(value):
     """Numbers, dates and times as they are; anything else as text no formula starts."""
+    kind = type(value)
+    if kind is float or kind is int or value is None:  # most cells: no check to make
+        return value
     return value if hasattr(value, "isoformat") else neutralise(value)
