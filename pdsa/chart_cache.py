@@ -12,7 +12,10 @@ and nothing has to be deleted. Three entries per version:
 * :func:`page`: the indicator page's charts as SVG and their signals in words;
 * :func:`reads_many`: the indicator read against its goal's change (``progress.Read``), a
   few numbers where the results are every point, so a site's progress score reads hundreds
-  of indicators without unpickling their points (keyed on the change's date as well).
+  of indicators without unpickling their points (keyed on the change's date as well);
+* :func:`sheets_many`: what the site report's spreadsheet writes of the results (each
+  phase's limits, each value's XmR reading), so the report unpickles whole results only for
+  the few indicators it charts.
 
 Pages, the review form and the reports read these; nothing recomputes a chart per request."""
 
@@ -183,6 +186,44 @@ def reads_many(changes: dict[Indicator, datetime.date | None]) -> dict[int, prog
         cache.set_many(computed, TIMEOUT)
         by_pk |= {missing[key].pk: read for key, read in computed.items()}
     return by_pk
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """An indicator's results as the site report's spreadsheet writes them: its latest date,
+    each phase as (number, first, last, reason, median, mean, lower limit, upper limit,
+    trial) and each value's XmR reading in date order (None: too large to chart)."""
+
+    latest: datetime.date | None
+    phases: tuple[tuple, ...]
+    readings: tuple[str, ...] | None
+
+
+def sheets_many(indicators) -> dict[int, Sheet]:
+    """Each indicator's spreadsheet rows by pk: one cache read; the results of any not
+    stored yet."""
+    keys = {_key("sheet", i): i for i in indicators}
+    found = cache.get_many(keys)
+    by_pk = {keys[key].pk: sheet for key, sheet in found.items()}
+    missing = {key: i for key, i in keys.items() if key not in found}
+    if missing:
+        results = results_many(list(missing.values()))
+        computed = {key: _sheet(results[i.pk]) for key, i in missing.items()}
+        cache.set_many(computed, TIMEOUT)
+        by_pk |= {missing[key].pk: sheet for key, sheet in computed.items()}
+    return by_pk
+
+
+def _sheet(results: ChartResults) -> Sheet:
+    phases = tuple(
+        (p.number, p.first, p.last, p.reason, p.median, p.xmr.centre, p.xmr.lower_limit,
+         p.xmr.upper_limit, p.xmr.trial)
+        for p in results.phase_summaries()
+    )  # fmt: skip
+    readings = None
+    if not results.too_large:
+        readings = tuple(x.reading(results.better) for x in results.xmr.points)
+    return Sheet(results.dates[-1] if results.dates else None, phases, readings)
 
 
 def summarise(results: ChartResults) -> ChartSummary:

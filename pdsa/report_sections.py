@@ -39,35 +39,34 @@ def _chart(indicator, results, printed) -> dict:
     }
 
 
-def _limit_rows(goal, indicator, results) -> list[list]:
+def _limit_rows(goal, indicator, sheet) -> list[list]:
     """One spreadsheet row per phase: its dates, reason, centre lines and limits, rounded as
     the indicator's page and the PDF show them."""
     return [
         [
             goal.title,
             indicator.name,
-            phase.number,
-            phase.first,
-            phase.last,
-            phase.reason,
-            rounded(phase.median),
-            rounded(phase.xmr.centre),
-            rounded(phase.xmr.lower_limit),
-            rounded(phase.xmr.upper_limit),
-            "Yes" if phase.xmr.upper_limit is not None and phase.xmr.trial else "No",
+            number,
+            first,
+            last,
+            reason,
+            rounded(median),
+            rounded(centre),
+            rounded(lower),
+            rounded(upper),
+            "Yes" if upper is not None and trial else "No",
         ]
-        for phase in results.phase_summaries()
+        for number, first, last, reason, median, centre, lower, upper, trial in sheet.phases
     ]
 
 
-def _charted(priorities, results) -> set[int]:
+def _charted(priorities, sheets) -> set[int]:
     """The indicators whose charts the PDF draws: open goals first, latest data first."""
     candidates = []
     for priority in priorities:
         for goal in priority.goals.all():
             for indicator in goal.indicators.all():
-                dates = results[indicator.pk].dates
-                latest = dates[-1] if dates else None
+                latest = sheets[indicator.pk].latest
                 candidates.append(
                     (goal.status in OPEN_STATUSES, latest is not None, latest, indicator.pk)
                 )
@@ -110,8 +109,9 @@ def progress_score(ctx):
 
 @section("site_progress", order=40)
 def priorities_and_goals(ctx):
-    """Four queries (priorities, goals, indicators, values) and one cache read for every
-    indicator's stored chart results; the charted ones' printed charts in another."""
+    """Four queries (priorities, goals, indicators, values), one cache read for every
+    indicator's spreadsheet rows (``chart_cache.sheets_many``: not its whole results), and
+    one each for the charted ones' results and printed charts."""
     priorities = list(
         Priority.objects.filter(site=ctx.site)
         .select_related("challenge")
@@ -125,8 +125,9 @@ def priorities_and_goals(ctx):
         )
     )
     every = [i for p in priorities for g in p.goals.all() for i in g.indicators.all()]
-    results = chart_cache.results_many(every)
-    charted = _charted(priorities, results)
+    sheets = chart_cache.sheets_many(every)
+    charted = _charted(priorities, sheets)
+    results = chart_cache.results_many([i for i in every if i.pk in charted])
     printed = chart_cache.printed_many([i for i in every if i.pk in charted], results)
     values = _values(ctx.site)
     goal_rows, data_rows, limit_rows, blocks = [], [], [], []
@@ -150,12 +151,11 @@ def priorities_and_goals(ctx):
                 ]
             )
             for indicator in indicators:
-                result = results[indicator.pk]
-                limit_rows += _limit_rows(goal, indicator, result)
+                sheet = sheets[indicator.pk]
+                limit_rows += _limit_rows(goal, indicator, sheet)
                 rows = values.get(indicator.pk, [])
-                better = indicator.better or None
-                readings = [x.reading(better) for x in result.xmr.points]
-                if result.too_large:  # not charted: every value listed, none read
+                readings = sheet.readings
+                if readings is None:  # too large to chart: every value listed, none read
                     readings = ["not charted"] * len(rows)
                 data_rows += [
                     [goal.title, indicator.name, *row, reading]

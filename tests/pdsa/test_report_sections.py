@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from pdsa import report_sections
+from pdsa import chart_cache, report_sections
+from pdsa.chart_words import rounded
 from pdsa.models import DataPoint
 from reports.models import Report
 from reports.registry import ReportContext
@@ -43,6 +44,54 @@ def test_a_busy_site_report_charts_the_latest_values_of_a_few_indicators(world):
     assert built.context["uncharted"] == 1
     data = next(t for t in built.tables if t.name == "Indicator data")
     assert len(data.rows) == 120 * len(indicators)
+
+
+def test_the_spreadsheet_reads_every_indicator_but_whole_results_only_of_the_charted(
+    world, monkeypatch
+):
+    """The spreadsheet's readings and limits of an indicator the PDF does not chart are its
+    results' own, read from its stored spreadsheet rows: whole results (every point) are
+    unpickled only for the charted few."""
+    start = datetime.date(2011, 1, 3)
+    goal = GoalFactory(priority__site=world.site_a, status="in_progress")
+    closed = GoalFactory(priority__site=world.site_a, status="achieved")
+    indicators = [IndicatorFactory(goal=goal) for _ in range(report_sections.CHARTED_INDICATORS)]
+    uncharted = IndicatorFactory(goal=closed, name="Closed goal's indicator", better="up")
+    values = [5, 5, 6, 5, 4, 5, 6, 5, 5, 4, 5, 6, 5, 5, 12, 13, 14, 13, 14, 15]
+    DataPoint.objects.bulk_create(
+        DataPoint(indicator=i, date=start + datetime.timedelta(weeks=w), value=v)
+        for i in [*indicators, uncharted]
+        for w, v in enumerate(values)
+    )
+    ctx = ReportContext(
+        report=Report(kind="site_progress", site=world.site_a),
+        today=datetime.date(2012, 6, 1),
+        site=world.site_a,
+    )
+    uncharted.refresh_from_db()
+    whole = chart_cache.results(uncharted)  # what the indicator's page reads
+    report_sections.priorities_and_goals(ctx)  # the first report stores the sheets' rows
+    asked = []
+    read = chart_cache.results_many
+    monkeypatch.setattr(
+        chart_cache, "results_many", lambda some: asked.extend(i.pk for i in some) or read(some)
+    )
+
+    built = report_sections.priorities_and_goals(ctx)
+
+    assert sorted(asked) == sorted(i.pk for i in indicators)  # the next: the charted only
+    data = next(t for t in built.tables if t.name == "Indicator data")
+    readings = [row[-1] for row in data.rows if row[1] == uncharted.name]
+    assert readings == [x.reading("up") for x in whole.xmr.points]
+    assert len(readings) == len(values) and set(readings) != {"common cause"}
+    limits = next(t for t in built.tables if t.name == "Indicator phases and limits")
+    [phase] = [row for row in limits.rows if row[1] == uncharted.name]
+    assert phase[3:5] == [whole.dates[0], whole.dates[-1]]
+    assert phase[7:10] == [
+        rounded(whole.xmr.phases[0].centre),
+        rounded(whole.xmr.phases[0].lower_limit),
+        rounded(whole.xmr.phases[0].upper_limit),
+    ]
 
 
 def test_a_busy_site_report_lists_open_and_latest_cycles_and_keeps_all_in_the_table(world):
