@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import require
+from sites.selectors import sites_for_user
 
 from . import selectors, services
 from .forms import (
@@ -56,6 +57,11 @@ def review_list(request, slug):
     )
 
 
+def _site_with_support(request, slug):
+    """The site with its support use summed in the same query (``site_support`` reads it)."""
+    return get_object_or_404(selectors.with_support_usage(sites_for_user(request.user)), slug=slug)
+
+
 def _review_form_page(request, *, site, review=None):
     context = selectors.review_context(site, review)
     data = request.POST or None
@@ -67,7 +73,7 @@ def _review_form_page(request, *, site, review=None):
     if review is None or review.is_draft:
         carry_form = CarryActionsForm(
             data if publish else None,
-            actions=selectors.open_earlier_actions(site, review),
+            actions=context["open_earlier"],
             prefix="carry",
         )
     form = ProgressReviewForm(
@@ -165,7 +171,7 @@ def _new_review_initial(site, last) -> dict:
 
 @login_required
 def review_add(request, slug):
-    site = _site(request, slug)
+    site = _site_with_support(request, slug)
     require(request.user, "support.add_progressreview", site)
     return _review_form_page(request, site=site)
 
