@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import Action, record
+from imroc.dates import long_date
 
 from .models import PREFIX_LENGTH, ApiToken, token_hash
 
@@ -37,7 +38,7 @@ def token_issue(
         action=Action.API_TOKEN_ISSUED,
         user=by,
         what=f"Token “{name}” ({token.prefix}…) reading as {user.get_username()}, {scope}, "
-        f"until {expires_on:%-d %B %Y}",
+        f"until {long_date(expires_on)}",
     )
     return token, secret
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from rules.contrib.models import RulesModel
 
 from accounts.rules import is_administrator
+from imroc.dates import long_date
 from sites.models import CoProduction, Perspective
 from sites.rules import can_edit_site_work, can_view_site, is_archived, is_site_lead
 
@@ -200,7 +201,7 @@ class Assessment(RulesModel):
         }
 
     def __str__(self) -> str:
-        return f"{self.site} assessment of {self.assessed_on:%-d %B %Y}"
+        return f"{self.site} assessment of {long_date(self.assessed_on)}"
 
     def get_absolute_url(self) -> str:
         return reverse(

@@ -5,6 +5,7 @@ import datetime
 
 from django.db.models import Max
 
+from imroc.dates import long_date
 from notifications.registry import Due, register
 from sites.models import Site
 from sites.selectors import leads_by_site
@@ -42,7 +43,7 @@ def assessment_stale(today):
                 context={
                     "message": (
                         f"The latest self-assessment of {site.name} against the key challenges "
-                        f"is from {site.last_assessed:%-d %B %Y}, more than six months ago. A "
+                        f"is from {long_date(site.last_assessed)}, more than six months ago. A "
                         "new one, with the project group, shows what has moved since."
                     ),
                     "site_name": site.name,

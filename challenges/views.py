@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
+from imroc.dates import long_date
 from sites.selectors import sites_for_user
 
 from . import selectors, services
@@ -180,7 +181,7 @@ def assessment_edit(request, slug, pk):
             "entry": entry,
             "framework": assessment.framework,
             "assessment": assessment,
-            "title": f"Edit the assessment of {assessment.assessed_on:%-d %B %Y}",
+            "title": f"Edit the assessment of {long_date(assessment.assessed_on)}",
         },
     )
 
@@ -192,7 +193,7 @@ def assessment_delete(request, slug, pk):
     require(request.user, "challenges.delete_assessment", assessment)
     if request.method == "POST":
         services.assessment_delete(assessment=assessment)
-        messages.success(request, f"Assessment of {assessment.assessed_on:%-d %B %Y} deleted.")
+        messages.success(request, f"Assessment of {long_date(assessment.assessed_on)} deleted.")
         return redirect("challenges:assessment-list", slug=site.slug)
     return render(
         request,

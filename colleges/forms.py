@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from design.forms import NhsFormMixin
+from imroc.dates import long_date
 
 from . import fidelity
 from .models import Course, FidelityCheck, RecoveryCollege, Term
@@ -107,7 +108,7 @@ class FidelityCheckForm(NhsFormMixin, forms.Form):
 
     def _say_previous(self, previous: FidelityCheck):
         """Each rating's hint names what the previous check said, so what moved is plain."""
-        said = f"At the check of {previous.checked_on:%-d %B %Y}"
+        said = f"At the check of {long_date(previous.checked_on)}"
         labels = {"feature": fidelity.STATUS_LABELS, "score": dict(fidelity.SCORES)}
         for name, field in self.fields.items():
             kind = name.split("_", 1)[0]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from imroc.dates import long_date
 from sites.models import Site
 
 from . import fidelity
@@ -73,7 +74,7 @@ class FidelityCheck(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.college}: check of {self.checked_on:%-d %B %Y}"
+        return f"{self.college}: check of {long_date(self.checked_on)}"
 
     def get_absolute_url(self) -> str:
         return reverse("colleges:check-detail", args=[self.college_id, self.pk])

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
 from design.forms import NhsFormMixin
+from imroc.dates import short_date
 from learning_sets.models import LearningSet
 from sites.choosers import SitesChooserField
 from sites.models import Site
@@ -53,7 +54,7 @@ class Filters:
 
     @property
     def period(self) -> str:
-        return f"{self.since:%-d %b %Y} to {self.until:%-d %b %Y}"
+        return f"{short_date(self.since)} to {short_date(self.until)}"
 
 
 class DateInput(forms.DateInput):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from imroc.dates import short_date
 from learning_sets.models import Delegate
 from pdsa.models import Cycle, Goal, cycles_at_stage, cycles_with_current_stage_due
 from support.models import ProgrammeOutcome, ProgressReview, SupportLogEntry
@@ -65,7 +66,7 @@ def _review_cell(site) -> Cell:
     if site.review_pk is None:
         return Cell(label)
     return Cell(
-        f"{label} ({site.review_date:%-d %b %Y})",
+        f"{label} ({short_date(site.review_date)})",
         reverse("support:review-detail", args=[site.review_pk]),
     )
 
@@ -101,9 +102,9 @@ def _cycles(filters, params, today):
 def _cycle_state(cycle) -> str:
     stage = cycle.current_stage
     if stage == "complete":
-        return f"Complete: {cycle.get_outcome_display().lower()} on {cycle.act_done:%-d %b %Y}"
+        return f"Complete: {cycle.get_outcome_display().lower()} on {short_date(cycle.act_done)}"
     due = getattr(cycle, f"{stage}_due")
-    return f"{STAGE_LABELS[stage]}{f', due {due:%-d %b %Y}' if due else ''}"
+    return f"{STAGE_LABELS[stage]}{f', due {short_date(due)}' if due else ''}"
 
 
 def _support(filters, params, today):
@@ -188,7 +189,7 @@ FIGURES: dict[str, Figure] = {
             (
                 "Workshop",
                 lambda d: Cell(
-                    f"{d.workshop.learning_set.name}, {d.workshop.date:%-d %b %Y}",
+                    f"{d.workshop.learning_set.name}, {short_date(d.workshop.date)}",
                     d.workshop.get_absolute_url(),
                 ),
             ),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from imroc.dates import short_date
 from peer_support import checklist
 
 from . import selectors
@@ -104,7 +105,7 @@ def peer_support_table(reads: Reads) -> Table:
         "Peer support workers",
         ["Figure", "Value"],
         note="Each site's stage on the four-stage checklist as at "
-        f"{reads.filters.until:%-d %b %Y}; posts as recorded now.",
+        f"{short_date(reads.filters.until)}; posts as recorded now.",
     )
     table.rows = [
         [Cell(SITE_WORDS.get(label, f"Sites working on {label.lower()}")), Cell(n, overview)]

@@ -13,6 +13,7 @@ from django.urls import reverse
 from challenges.models import Challenge
 from challenges.selectors import latest_stage_ranks
 from coproduction.selectors import Gathering
+from imroc.dates import short_date
 from imroc.links import link_maker
 from pdsa.models import Cycle, Goal, Stage, cycles_with_current_stage_due
 from sites import figures
@@ -299,7 +300,7 @@ def outcomes_table(reads: "Reads") -> Table:
         "outcomes",
         "Headline outcomes",
         ["Figure", "Value"],
-        note=f"As at {filters.until:%-d %b %Y}: peer support workers from the sites' posts, "
+        note=f"As at {short_date(filters.until)}: peer support workers from the sites' posts, "
         "recovery colleges from the colleges and their latest terms, risk reviews from each "
         "site's latest outcome figures; training in the period.",
     )

@@ -5,6 +5,7 @@ their site's leads. A delegate with no email address is told through their site'
 Every message to a delegate carries their personal link. Changes to the workshop itself are
 in ``workshop_events.py``."""
 
+from imroc.dates import long_date
 from notifications.registry import Due, each_once, register_event
 from sites.selectors import leads_by_site
 
@@ -60,12 +61,12 @@ def delegate_registered(*, delegate: Delegate, registrar_told: bool = True):
     which = f"workshop {workshop.number} of {workshop.learning_set}"
     if waiting:
         subject = f"{name}: you are on the waiting list"
-        day = f"on {workshop.date:%-d %B %Y}: no place is free yet."
+        day = f"on {long_date(workshop.date)}: no place is free yet."
         message = f"{delegate.full_name} is on the waiting list for {which} {day}"
         you = f"You are on the waiting list for {which} {day} You will hear as soon as one is."
         message += " They will hear as soon as one is."
     else:
-        subject = f"{name}: your place on {workshop.date:%-d %B %Y}"
+        subject = f"{name}: your place on {long_date(workshop.date)}"
         message = f"{delegate.full_name} is registered for {which}."
         you = f"You are registered for {which}."
     yield from _to_delegate(
@@ -86,7 +87,7 @@ def delegate_registered(*, delegate: Delegate, registrar_told: bool = True):
         subject=f"{name}: you registered {delegate.full_name}",
         message=(
             f"You registered {delegate.full_name} ({delegate.site}) {what} workshop "
-            f"{workshop.number} of {workshop.learning_set} on {workshop.date:%-d %B %Y}."
+            f"{workshop.number} of {workshop.learning_set} on {long_date(workshop.date)}."
         ),
         told=told,
     )
@@ -100,7 +101,7 @@ def delegate_promoted(*, delegate: Delegate):
     yield from _to_delegate(
         "delegate_promoted",
         delegate,
-        subject=f"{name}: a place is yours on {workshop.date:%-d %B %Y}",
+        subject=f"{name}: a place is yours on {long_date(workshop.date)}",
         message=f"A place came free: {delegate.full_name} is now registered for {which}.",
         you=f"A place came free: you are now registered for {which}.",
         details=True,
@@ -116,7 +117,7 @@ def delegate_promoted(*, delegate: Delegate):
         subject=f"{name}: {delegate.full_name} has a place now",
         message=(
             f"A place came free: {delegate.full_name} ({delegate.site}) moved from the waiting "
-            f"list to registered for {which} on {workshop.date:%-d %B %Y}."
+            f"list to registered for {which} on {long_date(workshop.date)}."
         ),
         told=told,
     )
@@ -127,7 +128,7 @@ def delegate_cancelled(*, delegate: Delegate):
     """The person whose place someone else cancelled, with the calendar entry that takes it
     out of their calendar."""
     workshop = delegate.workshop
-    which = f"workshop {workshop.number} of {workshop.learning_set} on {workshop.date:%-d %B %Y}"
+    which = f"workshop {workshop.number} of {workshop.learning_set} on {long_date(workshop.date)}"
     by = delegate.cancelled_by
     who = (by.get_full_name() or by.username) if by else "The organisers"
     why = f" The reason given: {delegate.cancel_reason}" if delegate.cancel_reason else ""
@@ -177,7 +178,7 @@ def delegates_registered(*, delegates: list[Delegate], by):
             **joining_details(workshop),
             "message": (
                 f"You registered {len(delegates)} people ({delegates[0].site}) for workshop "
-                f"{workshop.number} of {workshop.learning_set} on {workshop.date:%-d %B %Y}"
+                f"{workshop.number} of {workshop.learning_set} on {long_date(workshop.date)}"
                 f"{f', {len(waiting)} of them on the waiting list' if waiting else ''}: {names}."
             ),
         },

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from imroc.dates import long_date
 from notifications.registry import Due, each_once, register_event
 from notifications.services import notify
 
@@ -94,7 +95,7 @@ def registration_link_flooded(*, link: RegistrationLink, reason: str):
             url=f"{workshop.get_absolute_url()}#links",
             context={
                 "message": (
-                    f"{site}'s registration link for {name} on {workshop.date:%-d %B %Y} is "
+                    f"{site}'s registration link for {name} on {long_date(workshop.date)} is "
                     f"refusing registrations: {reason} If the link has been passed beyond "
                     f"{site}'s people, issue a new one on the workshop's page (the old one "
                     "stops working) and check the waiting list."

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 
+from imroc.dates import weekday_date
 from notifications.registry import Attachment, Due, Recipient, each_once
 from sites.selectors import leads_by_site
 
@@ -121,7 +122,7 @@ def joining_details(workshop) -> dict:
         "learning_set": str(workshop.learning_set),
         "workshop": str(workshop),
         "when": (
-            f"{workshop.date:%A %-d %B %Y}, {workshop.start_time:%H:%M} to "
+            f"{weekday_date(workshop.date)}, {workshop.start_time:%H:%M} to "
             f"{workshop.end_time:%H:%M}"
         ),
         "venue": venue.name if venue else "to be confirmed",

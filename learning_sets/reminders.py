@@ -11,6 +11,7 @@ import datetime
 
 from django.db.models import Prefetch
 
+from imroc.dates import day_month
 from notifications.registry import Due, register
 
 from .messages import addressees, calendar_file, delegate_due, joining_details
@@ -41,7 +42,7 @@ def _workshop_reminders(kind: str, workshops: list[Workshop], today, *, lead_in:
             f"{details['venue']}."
         )
         subject = (
-            f"{workshop.learning_set}: workshop {workshop.number} is on {workshop.date:%-d %B}"
+            f"{workshop.learning_set}: workshop {workshop.number} is on {day_month(workshop.date)}"
         )
         for delegate in workshop.delegates.all():
             delegate.workshop = workshop
@@ -89,7 +90,7 @@ def workshop_evaluation(today):
         workshop = delegate.workshop
         message = (
             f"Thank you for coming to workshop {workshop.number} of "
-            f"{workshop.learning_set} on {workshop.date:%-d %B}. Two minutes on the "
+            f"{workshop.learning_set} on {day_month(workshop.date)}. Two minutes on the "
             "evaluation form help the organisers shape the next one. The link is yours: "
             "no account is needed."
         )

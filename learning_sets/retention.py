@@ -7,6 +7,7 @@ import logging
 from django.conf import settings
 
 from audit.services import Action, record
+from imroc.dates import long_date
 
 from .models import Delegate
 
@@ -30,6 +31,6 @@ def erase_past_needs(*, today: datetime.date) -> int:
     if erased:
         record(
             action=Action.NEEDS_ERASED,
-            what=f"{erased} delegate(s) of workshops held before {cutoff:%-d %B %Y}",
+            what=f"{erased} delegate(s) of workshops held before {long_date(cutoff)}",
         )
     return erased

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import holidays
 
+from imroc.dates import long_date, weekday_date
+
 from .models import Workshop
 
 
@@ -42,7 +44,7 @@ def series_dates(first_date: datetime.date, months_apart: int, count: int) -> li
 
 
 def day_warnings(day: datetime.date) -> list[str]:
-    label = f"{day:%A} {day.day} {day:%B %Y}"
+    label = weekday_date(day)
     if day.weekday() >= 5:
         return [f"{label} falls on a weekend."]
     name = _bank_holidays(day.year).get(day)
@@ -58,7 +60,7 @@ def clash_warnings(
         others = others.exclude(pk=exclude.pk)
     warnings = []
     for other in others.order_by("date", "pk"):
-        when = f"{other.date.day} {other.date:%B %Y}"
+        when = long_date(other.date)
         if other.learning_set_id == learning_set.pk:
             warnings.append(f"Workshop {other.number} of this set is already on {when}.")
         elif venue is not None and other.venue_id == venue.pk:
@@ -72,7 +74,7 @@ def schedule_warnings(
     warnings = [warning for day in days for warning in day_warnings(day)]
     starts = learning_set.start_date
     warnings += [
-        f"{day:%A} {day.day} {day:%B %Y} is before the set starts, on {starts.day} {starts:%B %Y}."
+        f"{weekday_date(day)} is before the set starts, on {long_date(starts)}."
         for day in days
         if starts and day < starts
     ]

@@ -4,6 +4,7 @@ Everyone with a place and everyone waiting hears, through their registrar and si
 when they have no email; those with a place get the calendar entry with its raised
 SEQUENCE (or the cancellation)."""
 
+from imroc.dates import long_date
 from notifications.registry import Due, register_event
 
 from .messages import addressees, calendar_file, delegate_due, joining_details
@@ -48,7 +49,7 @@ def workshop_changed(*, workshop: Workshop, changes: list[str], skip=()):
         workshop,
         [d for d in _people(workshop) if d.pk not in skipped],
         key=f"changed:{workshop.sequence}",
-        subject=f"{which} has changed: now {workshop.date:%-d %B %Y}",
+        subject=f"{which} has changed: now {long_date(workshop.date)}",
         message=lambda d: (
             f"{which} has changed ({what}). {d.full_name} is "
             + ("still registered." if d.status == "registered" else "still on the waiting list.")
@@ -67,7 +68,7 @@ def workshop_changed(*, workshop: Workshop, changes: list[str], skip=()):
 
 @register_event("workshop_cancelled", label="A workshop you are booked on is cancelled")
 def workshop_cancelled(*, workshop: Workshop):
-    which = f"Workshop {workshop.number} of {workshop.learning_set} on {workshop.date:%-d %B %Y}"
+    which = f"Workshop {workshop.number} of {workshop.learning_set} on {long_date(workshop.date)}"
     yield from _to_all(
         "workshop_cancelled",
         workshop,

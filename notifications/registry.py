@@ -18,7 +18,7 @@ models (found by ``NotificationsConfig.ready``) and registers one function per k
                 kind="cycle_stage_due",
                 recipient=cycle.owner,                 # a User, or Recipient(email, name)
                 key=f"cycle:{cycle.pk}:{cycle.stage}:{cycle.stage_due}",
-                subject=f"{cycle} is due on {cycle.stage_due:%-d %B}",
+                subject=f"{cycle} is due on {day_month(cycle.stage_due)}",
                 context={"message": "...", "cycle_title": cycle.title},
                 url=cycle.get_absolute_url(),
                 attachments=[Attachment("workshop.ics", ics_text, "text/calendar")],

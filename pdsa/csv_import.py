@@ -10,6 +10,8 @@ import io
 import math
 import re
 
+from imroc.dates import long_date
+
 # No line of date,value,note needs more: a note is at most 300 characters. A longer line or
 # field is refused with its line number instead of being parsed (the csv module's own limit,
 # 131,072 characters a field, raised an error that ended the request).
@@ -208,11 +210,11 @@ def check_line(label, fields, seen, existing_dates=frozenset(), check_value=None
     if len(note) > 300:
         problems.append((2, "the note is longer than 300 characters"))
     if date is not None and latest is not None and date > latest:
-        problems.append((0, f"{date:%-d %B %Y} is in the future"))
+        problems.append((0, f"{long_date(date)} is in the future"))
     if date is not None and date in existing_dates:
-        problems.append((0, f"{date:%-d %B %Y} already has a value"))
+        problems.append((0, f"{long_date(date)} already has a value"))
     if date is not None and date in seen:
-        problems.append((0, f"{date:%-d %B %Y} is also on {seen[date].lower()}"))
+        problems.append((0, f"{long_date(date)} is also on {seen[date].lower()}"))
     if problems:
         return None, problems
     seen[date] = label

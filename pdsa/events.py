@@ -3,6 +3,7 @@ by the services): a comment on a goal or a cycle reaches the goal's owner and th
 leads, never its own author; a closed goal reaches the site's consultants."""
 
 from accounts.rules import is_consultant
+from imroc.dates import long_date
 from notifications.registry import Due, each_once, register_event
 from sites.selectors import leads_by_site
 
@@ -57,7 +58,7 @@ def goal_closed(*, goal: Goal):
             url=goal.get_absolute_url(),
             context={
                 "message": f"{site.name} closed the goal “{goal.title}” as {outcome} on "
-                f"{goal.closed_on:%-d %B %Y}{f' ({by})' if by else ''}.",
+                f"{long_date(goal.closed_on)}{f' ({by})' if by else ''}.",
                 "site_name": site.name,
                 "goal_title": goal.title,
                 "note": goal.closing_note,

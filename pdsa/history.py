@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Model
 
+from imroc.dates import short_date
+
 # Bookkeeping, not what people changed.
 SKIPPED = {"version", "created", "data_version", "search_vector"}
 
@@ -103,7 +105,7 @@ def value_entries(records) -> list[Entry]:
                     Entry(
                         entry.when,
                         entry.who,
-                        f"changed the value of {latest.date.day} {latest.date:%b %Y}",
+                        f"changed the value of {short_date(latest.date)}",
                         entry.changes,
                     )
                 )

@@ -14,6 +14,8 @@ import datetime
 import hashlib
 from xml.sax.saxutils import escape
 
+from imroc.dates import long_date, short_date
+
 from .chart_svg import MARKERS, RUN_RULES, XMR_RULES, _fmt, _marker, _scale, _spread
 from .chart_warnings import gaps
 from .charts import COMMON_CAUSE, CONCERN, IMPROVEMENT, SPECIAL_CAUSE
@@ -40,7 +42,7 @@ def render_indicator_svg(results, kind: str, *, printed: bool = False) -> str:
     uid = "ichart-" + hashlib.sha1(repr((kind, title, dates, values)).encode()).hexdigest()[:10]
     if results.too_large:
         day, value = results.too_large
-        message = f"Not drawn: the value of {day:%-d %b %Y} ({value:g}) is too large to chart."
+        message = f"Not drawn: the value of {short_date(day)} ({value:g}) is too large to chart."
         return _svg_open(uid, title, f"{message} Correct or delete it.", 80) + (
             _text(WIDTH / 2, 44, message, anchor="middle") + "</svg>"
         )
@@ -107,7 +109,7 @@ def render_indicator_svg(results, kind: str, *, printed: bool = False) -> str:
         out.append(
             f'<line x1="{px:.1f}" y1="{top:.1f}" x2="{px:.1f}" y2="{bottom:.1f}" '
             f'stroke="{PHASE}" stroke-width="2" stroke-dasharray="2 3">'
-            f"{_tip(f'Phase {number} from {mark.starts_on:%-d %b %Y}: {mark.reason}', printed)}"
+            f"{_tip(f'Phase {number} from {short_date(mark.starts_on)}: {mark.reason}', printed)}"
             "</line>"
         )
         out.append(_text(px + 3, bottom - 6, f"P{number}", weight="bold", fill=PHASE))
@@ -244,7 +246,7 @@ def _point_kinds(kind, chart, results, first) -> tuple[list[str], list[str]]:
             rule = XMR_RULES[point.cause].format(run=results.run_length) if point.cause else ""
             why = f"{point_kind}: {rule}" if point.cause else ""
         note = results.notes[i]
-        tip = f"{results.dates[i]:%-d %b %Y}: {_fmt(results.values[i])}"
+        tip = f"{short_date(results.dates[i])}: {_fmt(results.values[i])}"
         tip += f"{f' {results.unit}' if results.unit else ''}"
         tip += f" ({why})" if why else ""
         tip += f". Note: {note}" if note else ""
@@ -287,7 +289,7 @@ def _legend(kind, kinds, results, chart, phases, first) -> list[list[str]]:
         text.append("A break in the line: a missing period.")
     for number, mark in enumerate(results.phases, start=2):
         if mark.index < len(results.dates) and mark.index > first:
-            text.append(_clip(f"P{number} from {mark.starts_on:%-d %b %Y}: {mark.reason}"))
+            text.append(_clip(f"P{number} from {short_date(mark.starts_on)}: {mark.reason}"))
     if results.summarised:
         text.append(f"Last 2 years shown ({len(kinds)} of {len(results.values)} values);")
         text.append("centre lines and limits from the whole series.")
@@ -346,7 +348,7 @@ def _date_ticks(start: datetime.date, end: datetime.date) -> list[tuple[datetime
             count = days // step + 1
             if count * label_w <= room:
                 ticks = [start + datetime.timedelta(days=k * step) for k in range(count)]
-                return [(d, f"{d:%-d %b %Y}") for d in ticks]
+                return [(d, short_date(d)) for d in ticks]
     for months in (1, 2, 3, 6, 12, 24, 60, 120):
         label = "Mar 2026" if months < 12 else "2026"
         label_w = _width(label) + 14
@@ -381,7 +383,7 @@ def _describe(kind, chart, results, kinds, first) -> str:
     shown = len(results.values) - first
     words = [
         f"{'Run' if kind == 'run' else 'XmR'} chart of {shown} values, "
-        f"{results.dates[first]:%-d %B %Y} to {results.dates[-1]:%-d %B %Y}."
+        f"{long_date(results.dates[first])} to {long_date(results.dates[-1])}."
     ]
     for number, phase in enumerate(chart.phases, start=1):
         if phase.centre is None or phase.end <= first:
@@ -396,7 +398,7 @@ def _describe(kind, chart, results, kinds, first) -> str:
     for cycle in results.cycles:
         words.append(
             f"Cycle {cycle.number} ({cycle.outcome or 'open'}) "
-            f"{cycle.starts_on:%-d %b %Y} to {cycle.ends_on:%-d %b %Y}."
+            f"{short_date(cycle.starts_on)} to {short_date(cycle.ends_on)}."
         )
     special = sum(1 for k in kinds if k != COMMON_CAUSE)
     words.append(f"{special} signalled point{'s' if special != 1 else ''}.")

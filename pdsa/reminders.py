@@ -8,6 +8,7 @@ import datetime
 
 from django.db.models import Max, Q
 
+from imroc.dates import day_month, long_date
 from notifications.registry import Due, each_once, register
 from sites.selectors import leads_by_site
 
@@ -43,7 +44,7 @@ def _stage_reminders(kind: str, cycles: list[Cycle], subject, message):
             "goal_title": goal.title,
             "cycle_title": str(cycle),
             "stage": Stage(stage).label,
-            "due": f"{due:%-d %B %Y}",
+            "due": f"{long_date(due)}",
         }
         for person in _recipients(leads.get(site.pk, []), goal.owner):
             yield Due(
@@ -63,11 +64,11 @@ def cycle_stage_due(today):
         "cycle_stage_due",
         cycles,
         lambda c, stage, due: (
-            f"{c.goal.title}: the {stage} stage of cycle {c.number} is due on {due:%-d %B}"
+            f"{c.goal.title}: the {stage} stage of cycle {c.number} is due on {day_month(due)}"
         ),
         lambda c, stage, due: (
             f"The {stage} stage of cycle {c.number} ({c.objective[:80]}) on "
-            f"the goal “{c.goal.title}” is due on {due:%-d %B %Y}."
+            f"the goal “{c.goal.title}” is due on {long_date(due)}."
         ),
     )
 
@@ -81,7 +82,7 @@ def cycle_stage_overdue(today):
         lambda c, stage, due: f"{c.goal.title}: the {stage} stage of cycle {c.number} is overdue",
         lambda c, stage, due: (
             f"The {stage} stage of cycle {c.number} ({c.objective[:80]}) on "
-            f"the goal “{c.goal.title}” was due on {due:%-d %B %Y}. Record what happened, or "
+            f"the goal “{c.goal.title}” was due on {long_date(due)}. Record what happened, or "
             "agree a new date with the group."
         ),
     )
@@ -110,7 +111,7 @@ def indicator_data_due(today):
             "message": (
                 f"The indicator “{indicator.name}” of the goal “{indicator.goal.title}” expects "
                 f"a value every {indicator.data_interval_days} days; "
-                + (f"the last one is from {last:%-d %B %Y}." if last else "it has no values yet.")
+                + (f"the last one is from {long_date(last)}." if last else "it has no values yet.")
             ),
             "site_name": site.name,
             "indicator_name": indicator.name,
@@ -146,12 +147,12 @@ def goal_target_soon(today):
                 kind="goal_target_soon",
                 recipient=person,
                 key=f"goal:{goal.pk}:target:{goal.target_date:%Y-%m-%d}",
-                subject=f"{goal.title}: the target date is {goal.target_date:%-d %B}",
+                subject=f"{goal.title}: the target date is {day_month(goal.target_date)}",
                 url=goal.get_absolute_url(),
                 context={
                     "message": (
                         f"The goal “{goal.title}” of {site.name} ({goal.get_status_display()}) "
-                        f"has its target date on {goal.target_date:%-d %B %Y}. Look at the "
+                        f"has its target date on {long_date(goal.target_date)}. Look at the "
                         "indicators with the group: achieved, or a new cycle?"
                     ),
                     "site_name": site.name,

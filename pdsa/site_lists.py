@@ -28,6 +28,7 @@ from django.db.models import (
 from django.http import QueryDict
 
 from challenges.models import Assessment, Challenge
+from imroc.dates import long_date
 from sites.models import Site
 from sites.tables import Column, SiteTable
 
@@ -310,7 +311,7 @@ def _event(site: Site, kind: str, pk: int, found: dict) -> Event:
             label,
             goal.title,
             f"{goal.get_difficulty_display()} goal under challenge "
-            f"{goal.priority.challenge.number}; target {goal.target_date:%-d %B %Y}; "
+            f"{goal.priority.challenge.number}; target {long_date(goal.target_date)}; "
             f"{goal.get_status_display().lower()}",
             goal.get_absolute_url(),
         )

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from imroc.dates import month_year
 from sites.models import Site
 
 from . import checklist
@@ -61,7 +62,7 @@ class RecruitmentRound(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.site}: round of {self.opened_on:%B %Y}"
+        return f"{self.site}: round of {month_year(self.opened_on)}"
 
 
 class PeerPost(models.Model):

@@ -4,6 +4,7 @@ a report is ready for whoever asked for it; a scheduled one for the administrato
 from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
+from imroc.dates import long_date
 from notifications.registry import Due, register_event
 
 from .models import Report
@@ -27,7 +28,7 @@ def report_ready(*, report: Report):
             context={
                 "message": (
                     f"{report.title} is ready to download as a PDF and a spreadsheet. "
-                    f"It is kept until {report.expires_at:%-d %B %Y}."
+                    f"It is kept until {long_date(report.expires_at)}."
                 ),
                 "title": report.title,
             },

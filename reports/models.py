@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from rules.contrib.models import RulesModel
 
+from imroc.dates import short_date
+
 from . import rules as report_rules
 
 KEEP_FOR = timedelta(days=settings.IMROC_REPORT_KEEP_DAYS)
@@ -102,7 +104,7 @@ class Report(RulesModel):
         if self.learning_set_id:
             label = f"{label}: {self.learning_set.name}"
         if self.period_start and self.period_end:
-            label = f"{label}, {self.period_start:%-d %b %Y} to {self.period_end:%-d %b %Y}"
+            label = f"{label}, {short_date(self.period_start)} to {short_date(self.period_end)}"
         return label
 
     @property

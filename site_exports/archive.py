@@ -10,12 +10,13 @@ import zipfile
 
 from django.utils import timezone
 
+from imroc.dates import long_datetime
 from imroc.exports import BOM, csv_writer
 
 from .dump import JSON_NAME, SiteDump, exported_fields
 from .registry import site_entries, site_entry
 
-README = "Everything {site} recorded in imroc, as at {when:%-d %B %Y %H:%M}.\n\n{files}\n"
+README = "Everything {site} recorded in imroc, as at {when}.\n\n{files}\n"
 FILES = [
     (
         "site.json",
@@ -30,7 +31,7 @@ def _readme(site, pdf: bool) -> str:
     files = FILES + ([(pdf_name(site), "the site's progress report")] if pdf else [])
     width = max(len(name) for name, _ in files) + 2
     lines = "\n".join(f"{name:<{width}}{text}" for name, text in files)
-    return README.format(site=site.name, when=timezone.localtime(), files=lines)
+    return README.format(site=site.name, when=long_datetime(timezone.now()), files=lines)
 
 
 def site_archive(site, *, pdf: bytes | None = None) -> tuple[bytes, dict[str, int]]:

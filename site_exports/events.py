@@ -1,5 +1,6 @@
 """Events of site archives (raised by the services): the archive is ready for whoever asked."""
 
+from imroc.dates import long_date
 from notifications.registry import Due, register_event
 
 from .models import SiteExport
@@ -19,7 +20,7 @@ def site_export_ready(*, export: SiteExport):
             "message": (
                 f"The archive of all the data of {export.site.name} is ready to download "
                 f"(JSON, CSV files and the progress report). It is kept until "
-                f"{export.expires_at:%-d %B %Y}."
+                f"{long_date(export.expires_at)}."
             ),
             "title": export.title,
         },

@@ -1,6 +1,7 @@
 """Events of sites (registered with ``notifications.registry``; raised by the services): when
 a site is archived, its leads and consultants hear that its record is now read-only."""
 
+from imroc.dates import long_date
 from notifications.registry import Due, each_once, register_event
 
 from .models import Site
@@ -19,7 +20,7 @@ def site_archived(*, site: Site):
             url=site.get_absolute_url(),
             context={
                 "message": (
-                    f"{site.name} left the programme on {site.archived_on:%-d %B %Y} and is "
+                    f"{site.name} left the programme on {long_date(site.archived_on)} and is "
                     "archived: its record stays readable, counted in the programme's "
                     "history, and nobody can change it. The administrator can bring it back."
                 ),

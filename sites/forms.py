@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from design.forms import NhsFormMixin
+from imroc.dates import long_date
 
 from .models import Person, Perspective, ProjectGroupMember, Site
 
@@ -61,7 +62,8 @@ class SiteArchiveForm(NhsFormMixin, forms.Form):
             raise forms.ValidationError("The date must be today or in the past.")
         if archived_on < self.site.date_joined:
             raise forms.ValidationError(
-                f"The date must be on or after the site joined ({self.site.date_joined:%-d %B %Y})."
+                "The date must be on or after the site joined "
+                f"({long_date(self.site.date_joined)})."
             )
         return archived_on
 

@@ -2,6 +2,7 @@
 a consultant's review reaches the site's leads, and the site's response reaches the consultant."""
 
 from accounts.rules import is_consultant
+from imroc.dates import long_date
 from notifications.registry import Due, register_event
 from sites.selectors import leads_by_site
 
@@ -22,12 +23,12 @@ def review_published(*, review: ProgressReview):
             context={
                 "message": (
                     f"{consultant} reviewed the progress of {site.name} on "
-                    f"{review.review_date:%-d %B %Y}: {review.get_status_display().lower()}. "
+                    f"{long_date(review.review_date)}: {review.get_status_display().lower()}. "
                     "Read it, see the actions agreed and respond for the site."
                 ),
                 "site_name": site.name,
                 "status": review.get_status_display(),
-                "next_review_due": f"{review.next_review_due:%-d %B %Y}",
+                "next_review_due": f"{long_date(review.next_review_due)}",
             },
         )
 
@@ -49,7 +50,7 @@ def review_response(*, response: ReviewResponse):
         context={
             "message": (
                 f"{author} responded for {review.site.name} to your review of "
-                f"{review.review_date:%-d %B %Y}."
+                f"{long_date(review.review_date)}."
             ),
             "site_name": review.site.name,
             "response": response.text,
@@ -78,12 +79,12 @@ def action_assigned(*, action: ReviewAction):
         context={
             "message": (
                 f"{_name(review.consultant)} agreed an action with you at the progress review of "
-                f'{review.site.name} on {review.review_date:%-d %B %Y}: "{action.action}", '
-                f"due {action.due_on:%-d %B %Y}. Say when it is done on the action's page."
+                f'{review.site.name} on {long_date(review.review_date)}: "{action.action}", '
+                f"due {long_date(action.due_on)}. Say when it is done on the action's page."
             ),
             "site_name": review.site.name,
             "action": action.action,
-            "due": f"{action.due_on:%-d %B %Y}",
+            "due": f"{long_date(action.due_on)}",
         },
     )
 
@@ -101,7 +102,7 @@ def action_done(*, action: ReviewAction):
         context={
             "message": (
                 f'{by} marked the action "{action.action}" from your review of '
-                f"{review.site.name} on {review.review_date:%-d %B %Y} as done."
+                f"{review.site.name} on {long_date(review.review_date)} as done."
             ),
             "site_name": review.site.name,
             "action": action.action,

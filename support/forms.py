@@ -11,6 +11,7 @@ from django.core.validators import MinValueValidator
 
 from challenges.models import Challenge, Framework
 from design.forms import NhsFormMixin
+from imroc.dates import long_date
 from imroc.formsets import capped_inlineformset_factory
 
 from .models import (
@@ -348,8 +349,8 @@ class CarryActionsForm(NhsFormMixin, forms.Form):
             self.fields[name] = forms.ChoiceField(
                 label=action.action,
                 help_text=(
-                    f"{action.owner_label}; due {action.due_on:%-d %B %Y}; agreed at the review "
-                    f"of {action.review.review_date:%-d %B %Y}."
+                    f"{action.owner_label}; due {long_date(action.due_on)}; agreed at the review "
+                    f"of {long_date(action.review.review_date)}."
                 ),
                 choices=[
                     (KEEP, "Keep it open: carry it into this review"),

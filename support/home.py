@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from accounts.registry import Check, Item, home_section, work_items
+from imroc.dates import short_date
 from sites.models import Site
 
 from .models import ProgressReview, ReviewAction, ReviewResponse
@@ -37,7 +38,7 @@ def actions_due(page):
             f"Action: {action.action}",
             action.get_absolute_url(),
             f"{action.review.site.name}; agreed at the review of "
-            f"{action.review.review_date:%d %b %Y}",
+            f"{short_date(action.review.review_date)}",
             action.due_on,
             action.is_overdue(page.today),
         )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 
+from imroc.dates import day_month, long_date
 from notifications.registry import Due, register
 
 from .models import ProgressReview
@@ -37,19 +38,19 @@ def review_due(today):
         site, due = review.site, review.next_review_due
         overdue = due < today
         state = "overdue" if overdue else "soon"
-        when = f"was due on {due:%-d %B %Y}" if overdue else f"is due on {due:%-d %B %Y}"
+        when = f"was due on {long_date(due)}" if overdue else f"is due on {long_date(due)}"
         for consultant in site.consultants.all():
             yield Due(
                 kind="review_due",
                 recipient=consultant,
                 key=f"review:{review.pk}:{state}:{due:%Y-%m-%d}",
                 subject=f"{site.name}: the next progress review "
-                + ("is overdue" if overdue else f"is due on {due:%-d %B}"),
+                + ("is overdue" if overdue else f"is due on {day_month(due)}"),
                 url=reverse("support:review-list", kwargs={"slug": site.slug}),
                 context={
                     "message": (
                         f"The next progress review of {site.name} {when} (the last one was on "
-                        f"{review.review_date:%-d %B %Y}, status: {review.get_status_display()})."
+                        f"{long_date(review.review_date)}, status: {review.get_status_display()})."
                     ),
                     "site_name": site.name,
                 },

@@ -1,5 +1,6 @@
 """Events of teams' recovery plans (registered with ``notifications.registry``)."""
 
+from imroc.dates import long_date
 from notifications.registry import Due, register_event
 
 from .models import TeamAction
@@ -22,7 +23,7 @@ def trip_action_assigned(*, action: TeamAction, by=None):
         context={
             "message": (
                 f"{team.name} ({team.site.name}) agreed in its recovery plan that you would: "
-                f"{action.what}, by {action.due_on:%-d %B %Y}."
+                f"{action.what}, by {long_date(action.due_on)}."
             ),
             "site_name": team.site.name,
         },

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from rules.contrib.models import RulesModel
 
+from imroc.dates import long_date
 from sites.models import CoProduction, Perspective
 
 from . import practice
@@ -73,7 +74,7 @@ class TeamAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.team}: assessment of {self.assessed_on:%-d %B %Y}"
+        return f"{self.team}: assessment of {long_date(self.assessed_on)}"
 
     def get_absolute_url(self) -> str:
         return reverse("teams:assessment-detail", kwargs={"pk": self.pk})

@@ -1,5 +1,6 @@
 """Reminders about teams' recovery plans (registered with ``notifications.registry``)."""
 
+from imroc.dates import long_date
 from notifications.registry import Due, register
 
 from .models import TeamAction
@@ -30,7 +31,7 @@ def trip_action_overdue(today):
             context={
                 "message": (
                     f"{team.name} ({team.site.name}) agreed that you would: {action.what}, "
-                    f"by {action.due_on:%-d %B %Y}. It is not marked done yet. Tell the team "
+                    f"by {long_date(action.due_on)}. It is not marked done yet. Tell the team "
                     "where it stands, or agree a new date at the plan's co-review."
                 ),
                 "site_name": team.site.name,

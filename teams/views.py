@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts.permissions import allowed, require
+from imroc.dates import long_date
 from sites.selectors import sites_for_user
 
 from . import practice, selectors, services
@@ -88,7 +89,7 @@ def assessment_add(request, pk):
     entry = AssessmentEntry(request.POST or None, previous=previous)
     if request.method == "POST" and entry.is_valid():
         assessment = services.assessment_record(team=team, by=request.user, **entry.cleaned())
-        messages.success(request, f"Assessment of {assessment.assessed_on:%-d %B %Y} saved.")
+        messages.success(request, f"Assessment of {long_date(assessment.assessed_on)} saved.")
         return redirect(team)
     return render(
         request,

@@ -6,6 +6,7 @@ from collections import Counter
 from django.db import transaction
 from django.utils import timezone
 
+from imroc.dates import weekday_date
 from notifications.services import notify
 from sites.figures import figures_changed
 
@@ -122,7 +123,7 @@ def _changes(workshop: Workshop, date, start_time, end_time, venue) -> list[str]
     """What a delegate's calendar must take, in words."""
     changes = []
     if date != workshop.date:
-        changes.append(f"moved from {workshop.date:%A %-d %B %Y} to {date:%A %-d %B %Y}")
+        changes.append(f"moved from {weekday_date(workshop.date)} to {weekday_date(date)}")
     if (start_time, end_time) != (workshop.start_time, workshop.end_time):
         changes.append(f"now {start_time:%H:%M} to {end_time:%H:%M}")
     if venue != workshop.venue:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from audit.services import Action, record
+from imroc.dates import long_date
 
 from .. import selectors, services
 from ..forms import DelegateForm, EvaluationForm
@@ -181,7 +182,9 @@ def attendance_mark(request, pk):
     delegate = get_object_or_404(selectors.delegates_for_user(request.user), pk=pk)
     workshop = workshop_for(request, delegate.workshop_id, MANAGE)
     if not workshop.attendance_open(timezone.localdate()):
-        refusal = f"Attendance can be taken from the day of the workshop, {workshop.date:%d %B %Y}."
+        refusal = (
+            f"Attendance can be taken from the day of the workshop, {long_date(workshop.date)}."
+        )
         if request.headers.get("Accept") == "application/json":
             return JsonResponse({"error": refusal}, status=409)
         messages.error(request, refusal)

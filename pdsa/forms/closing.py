@@ -5,6 +5,7 @@ import datetime
 from django import forms
 
 from design.forms import NhsFormMixin
+from imroc.dates import long_date
 
 from ..models import Goal
 from .base import DATE, helper
@@ -47,6 +48,6 @@ class GoalCloseForm(NhsFormMixin, forms.Form):
         if closed_on < self.goal.start_date:
             raise forms.ValidationError(
                 f"The closing date must be on or after the goal's start "
-                f"({self.goal.start_date:%-d %B %Y})."
+                f"({long_date(self.goal.start_date)})."
             )
         return closed_on

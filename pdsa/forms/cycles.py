@@ -3,6 +3,7 @@ import datetime
 from django import forms
 
 from design.forms import NhsFormMixin
+from imroc.dates import long_date
 
 from ..models import Cycle, Indicator
 from .base import DATE, VersionedForm, helper
@@ -69,13 +70,13 @@ class StageForm(VersionedForm, forms.ModelForm):
                     self.add_error(
                         name,
                         f"{stage.capitalize()} due on must be on or after the {before} "
-                        f"stage's due date, {before_due:%-d %B %Y}.",
+                        f"stage's due date, {long_date(before_due)}.",
                     )
                 elif f"{before}_due" in self.fields:
                     self.add_error(
                         f"{before}_due",
                         f"{before.capitalize()} due on must be on or before the {stage} "
-                        f"stage's due date, {due:%-d %B %Y}.",
+                        f"stage's due date, {long_date(due)}.",
                     )
                 return
             earlier = (stage, due)
@@ -93,7 +94,7 @@ class StageForm(VersionedForm, forms.ModelForm):
             if before is not None and done_on < before:
                 self.add_error(
                     "done_on",
-                    f"The {previous} stage was done on {before:%-d %B %Y}: "
+                    f"The {previous} stage was done on {long_date(before)}: "
                     f"the {self.stage} stage cannot be done before it.",
                 )
 

@@ -6,6 +6,7 @@ import datetime
 from django import forms
 
 from design.forms import NhsFormMixin
+from imroc.dates import long_date
 
 from ..csv_import import DATE_FORMAT_HELP, LINE_LIMIT, check_counts, check_line, parse_rows
 from ..models import DataPoint, Indicator
@@ -84,7 +85,7 @@ class DataGridForm(NhsFormMixin, forms.Form):
             pasted_dates = {row[0] for row in pasted}
             for i, row in rows:
                 if row[0] in pasted_dates:
-                    self.add_error(f"date_{i}", f"{row[0]:%-d %B %Y} is both typed and pasted.")
+                    self.add_error(f"date_{i}", f"{long_date(row[0])} is both typed and pasted.")
             rows += [(None, row) for row in pasted]
         if not rows and not typed and not self.errors:
             # Said at the first box, so the error summary leads there.
@@ -128,7 +129,7 @@ class DataPointEditForm(NhsFormMixin, forms.ModelForm):
             self.add_error("date", "The date cannot be in the future for this indicator.")
         taken = indicator.data_points.filter(date=date).exclude(pk=self.instance.pk)
         if date and taken.exists():
-            self.add_error("date", f"{date:%-d %B %Y} already has a value.")
+            self.add_error("date", f"{long_date(date)} already has a value.")
         value, wrong = check_counts(
             data.get("value"), data.get("numerator"), data.get("denominator")
         )

@@ -1,6 +1,7 @@
 from django import forms
 
 from design.forms import NhsFormMixin
+from imroc.dates import long_date
 
 from ..models import Indicator, Phase
 from .base import DATE, helper
@@ -27,10 +28,10 @@ class PhaseForm(NhsFormMixin, forms.ModelForm):
     def clean_starts_on(self):
         starts_on = self.cleaned_data["starts_on"]
         if self.indicator.phases.filter(starts_on=starts_on).exists():
-            raise forms.ValidationError(f"A phase already starts on {starts_on:%-d %B %Y}.")
+            raise forms.ValidationError(f"A phase already starts on {long_date(starts_on)}.")
         first = self.indicator.data_points.order_by("date").values_list("date", flat=True).first()
         if first is not None and starts_on <= first:
             raise forms.ValidationError(
-                f"A new phase starts after the first value ({first:%-d %B %Y})."
+                f"A new phase starts after the first value ({long_date(first)})."
             )
         return starts_on

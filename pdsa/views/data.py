@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from accounts.permissions import require
+from imroc.dates import long_date
 
 from .. import selectors, services
 from ..csv_import import DATE_FORMAT_HELP
@@ -79,7 +80,7 @@ def datapoint_edit(request, pk, point_pk):
         except IntegrityError:
             form.add_error("date", "That date has just been given a value by someone else.")
         else:
-            messages.success(request, f"The value of {point.date:%-d %B %Y} was saved.")
+            messages.success(request, f"The value of {long_date(point.date)} was saved.")
             return redirect(indicator)
     return render(
         request,
@@ -87,7 +88,7 @@ def datapoint_edit(request, pk, point_pk):
         {
             "indicator": indicator,
             "form": form,
-            "title": f"Correct the value of {point.date:%-d %B %Y}",
+            "title": f"Correct the value of {long_date(point.date)}",
         },
     )
 
@@ -99,14 +100,14 @@ def datapoint_delete(request, pk, point_pk):
     point = get_object_or_404(indicator.data_points, pk=point_pk)
     if request.method == "POST":
         services.data_point_delete(data_point=point)
-        messages.success(request, f"The value of {point.date:%-d %B %Y} was deleted.")
+        messages.success(request, f"The value of {long_date(point.date)} was deleted.")
         return redirect(indicator)
     return render(
         request,
         "pdsa/confirm_delete.html",
         {
             "indicator": indicator,
-            "title": f"Delete the value of {point.date:%-d %B %Y}?",
+            "title": f"Delete the value of {long_date(point.date)}?",
             "detail": f"{point.value:g}{f' {indicator.unit}' if indicator.unit else ''}"
             f"{f' ({point.note})' if point.note else ''}. The charts are redrawn without it.",
             "button": "Delete the value",

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.permissions import require
+from imroc.dates import long_date
 
 from .. import selectors, services
 from ..chart_warnings import needs_more
@@ -46,7 +47,7 @@ def phase_add(request, pk):
             else ""
         )
         messages.success(
-            request, f"A new phase starts on {form.cleaned_data['starts_on']:%-d %B %Y}.{warning}"
+            request, f"A new phase starts on {long_date(form.cleaned_data['starts_on'])}.{warning}"
         )
         return redirect(indicator)
     return render(
@@ -63,14 +64,14 @@ def phase_delete(request, pk, phase_pk):
     phase = get_object_or_404(indicator.phases, pk=phase_pk)
     if request.method == "POST":
         services.phase_delete(phase=phase)
-        messages.success(request, f"The phase from {phase.starts_on:%-d %B %Y} was removed.")
+        messages.success(request, f"The phase from {long_date(phase.starts_on)} was removed.")
         return redirect(indicator)
     return render(
         request,
         "pdsa/confirm_delete.html",
         {
             "indicator": indicator,
-            "title": f"Remove the phase starting {phase.starts_on:%-d %B %Y}?",
+            "title": f"Remove the phase starting {long_date(phase.starts_on)}?",
             "detail": f"Reason given: {phase.reason}. The charts will draw one centre line "
             "and one set of limits across this date again.",
             "button": "Remove the phase",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from rules.contrib.models import RulesModel
 
+from imroc.dates import short_date
 from sites.models import Site
 
 from .. import rules as support_rules
@@ -70,7 +71,7 @@ class ProgrammeOutcome(RulesModel):
         }
 
     def __str__(self) -> str:
-        return f"Outcomes of {self.site} as at {self.recorded_on:%d %b %Y}"
+        return f"Outcomes of {self.site} as at {short_date(self.recorded_on)}"
 
     @property
     def outcome_measures(self) -> list[str]:

@@ -8,6 +8,7 @@ from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
 
 from accounts.rules import is_administrator
+from imroc.dates import short_date
 from sites.models import Site
 
 from .. import rules as support_rules
@@ -82,7 +83,7 @@ class ProgressReview(RulesModel):
         }
 
     def __str__(self) -> str:
-        return f"Review of {self.site} on {self.review_date:%d %b %Y}"
+        return f"Review of {self.site} on {short_date(self.review_date)}"
 
     def get_absolute_url(self) -> str:
         return reverse("support:review-detail", kwargs={"pk": self.pk})

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from rules.contrib.models import RulesModel
 
+from imroc.dates import short_date
 from sites.models import CoProduction, Site
 
 from .. import rules as support_rules
@@ -125,7 +126,7 @@ class SupportLogEntry(RulesModel):
         }
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} at {self.site} on {self.date:%d %b %Y}"
+        return f"{self.get_kind_display()} at {self.site} on {short_date(self.date)}"
 
     @property
     def giver(self) -> str:
@@ -182,7 +183,7 @@ class TrainingDelivery(RulesModel):
         }
 
     def __str__(self) -> str:
-        return f"{self.course_title} at {self.site} on {self.date:%d %b %Y}"
+        return f"{self.course_title} at {self.site} on {short_date(self.date)}"
 
     @property
     def attendees(self) -> int:

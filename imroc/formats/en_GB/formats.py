@@ -3,8 +3,9 @@
 Django's own en-gb formats ("25 Oct 2006", "25/10/2006 2:30 p.m.") win over settings'
 DATE_FORMAT while the locale is active, so the project's formats live here
 (``FORMAT_MODULE_PATH``). Templates name these formats (``|date``,
-``|date:"SHORT_DATE_FORMAT"``) and never spell a format of their own
-(tests/test_dates.py holds that). Dates are still typed the UK way (25/10/2006)."""
+``|date:"SHORT_DATE_FORMAT"``), Python writes dates through them (``imroc.dates``), and
+neither spells a format of its own (tests/test_dates.py holds that). Dates are still typed
+the UK way (25/10/2006)."""
 
 DATE_FORMAT = "j F Y"  # 5 October 2025
 SHORT_DATE_FORMAT = "j M Y"  # 5 Oct 2025, in tables
