@@ -13,8 +13,9 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from . import progress_words as words
 from .charts import CONCERN
-from .charts.change import BASELINE_LEAST, ChangeReading, read_change
+from .charts.change import ChangeReading, read_change
 
 # The IHI scale, as Life QI uses it.
 SCALE = {
@@ -146,7 +147,8 @@ def goal_progress(goal, *, group_formed: bool, cycles, indicators=(), reads=None
         (
             1.5,
             bool(with_target),
-            f"“{with_target[0].name}” measures it, with a target of {_num(with_target[0].target)}."
+            f"“{with_target[0].name}” measures it, with a target of "
+            f"{words.num(with_target[0].target)}."
             if with_target
             else "",
             "Set an indicator with a target to measure the goal."
@@ -184,7 +186,7 @@ def _tested(tested: int, reads):
     if not reads:
         missing.append("set an indicator with a target")
     if missing:
-        return 2.5, False, "", _sentence(missing)
+        return 2.5, False, "", words.sentence(missing)
     n = tested
     return (
         2.5,
@@ -202,7 +204,8 @@ def _after_change(change, reads):
             "Adopt or adapt a tested change: its act date splits the data into before and after."
         )
         return [(s, False, "", waiting) for s in (3.0, 3.5, 4.0, 4.5, 5.0)]
-    adopted = f"Cycle {change.number}'s change was {change.outcome}ed on {_day(change.act_done)}"
+    on = words.day(change.act_done)
+    adopted = f"Cycle {change.number}'s change was {change.outcome}ed on {on}"
     complete = [r for r in reads if (r.change.completion or 0) >= SOME]
     improved = [r for r in reads if r.change.improved_on]
     both = [r for r in improved if (r.change.completion or 0) >= SOME]
@@ -216,39 +219,40 @@ def _after_change(change, reads):
         (
             3.0,
             bool(complete or improved),
-            f"{adopted}; {_where(shown[0])}." if shown else "",
+            f"{adopted}; {words.where(shown[0])}." if shown else "",
             f"{adopted}; after it, an indicator 20 % of the way to its target, or an improvement "
-            "signal against the limits before the change. " + _status(reads),
+            "signal against the limits before the change. " + words.status(reads),
         ),
         (
             3.5,
             bool(both),
-            f"{_improvement(both[0])}, and it is {_pct(both[0])} of the way to its target."
+            f"{words.improvement(both[0])}, and it is {words.pct(both[0])} of the way to its "
+            "target."
             if both
             else "",
             "An improvement after the change on an indicator 20 % or more of the way to its "
-            "target. " + _status(reads),
+            "target. " + words.status(reads),
         ),
         (
             4.0,
             mean >= HALF and bool(sustained),
-            f"Completion towards the targets is {_pct_of(mean)} on average; the improvement on "
-            f"“{sustained[0].name}” is sustained ({_sustained(sustained[0])})."
+            f"Completion towards the targets is {words.pct_of(mean)} on average; the improvement "
+            f"on “{sustained[0].name}” is sustained ({words.sustained(sustained[0])})."
             if sustained and mean >= HALF
             else "",
-            f"Completion of 50 % or more on average (now {_pct_of(mean)}) and the improvement "
+            f"Completion of 50 % or more on average (now {words.pct_of(mean)}) and the improvement "
             "sustained on one indicator (7 after points in a row on the better side of the "
             "baseline level, or 12 after points, with no concern in the latest 12)."
-            + (f" {_unsustained(improved)}" if improved and not sustained else ""),
+            + (f" {words.unsustained(improved)}" if improved and not sustained else ""),
         ),
         (
             4.5,
             mean >= MOST and not unsustained,
-            f"Completion is {_pct_of(mean)} on average and the improvement holds on every "
+            f"Completion is {words.pct_of(mean)} on average and the improvement holds on every "
             "indicator with 12 or more values after the change.",
-            f"Completion of 75 % or more on average (now {_pct_of(mean)}) and sustained on every "
-            "indicator with 12 or more values after the change"
-            + (f" (not yet: {_names(unsustained)})." if unsustained else "."),
+            f"Completion of 75 % or more on average (now {words.pct_of(mean)}) and sustained on "
+            "every indicator with 12 or more values after the change"
+            + (f" (not yet: {words.names(unsustained)})." if unsustained else "."),
         ),
         (
             5.0,
@@ -256,112 +260,11 @@ def _after_change(change, reads):
             "Every indicator meets its target consistently: assurance “pass” from limits on "
             "12 or more values after the change.",
             "Every indicator meets its target consistently, with assurance “pass” from limits on "
-            f"12 or more values after the change. {_assurance(unmet[0])}"
+            f"12 or more values after the change. {words.assurance(unmet[0])}"
             if unmet
             else "Set an indicator with a target.",
         ),
     ]
-
-
-def _day(day) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def _num(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
-def _pct_of(fraction: float) -> str:
-    return f"{fraction * 100:.0f} %"
-
-
-def _pct(read: Read) -> str:
-    return _pct_of(read.change.completion or 0)
-
-
-def _names(reads) -> str:
-    return ", ".join(f"“{r.name}”" for r in reads)
-
-
-def _sentence(parts) -> str:
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
-
-
-def _improvement(read: Read) -> str:
-    c = read.change
-    trial = " (trial limits: fewer than 12 values before)" if c.before_trial else ""
-    return (
-        f"“{read.name}” shows an improvement from {_day(c.improved_on)} against the limits "
-        f"before the change{trial}"
-    )
-
-
-def _where(read: Read) -> str:
-    if read.change.improved_on:
-        return _improvement(read)[0].lower() + _improvement(read)[1:]
-    return f"“{read.name}” is {_pct(read)} of the way to its target ({_levels(read)})"
-
-
-def _levels(read: Read) -> str:
-    c = read.change
-    return f"from {_num(c.baseline)} to {_num(c.current)}, target {_num(c.target)}"
-
-
-def _status(reads) -> str:
-    """Where each indicator stands after the change, so the team sees what is missing."""
-    parts = []
-    for r in reads:
-        c = r.change
-        if c.target is None:
-            parts.append(f"“{r.name}” has no target")
-        elif c.baseline is None:
-            parts.append(
-                f"“{r.name}” needs {BASELINE_LEAST} values before the change or a typed baseline"
-            )
-        elif c.current is None:
-            parts.append(f"“{r.name}” has no values after the change yet")
-        else:
-            signal = "an improvement signal" if c.improved_on else "no improvement signal"
-            parts.append(f"“{r.name}”: {_pct(r)} ({_levels(r)}), {signal}")
-        if c.before < 2:
-            parts.append(f"“{r.name}” needs 2 or more values before the change to read a signal")
-    return _sentence(parts) if parts else ""
-
-
-def _sustained(read: Read) -> str:
-    c = read.change
-    return f"{c.after} values after the change, none a concern in the latest 12"
-
-
-def _unsustained(improved) -> str:
-    parts = []
-    for r in improved:
-        c = r.change
-        if c.concern_on:
-            parts.append(f"“{r.name}” has a concern signal on {_day(c.concern_on)}")
-        else:
-            parts.append(f"“{r.name}” has {c.after} values after the change")
-    return _sentence(parts)
-
-
-def _assurance(read: Read) -> str:
-    c = read.change
-    if c.target is None:
-        return f"“{read.name}” has no target."
-    if not c.meets_target:
-        return (
-            f"“{read.name}” does not meet its target yet "
-            f"(now {_num(c.current)}, target {_num(c.target)})."
-        )
-    if c.needs_for_assurance:
-        return (
-            f"“{read.name}” meets its target, but its limits come from {c.assured_points} "
-            f"values after the change: needs {c.needs_for_assurance} more values."
-        )
-    return f"“{read.name}”'s limits do not lie wholly on the right side of its target."
 
 
 def site_progress(goal_scores: list[tuple[object, Progress]], *, group_formed: bool) -> Progress:
