@@ -143,6 +143,7 @@ def invitation_accept(*, invitation: Invitation, password: str | None):
             person=person,
             defaults={"role": invitation.role, "perspective": invitation.perspective or "manager"},
         )
+        Site.objects.filter(pk=invitation.site_id).progress_changed()  # the group is formed
     else:
         user.groups.add(Group.objects.get(name=invitation.role))
     Invitation.objects.filter(pk=invitation.pk).update(user=user)

@@ -2,6 +2,7 @@
 results, the workshop figures), never computed again here: the API cannot disagree with a page."""
 
 from learning_sets.summary import Figures
+from pdsa import scores as pdsa_scores
 from pdsa import selectors as pdsa_selectors
 from pdsa.charts import IMPROVEMENT
 
@@ -25,7 +26,7 @@ def progress_of_sites(sites) -> dict[int, tuple[dict, dict[int, dict]]]:
             progress_record(score),
             {goal.pk: progress_record(progress) for goal, progress in goals},
         )
-        for site_id, (score, goals) in pdsa_selectors.sites_progress(sites).items()
+        for site_id, (score, goals) in pdsa_scores.sites_progress(sites).items()
     }
 
 

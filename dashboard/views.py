@@ -11,7 +11,6 @@ from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 from imroc.exports import csv_writer
-from pdsa.selectors import sites_progress
 from sites.models import QUIET_AFTER
 from support import selectors as reviews
 
@@ -19,6 +18,8 @@ from .forms import DashboardFilterForm
 from .heatmap import heatmap as heatmap_page
 from .lists import FIGURES
 from .method import TABLES
+from .my_sites import SHOWN
+from .my_sites import my_sites as consultant_page
 from .overview import overview as overview_figures
 from .tables import Reads, heatmap_table
 
@@ -138,27 +139,14 @@ def my_sites(request):
     """A consultant's own page: their sites, whose review is due, which have gone quiet."""
     require(request.user, "dashboard.view_dashboard")
     today = datetime.date.today()
-    sites = list(reviews.consultant_sites(request.user, today))
-    scores = sites_progress(sites)
-    rows = [
-        {
-            "site": site,
-            "progress": scores[site.pk][0],
-            "review_due": reviews.review_is_due(site, today),
-            "quiet": site.is_quiet(today),
-            "last_activity": site.last_activity,
-        }
-        for site in sites
-    ]
     return render(
         request,
         "dashboard/me.html",
         {
-            "rows": rows,
-            "due": [row for row in rows if row["review_due"]],
-            "quiet": [row for row in rows if row["quiet"]],
+            **consultant_page(request.user, request.GET, today),
             "today": today,
             "quiet_weeks": QUIET_AFTER.days // 7,
             "due_days": reviews.REVIEW_DUE_WITHIN.days,
+            "shown": SHOWN,
         },
     )

@@ -10,7 +10,7 @@ from reports.registry import Section, Table, section
 from sites.models import Site
 from sites.selectors import sites_in_programme_during
 
-from . import chart_cache, chart_words, progress, progress_scores, selectors
+from . import chart_cache, chart_words, progress, progress_scores, scores
 from .chart_words import rounded
 from .models import Cycle, DataPoint, Goal, Indicator, Priority, Stage
 
@@ -90,8 +90,8 @@ def _values(site) -> dict[int, list[tuple]]:
 @section("site_progress", order=35)
 def progress_score(ctx):
     """The site's progress score and each goal's, with the reason of every step: the same
-    words as the site's progress page (``selectors.site_progress``)."""
-    score, goals = selectors.site_progress(ctx.site)
+    words as the site's progress page (``scores.site_progress``)."""
+    score, goals = scores.site_progress(ctx.site)
     rows = [["Site", score.score, score.label, s.score, "Yes" if s.met else "No", s.reason]
             for s in score.steps]  # fmt: skip
     for goal, found in goals:

@@ -160,43 +160,6 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
     return SiteWork(priorities=priorities, checklist=checklist, dropped=dropped)
 
 
-def site_work_progress(site: Site, work: SiteWork, *, group_formed: bool):
-    """The site's progress score from the goals the site page already read (their cycles'
-    facts annotated): one more query for the indicators, their readings cached."""
-    facts = {}
-    for priority in [*work.priorities, *work.dropped]:
-        for goal in priority.goals.all():
-            change = None
-            if goal.change_number is not None:
-                change = progress.Change(goal.change_number, goal.change_outcome, goal.change_on)
-            facts[goal] = progress.CycleFacts(
-                goal.cycle_count, goal.cycle_count - goal.open_cycles, change
-            )
-    changes = {goal.pk: f.change.act_done if f.change else None for goal, f in facts.items()}
-    reads = _reads_by_goal(Indicator.objects.filter(goal__priority__site=site), changes)
-    scores = [
-        (
-            goal,
-            progress.goal_progress(
-                goal, group_formed=group_formed, cycles=f, reads=reads.get(goal.pk, [])
-            ),
-        )
-        for goal, f in facts.items()
-    ]
-    return progress.site_progress(scores, group_formed=group_formed)
-
-
-def _reads_by_goal(indicators: QuerySet[Indicator], changes: dict) -> dict[int, list]:
-    """The indicators' readings against their goals' changes (``changes``: goal pk -> act
-    date or None), by goal, in the indicators' order: one query and one cache read."""
-    found = [i for i in indicators if i.goal_id in changes]
-    reads = chart_cache.reads_many({i: changes[i.goal_id] for i in found})
-    by_goal: dict[int, list] = {}
-    for indicator in found:
-        by_goal.setdefault(indicator.goal_id, []).append(reads[indicator.pk])
-    return by_goal
-
-
 def with_results(indicators: QuerySet[Indicator]) -> list[Indicator]:
     """The indicators, each with ``.results`` (its chart results), ``.points`` and
     ``.latest`` (date and value): read from the stored chart results (``chart_cache``),
@@ -230,53 +193,6 @@ def indicators_named(user, name: str) -> list[Indicator]:
         .select_related("goal__priority__site")
         .order_by("goal__priority__site__name", "goal__title", "pk")
     )
-
-
-def site_progress(site: Site):
-    """The site's progress score and each goal's, computed now from its data (the project
-    group, goals, indicators with their chart results, and cycles): a fixed number of queries."""
-    return sites_progress([site])[site.pk]
-
-
-def sites_progress(sites) -> dict[int, tuple]:
-    """``site_progress`` of many sites at once (the API's pages of sites and goals), in the
-    same fixed number of queries however many sites."""
-
-    site_ids = [site.pk for site in sites]
-    formed = set(
-        ProjectGroupMember.objects.filter(site_id__in=site_ids).values_list("site_id", flat=True)
-    )
-    goals = list(
-        Goal.objects.filter(priority__site_id__in=site_ids)
-        .select_related("priority")
-        .prefetch_related("cycles")
-        .order_by("pk")
-    )
-    facts = {goal: progress.cycle_facts(goal.cycles.all()) for goal in goals}
-    changes = {goal.pk: f.change.act_done if f.change else None for goal, f in facts.items()}
-    reads = _reads_by_goal(Indicator.objects.filter(goal__priority__site_id__in=site_ids), changes)
-    scores: dict[int, list] = {site_id: [] for site_id in site_ids}
-    for goal, f in facts.items():
-        site_id = goal.priority.site_id
-        scores[site_id].append(
-            (
-                goal,
-                progress.goal_progress(
-                    goal, group_formed=site_id in formed, cycles=f, reads=reads.get(goal.pk, [])
-                ),
-            )
-        )
-    return {
-        site_id: (progress.site_progress(found, group_formed=site_id in formed), found)
-        for site_id, found in scores.items()
-    }
-
-
-def progress_history(site: Site):
-    """Stored snapshots of the site's score, oldest first."""
-    from .models import ProgressSnapshot
-
-    return list(ProgressSnapshot.objects.filter(site=site, goal__isnull=True))
 
 
 def goal_page(goal: Goal) -> dict:

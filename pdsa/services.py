@@ -14,7 +14,7 @@ from challenges.services import ParticipantEntry
 from notifications.services import notify
 from sites.figures import figures_changed
 from sites.models import Person
-from sites.services import activity_recorded
+from sites.services import activity_recorded, progress_changed
 
 from .history import Change, changes_since
 from .models import (
@@ -28,6 +28,11 @@ from .models import (
     Priority,
     new_data_version,
 )
+
+
+def _goal_scores_changed(goal) -> None:
+    """The goal's site's progress score reads the goal: its cached score is not read again."""
+    progress_changed(sites=Goal.objects.filter(pk=goal.pk).values("priority__site"))
 
 
 class Conflict(Exception):
@@ -86,12 +91,14 @@ def goal_create(*, priority: Priority, by=None, **fields) -> Goal:
     _record(goal, by)
     goal.full_clean()
     goal.save()
+    _goal_scores_changed(goal)
     figures_changed()
     return goal
 
 
 @transaction.atomic
 def goal_update(*, goal: Goal, version: int, by=None, **fields) -> Goal:
+    _goal_scores_changed(goal)
     figures_changed()
     return _save_versioned(Goal, goal, version=version, by=by, fields=fields)
 
@@ -116,6 +123,7 @@ def goal_close(
     _record(goal, by)
     goal.save()
     notify("goal_closed", goal=goal)
+    _goal_scores_changed(goal)
     figures_changed()
     return goal
 
@@ -137,6 +145,7 @@ def goal_reopen(*, goal: Goal, by) -> Goal:
     goal.version = current.version + 1
     _record(goal, by)
     goal.save()
+    _goal_scores_changed(goal)
     figures_changed()
     return goal
 
@@ -164,13 +173,17 @@ def indicator_create(*, goal: Goal, by=None, **fields) -> Indicator:
     indicator = Indicator(goal=goal, **fields)
     _record(indicator, by)
     indicator.save()
+    _goal_scores_changed(goal)
     return indicator
 
 
 def charts_changed(*, indicator_ids) -> None:
     """Every write that changes what an indicator's charts show calls this in its transaction:
-    the cached chart results (``pdsa.chart_results``) are keyed on the version it replaces."""
-    Indicator.objects.filter(pk__in=indicator_ids).update(data_version=new_data_version())
+    the cached chart results (``pdsa.chart_results``) are keyed on the version it replaces,
+    and its site's progress score (``pdsa.scores``) on the site's."""
+    indicators = Indicator.objects.filter(pk__in=indicator_ids)
+    indicators.update(data_version=new_data_version())
+    progress_changed(sites=indicators.values("goal__priority__site"))
 
 
 @transaction.atomic
@@ -180,6 +193,7 @@ def indicator_update(*, indicator: Indicator, by=None, **fields) -> Indicator:
     indicator.data_version = new_data_version()  # name, unit, baseline and direction are drawn
     _record(indicator, by)
     indicator.save()
+    progress_changed(sites=Indicator.objects.filter(pk=indicator.pk).values("goal__priority__site"))
     return indicator
 
 
@@ -264,6 +278,7 @@ def cycle_plan(
             for m in adapted_from.team.all()
         )
     charts_changed(indicator_ids=[getattr(i, "pk", i) for i in watched_indicators])  # a band
+    _goal_scores_changed(goal)
     activity_recorded(site_id=goal.site_id, on=timezone.localdate())
     figures_changed()
     return cycle
@@ -287,6 +302,7 @@ def cycle_update(
         cycle.watched_indicators.set(watched_indicators)
         watched_before += [getattr(i, "pk", i) for i in watched_indicators]
     charts_changed(indicator_ids=watched_before)
+    _goal_scores_changed(cycle.goal)
     activity_recorded(site_id=cycle.goal.site_id, on=timezone.localdate())
     figures_changed()
     return cycle
@@ -296,11 +312,11 @@ def cycle_update(
 def progress_record(*, site, today: datetime.date) -> int:
     """Store today's progress scores of the site and its goals where they moved since the
     last snapshot (or none was stored): the history a page draws. Returns rows written."""
-    from . import progress, selectors
+    from . import progress, scores
     from .models import ProgressSnapshot
     from .models.goals import RULE
 
-    site_score, goal_scores = selectors.site_progress(site)
+    site_score, goal_scores = scores.site_progress(site)
     latest = {}
     for snapshot in ProgressSnapshot.objects.filter(site=site, recorded_on__lt=today):
         latest[snapshot.goal_id] = (float(snapshot.score), snapshot.rule)

@@ -5,7 +5,8 @@ from django.db.models import Exists, OuterRef
 from challenges.models import Assessment
 from sites.registry import site_section
 
-from .selectors import site_work, site_work_progress
+from .scores import site_work_score
+from .selectors import site_work
 
 
 def _assessed(sites):
@@ -24,5 +25,5 @@ def priorities_and_goals(page):
     work = site_work(page.site, page.co_production, assessed=page.site.has_assessment)
     return {
         "site_work": work,
-        "site_score": site_work_progress(page.site, work, group_formed=bool(page.members)),
+        "site_score": site_work_score(page.site, work, group_formed=bool(page.members)),
     }

@@ -1,6 +1,7 @@
 """Sites of the programme and the people in their local project groups."""
 
 import datetime
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,6 +16,12 @@ from . import rules as site_rules
 QUIET_AFTER = datetime.timedelta(weeks=8)
 
 
+def new_progress_version() -> int:
+    """A fresh random version of a site's progress score (``Site.progress_version``): never
+    equal to an earlier one, even across databases sharing one cache."""
+    return secrets.randbits(62)
+
+
 class SiteQuerySet(models.QuerySet):
     """The one definition of each set of sites the pages, reports and exports count."""
 
@@ -22,6 +29,11 @@ class SiteQuerySet(models.QuerySet):
         """Sites in the programme now: an archived site is out of every count and list of
         the present (its history still counts, ``sites.selectors.sites_in_programme_during``)."""
         return self.filter(is_active=True)
+
+    def progress_changed(self) -> int:
+        """What these sites' progress scores read was written: a new ``progress_version``
+        (in the writer's transaction), so their cached scores are never read again."""
+        return self.update(progress_version=new_progress_version())
 
     def archived(self) -> "SiteQuerySet":
         return self.filter(is_active=False)
@@ -78,6 +90,10 @@ class Site(RulesModel):
     # Kept by the services that record work (sites.services.activity_recorded), so the
     # consultant's page never scans the data for it.
     last_activity = models.DateField(null=True, blank=True, editable=False)
+    # Replaced in the same transaction by every service that writes what the site's progress
+    # score reads (sites.services.progress_changed), so the score cached under it
+    # (pdsa.scores) is never read after a change.
+    progress_version = models.BigIntegerField(default=new_progress_version, editable=False)
     partners_with_independent_providers = models.BooleanField(
         "works in partnership with local independent providers", default=False
     )

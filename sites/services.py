@@ -18,6 +18,7 @@ def project_group_add(
     *, site: Site, full_name: str, email: str, role: str, perspective: str, joined_on=None
 ) -> ProjectGroupMember:
     """Add a person to the group, reusing the person already known by that email."""
+    progress_changed(sites=[site.pk])
     person = None
     if email:
         person = Person.objects.filter(email__iexact=email).first()
@@ -51,9 +52,11 @@ def project_group_update(
     return member
 
 
+@transaction.atomic
 def project_group_remove(*, member: ProjectGroupMember) -> None:
     """Leave the person on record: they may have taken part in assessments."""
     member.delete()
+    progress_changed(sites=[member.site_id])
     figures_changed()
 
 
@@ -62,6 +65,13 @@ def site_update(*, form) -> Site:
     site = form.save()
     figures_changed()
     return site
+
+
+def progress_changed(*, sites) -> None:
+    """Every service that writes what a site's progress score reads (its project group, goals,
+    cycles, indicators and their data) calls this in its transaction with the sites (a
+    queryset, or pks): their cached scores are never read again."""
+    Site.objects.filter(pk__in=sites).progress_changed()
 
 
 def activity_recorded(*, site_id: int, on: datetime.date) -> None:

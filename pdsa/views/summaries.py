@@ -3,13 +3,14 @@ indicator name across sites for a consultant comparing them."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from accounts.permissions import require
 from imroc.exports import csv_download
 from sites.selectors import sites_for_user
 
-from .. import selectors, site_lists
+from .. import scores, selectors, site_lists
 
 
 @login_required
@@ -53,21 +54,26 @@ def indicator_compare(request):
     )
 
 
+def _goals_html(goals) -> str:
+    """Each goal's score and steps, drawn once per version of the site's score."""
+    return render_to_string("pdsa/_site_progress_goals.html", {"goals": goals})
+
+
 @login_required
 @require_safe
 def site_progress(request, slug):
     """The site's progress score and each goal's, with the reason for every step, and the
     stored history of the site's score."""
     site = get_object_or_404(sites_for_user(request.user), slug=slug)
-    score, goals = selectors.site_progress(site)
-    history = selectors.progress_history(site)
+    score, goals_html = scores.site_score_and(site, "goals-html", _goals_html)
+    history = scores.progress_history(site)
     return render(
         request,
         "pdsa/site_progress.html",
         {
             "site": site,
             "progress": score,
-            "goals": goals,
+            "goals_html": goals_html,
             "history": history,
             "history_has_earlier_rule": any(s.rule == 1 for s in history),
         },

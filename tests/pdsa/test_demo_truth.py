@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from pdsa import demo, progress, selectors
+from pdsa import demo, progress, scores, selectors
 from pdsa.models import Goal, Indicator, Phase
 from sites import demo as sites_demo
 from sites.models import Site
@@ -55,7 +55,7 @@ def test_each_goals_change_is_dated_where_its_data_moved(demo_work):
 
 
 def test_devons_headline_is_the_rules_and_shown_with_its_reasons(demo_work):
-    score, goals = selectors.site_progress(demo_work)
+    score, goals = scores.site_progress(demo_work)
     open_scores = sorted(p.score for g, p in goals if not g.is_closed)
     assert score.score == open_scores[(len(open_scores) - 1) // 2]  # the lower median
     assert score.score == 4.0
@@ -71,7 +71,7 @@ def test_devons_headline_is_the_rules_and_shown_with_its_reasons(demo_work):
 
 
 def test_the_site_page_shows_the_same_score_with_its_reason(demo_work):
-    score, _ = selectors.site_progress(demo_work)
+    score, _ = scores.site_progress(demo_work)
     consultant = get_user_model().objects.get(username="consultant")
     page = client_for(consultant).get(demo_work.get_absolute_url()).content.decode()
     text = html.unescape(re.sub(r"<[^>]+>", "", page))

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 
-from pdsa import selectors, services
+from pdsa import scores, services
 from pdsa.models import DataPoint, ProgressSnapshot
 from tests.pdsa.factories import CycleFactory, GoalFactory, IndicatorFactory, completed
 from tests.sites.factories import SiteFactory
@@ -20,7 +20,7 @@ WEEKS_4 = datetime.timedelta(weeks=4)
 
 def score(site):
     cache.clear()  # these tests write data behind the services, which keep stored charts current
-    site_score, goals = selectors.site_progress(site)
+    site_score, goals = scores.site_progress(site)
     return site_score.score, [g.score for _, g in goals]
 
 
@@ -57,7 +57,7 @@ def test_the_score_climbs_step_by_step_as_the_work_is_recorded(world):
     services.indicator_update(indicator=indicator, target=21)  # met, but hit and miss
     assert score(site) == (4.5, [4.5])
     services.indicator_update(indicator=indicator, target=15)  # below the after limits
-    site_score, goals = selectors.site_progress(site)
+    site_score, goals = scores.site_progress(site)
     assert site_score.score == 5.0
     assert goals[0][1].steps[-1].reason.startswith("Every indicator meets its target consistently")
 
@@ -66,7 +66,7 @@ def test_a_step_not_met_holds_the_score_below_it_and_says_what_would_meet_it(wor
     site = SiteFactory(slug="new")  # no project group yet
     goal = GoalFactory(priority__site=site)
     IndicatorFactory(goal=goal)
-    _, goals = selectors.site_progress(site)
+    _, goals = scores.site_progress(site)
     progress = goals[0][1]
     assert progress.score == 0.5
     assert progress.next_step.reason == "Add the project group's members to the site."

@@ -123,7 +123,7 @@ def test_a_busy_site_report_lists_open_and_latest_cycles_and_keeps_all_in_the_ta
 def test_the_site_report_gives_the_progress_score_in_the_pages_words(world):
     from django.template.loader import render_to_string
 
-    from pdsa import selectors
+    from pdsa import scores
 
     goal = GoalFactory(priority__site=world.site_a, title="Peer workers", status="in_progress")
     IndicatorFactory(goal=goal, target=20)
@@ -133,7 +133,7 @@ def test_the_site_report_gives_the_progress_score_in_the_pages_words(world):
         site=world.site_a,
     )
     built = report_sections.progress_score(ctx)
-    score, goals = selectors.site_progress(world.site_a)
+    score, goals = scores.site_progress(world.site_a)
     html = render_to_string(built.template, built.context)
     assert "1.5: Planning for the project has begun." in html
     assert goals[0][1].next_step.reason in html  # "Start a PDSA cycle, or record 6 values…"
