@@ -1,10 +1,17 @@
 """The Django admin writes behind the services, so its saves and deletes replace the figures'
 version themselves: a figure the administrator corrects shows at once on the dashboard, not
-after the cached figures expire."""
+after the cached figures expire. So with the sites' progress scores: a correction in the admin
+is rare, so every site's score version is replaced rather than working out whose it was."""
 
 from django.contrib import admin
 
 from .figures import figures_changed
+from .models import Site
+
+
+def _changed() -> None:
+    figures_changed()
+    Site.objects.progress_changed()
 
 
 class FiguresAdmin(admin.ModelAdmin):
@@ -13,17 +20,17 @@ class FiguresAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        figures_changed()
+        _changed()
 
     def save_related(self, request, form, formsets, change):
         """Inlines (a review's actions, an assessment's ratings) are saved here."""
         super().save_related(request, form, formsets, change)
-        figures_changed()
+        _changed()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        figures_changed()
+        _changed()
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        figures_changed()
+        _changed()

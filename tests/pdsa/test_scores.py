@@ -129,3 +129,24 @@ def test_a_second_view_of_the_progress_page_reads_the_cache(
     goals = again[again.index("Each goal") : again.index("History")]
     assert goals in first and "Goal " in goals
     assert '<h2 class="nhsuk-heading-m">Each goal</h2>' in again  # drawn HTML, not escaped
+
+
+def test_a_goal_closed_in_the_admin_shows_in_the_score_at_once(world, work, client):
+    from tests.dashboard.test_admin_edits import change_form_data
+
+    site, goal, _ = work
+    project_group_add(
+        site=site,
+        full_name="Pat Lead",
+        email="pat@example.org",
+        role=ProjectGroupMember.Role.PROJECT_LEAD,
+        perspective="manager",
+    )
+    agrees(world, site, 1.5)  # stored
+    GoalFactory(priority=goal.priority)  # another goal, with nothing yet
+    client.force_login(world.admin)
+    url = f"/admin/pdsa/goal/{goal.pk}/change/"
+    data = change_form_data(client.get(url)) | {"status": "abandoned", "closing_note": "Gone."}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    agrees(world, site, 1.0)  # the open goal alone counts: no indicator yet
