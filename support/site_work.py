@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, Count, Q, Sum, When, Window
+from django.db.models import Case, Count, F, Q, Sum, When, Window
 
 from imroc.links import link_maker
 from pdsa import chart_cache
@@ -106,7 +106,9 @@ class SiteWorkNow:
 
 def site_work_now(site: Site, today: datetime.date) -> SiteWorkNow:
     goals = list(
-        Goal.objects.filter(priority__site=site).select_related("priority__challenge", "owner")
+        Goal.objects.filter(priority__site=site)
+        .annotate(challenge_number=F("priority__challenge__number"))
+        .only("pk", "title", "difficulty", "status", "target_date")
     )
     open_goals = [goal for goal in goals if goal.status in OPEN_GOAL_STATUSES]
     goal_url = link_maker("pdsa:goal-detail", pk=True)
