@@ -48,7 +48,7 @@ PY_ALLOWED = {
     ("coproduction/report_sections.py", "%b %Y"): "a chart's month labels: 'Mar 2026'",
     ("pdsa/chart_warnings.py", "%b %Y"): "pure logic, no Django: SHORT_DATE_FORMAT by hand, "
     "held equal to it below",
-    ("pdsa/progress.py", "%b %Y"): "pure logic, no Django: SHORT_DATE_FORMAT by hand, "
+    ("pdsa/progress_words.py", "%b %Y"): "pure logic, no Django: SHORT_DATE_FORMAT by hand, "
     "held equal to it below",
     ("api/forms.py", "%-d %-m %Y"): "the hint showing how to type a date (5 10 2025)",
     ("audit/models.py", "%Y-%m-%d %H:%M"): "an event's name in the admin, sortable like the log",
@@ -135,11 +135,11 @@ def test_the_scan_finds_a_date_spelled_by_hand():
 
 
 def test_the_pure_chart_modules_write_the_short_date_format():
-    from pdsa import chart_warnings, progress
+    from pdsa import chart_warnings, progress_words
 
     for day in (datetime.date(2025, 10, 5), datetime.date(2026, 3, 31)):
         short = formats.date_format(day, "SHORT_DATE_FORMAT")
-        assert chart_warnings._day(day) == progress._day(day) == short
+        assert chart_warnings._day(day) == progress_words.day(day) == short
 
 
 def test_python_dates_read_as_the_templates_write_them():
