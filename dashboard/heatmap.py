@@ -1,6 +1,9 @@
 """The stage heatmap's page of sites, its table and HTML, computed once per programme data
 version, filters and page (``sites.figures.cached``), as the overview's are: a view reads
-them from the shared cache (rendering 100 rows of 13 cells took most of its time)."""
+them from the shared cache (rendering 100 rows of 13 cells took most of its time), and the
+worker computes the default view's first page soon after a write."""
+
+import datetime
 
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
@@ -8,6 +11,7 @@ from django.template.loader import render_to_string
 from challenges.models import Stage
 from sites import figures
 
+from .forms import Filters, quarter_of
 from .stages import stage_words
 from .tables import Reads, heatmap_sites, heatmap_table
 
@@ -39,3 +43,8 @@ def heatmap(reads: Reads, page_number: str | None) -> dict:
         (reads.filters.query(), reads.today, page_number),
         lambda: _compute(reads, page_number),
     )
+
+
+def warm(today: datetime.date) -> None:
+    since, until = quarter_of(today)
+    heatmap(Reads(filters=Filters(since=since, until=until), today=today), None)

@@ -89,6 +89,8 @@ def test_the_worker_computes_the_default_view_after_a_write(
     warm()
     with django_assert_max_num_queries(4):  # the user, the filters' two lists: no figure
         assert consultant.get("/dashboard/").status_code == 200
+    with django_assert_max_num_queries(4):  # the heatmap's first page too
+        assert consultant.get("/dashboard/heatmap/").status_code == 200
 
 
 def test_the_heatmap_is_read_from_the_cache_and_shows_a_new_assessment_at_once(
