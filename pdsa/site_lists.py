@@ -174,13 +174,13 @@ def _csv_rows(indicators: list[Indicator]):
         ]
 
 
-# The timeline: each kind of event, the query of its rows (date and pk) and its order among
-# events of the same day (a cycle's outcome after its start, a goal's closing after both).
 EVENTS_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
 class Event:
+    """One line of the timeline."""
+
     date: datetime.date
     kind: str
     title: str
@@ -188,6 +188,8 @@ class Event:
     url: str | None = None
 
 
+# The kinds of event in their order among events of the same day (a cycle's outcome after its
+# start, a goal's closing after both, the site leaving last).
 KINDS = {
     "assessment": "Assessment",
     "goal": "Goal",
@@ -200,6 +202,7 @@ KINDS = {
 
 
 def _dated(site: Site) -> dict[str, QuerySet]:
+    """Each kind's rows of the site with the date that places them (``when``)."""
     return {
         "assessment": Assessment.objects.filter(site=site).values(when=F("assessed_on")),
         "goal": Goal.objects.filter(priority__site=site).values(when=F("start_date")),
@@ -238,11 +241,8 @@ def _union(site: Site, kinds: list[str]) -> QuerySet:
         if kind in kinds
     ]
     first, *rest = parts
-    return (
-        first.union(*rest, all=True).order_by("-when", "-rank", "-pk")
-        if rest
-        else (first.order_by("-when", "-rank", "-pk"))
-    )
+    rows = first.union(*rest, all=True) if rest else first
+    return rows.order_by("-when", "-rank", "-pk")
 
 
 @dataclass
