@@ -57,13 +57,14 @@ def _rows(table):
 
 
 def _sheet_name(name: str, used: set) -> str:
-    """Excel sheet names: at most 31 characters, unique, none of []:*?/\\."""
-    clean = "".join(c for c in name if c not in "[]:*?/\\")[:31] or "Sheet"
+    """Excel sheet names: at most 31 characters, unique whatever their case, none of
+    []:*?/\\ and no apostrophe at either end (XlsxWriter refuses what Excel would)."""
+    clean = "".join(c for c in name if c not in "[]:*?/\\")[:31].strip("'") or "Sheet"
     candidate, n = clean, 2
-    while candidate in used:
+    while candidate.lower() in used:
         candidate = f"{clean[:28]} {n}"
         n += 1
-    used.add(candidate)
+    used.add(candidate.lower())
     return candidate
 
 

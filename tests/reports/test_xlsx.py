@@ -8,6 +8,7 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 from openpyxl import load_workbook
+from openpyxl.utils.escape import unescape
 
 from imroc.xlsx import column, write_xlsx
 from reports.generation import xlsx_bytes
@@ -18,6 +19,12 @@ def opened(sheets):
     buffer = io.BytesIO()
     write_xlsx(buffer, sheets)
     return load_workbook(io.BytesIO(buffer.getvalue())), buffer.getvalue()
+
+
+def shown(value):
+    """A cell's text as Excel shows it: it decodes the ``_xHHHH_`` escapes that XlsxWriter
+    writes for control characters such as a carriage return (openpyxl leaves them)."""
+    return unescape(value) if isinstance(value, str) else value
 
 
 def test_each_kind_of_value_reads_back_as_it_was_written():
@@ -39,10 +46,12 @@ def test_each_kind_of_value_reads_back_as_it_was_written():
         datetime.time(8, 15),
         float("nan"),
         aware,
+        "<r><t>not markup</t></r>",
+        "_x0041_ as typed",
     ]
     workbook, _ = opened([("Values", [["Header"] * len(row), row])])
-    cells = list(workbook["Values"].iter_rows(min_row=2, values_only=True))[0]
-    assert cells[:9] == (
+    cells = [shown(c) for c in list(workbook["Values"].iter_rows(min_row=2, values_only=True))[0]]
+    assert cells[:9] == [
         "Tom & Jerry <b>\"quoted\"</b> 'apostrophe'",
         "  padded  ",
         "line one\r\nline two\ttab",
@@ -52,13 +61,14 @@ def test_each_kind_of_value_reads_back_as_it_was_written():
         -3.25,
         12.5,
         True,
-    )
+    ]
     assert cells[9] is None and cells[10] is None
     assert cells[11] == datetime.datetime(2025, 7, 15)
     assert cells[12] == datetime.datetime(2025, 7, 15, 13, 45, 30)
     assert cells[13] == datetime.time(8, 15)
     assert cells[14] == "nan"
     assert cells[15] == aware.astimezone().replace(tzinfo=None)
+    assert cells[16:] == ["<r><t>not markup</t></r>", "_x0041_ as typed"]
     formats = [c.number_format for c in workbook["Values"][2]]
     assert formats[11:14] == ["yyyy-mm-dd", "yyyy-mm-dd h:mm:ss", "h:mm:ss"]
 
@@ -95,3 +105,18 @@ def test_a_reports_text_never_runs_as_a_formula_and_rows_are_read_once():
 def test_a_report_without_tables_says_so():
     workbook = load_workbook(io.BytesIO(xlsx_bytes([])))
     assert list(workbook["Report"].iter_rows(values_only=True)) == [("This report has no tables.",)]
+
+
+def test_tables_whose_names_excel_would_refuse_still_make_a_spreadsheet():
+    section = Section(
+        title="T",
+        template="",
+        tables=[
+            Table("Goals", ["A"], [[1]]),
+            Table("GOALS", ["A"], [[2]]),
+            Table("'Q'", ["A"], []),
+        ],
+    )
+    workbook = load_workbook(io.BytesIO(xlsx_bytes([(section, "")])))
+    assert workbook.sheetnames == ["Goals", "GOALS 2", "Q"]
+    assert workbook["GOALS 2"]["A2"].value == 2
