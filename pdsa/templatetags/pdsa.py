@@ -1,5 +1,11 @@
-from django import template
+import functools
 
+from django import template
+from django.template.loader import get_template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from imroc.dates import short_date
 from pdsa import chart_words
 
 register = template.Library()
@@ -42,3 +48,46 @@ def spc_icons(results, compact=False):
         "variation": VARIATION_ICONS.get(results.variation),
         "assurance": ASSURANCE_ICONS.get(results.assurance),
     }
+
+
+@functools.cache
+def _overdue() -> str:
+    """The "Overdue" tag every page includes, read once."""
+    return get_template("includes/_overdue.html").render()
+
+
+@register.simple_tag
+def site_goal(goal) -> str:
+    """A goal's row on the site page (``selectors.site_work``'s goals), written here rather
+    than by an included template: the busiest site lists ~150, and the include's variables
+    and filters took ~14 ms of the page's CPU. The same HTML as the template it replaced."""
+    closed = f" on {short_date(goal.closed_on)}" if goal.closed_on else ""
+    owner = format_html("; owner {}", goal.owner.full_name) if goal.owner else ""
+    late = f" {_overdue()}" if goal.is_late else ""
+    stages = goal.overdue_stages
+    overdue = (
+        f' <strong class="nhsuk-tag nhsuk-tag--red">{stages} PDSA stage{_plural(stages)}'
+        " overdue</strong>"
+        if stages
+        else ""
+    )
+    return format_html(
+        '<li><a href="{}">{}</a>\n      <span class="nhsuk-tag nhsuk-tag--grey">{}</span>\n'
+        "      <span>{}{}; {} cycle{} ({} open){}; target {}</span>{}{}</li>\n",
+        goal.url,
+        goal.title,
+        goal.get_difficulty_display(),
+        goal.get_status_display(),
+        closed,
+        goal.cycle_count,
+        _plural(goal.cycle_count),
+        goal.open_cycles,
+        owner,
+        short_date(goal.target_date),
+        mark_safe(late),
+        mark_safe(overdue),
+    )
+
+
+def _plural(n: int) -> str:
+    return "" if n == 1 else "s"

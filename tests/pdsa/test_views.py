@@ -323,3 +323,35 @@ def test_indicator_page_lists_the_latest_values_a_page_at_a_time_and_tells_a_shi
 
     first = client.get(f"/pdsa/indicators/{indicator.pk}/?page=1").content.decode()
     assert "1 Jan 2012</span></th>" in first and "Page 1 of 2" in first
+
+
+def test_site_page_lists_each_goal_with_its_cycles_owner_dates_and_what_is_overdue(world):
+    from tests.sites.factories import PersonFactory
+
+    priority = PriorityFactory(site=world.site_a)
+    owner = PersonFactory(full_name="Mary O'Neill")
+    late = GoalFactory(
+        priority=priority, title="Cards <for> every ward", difficulty="hard", owner=owner
+    )
+    CycleFactory(goal=late)
+    CycleFactory(goal=late)
+    completed(goal=late)
+    done = GoalFactory(
+        priority=priority,
+        title="Welcome pack",
+        status=Goal.Status.ACHIEVED,
+        closed_on=datetime.date(2012, 6, 1),
+    )
+    page = client_for(world.lead_a).get("/sites/alpha/").content.decode()
+    assert (
+        f'<li><a href="/pdsa/goals/{late.pk}/">Cards &lt;for&gt; every ward</a>\n'
+        '      <span class="nhsuk-tag nhsuk-tag--grey">Hard</span>\n'
+        "      <span>In progress; 3 cycles (2 open); owner Mary O&#x27;Neill; target 31 Dec 2012"
+        '</span> <strong class="nhsuk-tag nhsuk-tag--red">Overdue</strong>\n'
+        ' <strong class="nhsuk-tag nhsuk-tag--red">2 PDSA stages overdue</strong></li>'
+    ) in page
+    assert (
+        f'<li><a href="/pdsa/goals/{done.pk}/">Welcome pack</a>\n'
+        '      <span class="nhsuk-tag nhsuk-tag--grey">Easy</span>\n'
+        "      <span>Achieved on 1 Jun 2012; 0 cycles (0 open); target 31 Dec 2012</span></li>"
+    ) in page
