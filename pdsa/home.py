@@ -1,9 +1,7 @@
 """pdsa's part of each person's work: goals, PDSA stages and indicators' next values due,
 comments on the goals and cycles of their sites, and the goals of their site teams."""
 
-import datetime
-
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 
 from accounts.registry import Item, home_section, work_items
@@ -63,33 +61,27 @@ def stages_due(page):
 
 @work_items("due", order=25, queries=1)
 def indicators_waiting(page):
-    """Indicators of my sites' open goals whose next value is due soon or late: one is
-    expected every ``data_interval_days`` after the latest (after the goal's start while
-    there is none), as the ``indicator_data_due`` reminder counts."""
+    """Indicators of my sites' open goals whose next value is due soon or late (as the
+    ``indicator_data_due`` reminder counts), the most pressing first: chosen and ordered in
+    SQL, so only the few shown are read however many indicators the sites have."""
     indicators = (
         Indicator.objects.filter(goal__priority__site_id__in=page.team_site_ids)
         .filter(goal__status__in=Goal.OPEN, goal__priority__site__is_active=True)
-        .annotate(last_value_on=Max("data_points__date"))
+        .with_next_value_due()
+        .filter(next_value_due__lte=page.soon)
         .select_related("goal__priority__site")
-        .order_by("pk")
+        .order_by("next_value_due", "pk")[:LIMIT]
     )
-    waiting = []
-    for indicator in indicators:
-        since = indicator.last_value_on or indicator.goal.start_date
-        due = since + datetime.timedelta(days=indicator.data_interval_days)
-        if due <= page.soon:
-            waiting.append((due, indicator))
-    waiting.sort(key=lambda pair: (pair[0], pair[1].pk))
     return [
         Item(
             f"Indicator: {indicator.name}",
             reverse("pdsa:datapoint-add", kwargs={"pk": indicator.pk}),
             f"{indicator.goal.priority.site.name}; {indicator.goal.title}; a value every "
             f"{indicator.data_interval_days} days",
-            due,
-            due < page.today,
+            indicator.next_value_due,
+            indicator.next_value_due < page.today,
         )
-        for due, indicator in waiting[:LIMIT]
+        for indicator in indicators
     ]
 
 

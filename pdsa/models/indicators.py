@@ -1,12 +1,14 @@
 """A goal's indicators, their dated values and the phases that split their charts."""
 
+import datetime
 import math
 import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from rules.contrib.models import RulesModel
 from simple_history.models import HistoricalRecords
@@ -28,6 +30,21 @@ def new_data_version() -> int:
     """A fresh random version: never equal to an earlier one, even across databases sharing
     one cache (a wiped and regenerated programme, test runs)."""
     return secrets.randbits(62)
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def with_next_value_due(self):
+        """Annotate ``next_value_due``: a value is expected every ``data_interval_days``
+        after the latest (after the goal's start while there is none). In SQL, so a page
+        can filter and order by it and read only the few it shows."""
+        latest = Subquery(
+            DataPoint.objects.filter(indicator=OuterRef("pk")).order_by("-date").values("date")[:1]
+        )
+        since = Coalesce(latest, F("goal__start_date"), output_field=models.DateField())
+        # Typed for SQLite, which adds dates and durations in a function Django picks by type.
+        days = ExpressionWrapper(F("data_interval_days"), models.IntegerField())
+        every = ExpressionWrapper(days * datetime.timedelta(days=1), models.DurationField())
+        return self.annotate(next_value_due=Cast(since + every, models.DateField()))
 
 
 class Indicator(RulesModel):
@@ -87,6 +104,8 @@ class Indicator(RulesModel):
     # Changed by every write that alters what the charts show: the key of the cached results.
     data_version = models.BigIntegerField(default=new_data_version, editable=False)
     history = HistoricalRecords(excluded_fields=["data_version"])
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
