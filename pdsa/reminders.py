@@ -95,14 +95,12 @@ def indicator_data_due(today):
     indicators = (
         Indicator.objects.filter(goal__in=Goal.objects.filter(OPEN_GOAL))
         .filter(goal__priority__site__is_active=True, goal__start_date__lt=today)
+        .with_next_value_due()
+        .filter(next_value_due__lt=today)
         .annotate(last_value_on=Max("data_points__date"))
         .select_related("goal__priority__site")
     )
-    waiting = []
-    for indicator in indicators:
-        since = indicator.last_value_on or indicator.goal.start_date
-        if since + datetime.timedelta(days=indicator.data_interval_days) < today:
-            waiting.append((indicator, since))
+    waiting = [(i, i.last_value_on or i.goal.start_date) for i in indicators]
     leads = leads_by_site({i.goal.priority.site_id for i, _ in waiting})
     for indicator, since in waiting:
         site = indicator.goal.priority.site

@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from notifications.models import Notification
 from tests.accounts.test_home import HOME_QUERIES, actions_for_every_site, home
@@ -85,3 +87,21 @@ def test_the_home_page_keeps_its_budget_with_waiting_indicators_and_notification
     with django_assert_max_num_queries(HOME_QUERIES):
         page = client.get("/").content.decode()
     assert "Care plans co-written" in page and "You have 20 unread notifications" in page
+
+
+LEAD_HOME_QUERIES = 12  # issue 27's budget for a page
+
+
+def test_a_leads_home_page_reads_as_many_queries_for_3_or_300_waiting_indicators(client, world):
+    counts, shown = [], []
+    for sets in (1, 99):
+        for _ in range(sets):
+            indicators_of_site_a(world)
+        client.force_login(world.lead_a)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/").content.decode()
+        counts.append(len(queries))
+        shown.append((page.count("Recovery college places"), page.count("Care plans co-written")))
+    assert counts[0] == counts[1] <= LEAD_HOME_QUERIES
+    # the ten most pressing: those waiting since February before those late since May
+    assert shown == [(1, 1), (10, 0)]

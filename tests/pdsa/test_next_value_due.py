@@ -11,6 +11,7 @@ import time_machine
 from accounts.home import home_page
 from pdsa.home import LIMIT, indicators_waiting
 from pdsa.models import DataPoint, Goal, Indicator
+from tests.notifications.scanning import due
 from tests.pdsa.factories import GoalFactory, IndicatorFactory, PriorityFactory
 
 D = datetime.date
@@ -81,9 +82,7 @@ def test_sql_says_when_the_next_value_is_due_as_the_python_rule_did(world):
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_home_page_shows_the_most_pressing_of_the_indicators_the_python_rule_chose(
-    world, seed
-):
+def test_the_home_page_shows_the_most_pressing_of_the_indicators_the_python_rule_chose(world, seed):
     varied_indicators(world.site_a, seed=seed)
     varied_indicators(world.site_b, n=20, seed=seed)  # another site's: never shown
     world.site_b.is_active = False  # and an archived site's
@@ -123,3 +122,18 @@ def test_an_indicator_due_on_the_last_day_of_the_fortnight_is_shown_and_the_next
         TODAY,
         False,
     )
+
+
+@pytest.mark.parametrize("day", [D(2012, 6, 4), D(2012, 6, 7), D(2012, 7, 1)])
+def test_the_reminder_finds_the_late_indicators_the_python_rule_did(world, day):
+    """Late (next value due before ``day``) on an open goal started before it, at an active
+    site; the key keeps the date counted from, so a new value makes a new reminder."""
+    varied_indicators(world.site_a)
+    expected = set()
+    for indicator in Indicator.objects.filter(goal__status__in=Goal.OPEN):
+        dates = [point.date for point in indicator.data_points.all()]
+        since = max(dates) if dates else indicator.goal.start_date
+        if due_in_python(indicator) < day and indicator.goal.start_date < day:
+            expected.add(f"indicator:{indicator.pk}:after:{since:%Y-%m-%d}")
+    found = {reminder.key for reminder in due("indicator_data_due", day)}
+    assert expected and found == expected
