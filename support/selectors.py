@@ -42,7 +42,7 @@ _TRAINING = SupportLogEntry.Kind.TRAINING_SESSION
 _BY_CONSULTANT = Q(is_peer_trainer=False)
 
 
-def _usage_sums(prefix: str = "") -> dict:
+def usage_sums(prefix: str = "") -> dict:
     """Hours per package line and the entry count, summed in SQL over log rows reached
     through ``prefix`` (e.g. "support_log__" from a site)."""
 
@@ -58,7 +58,7 @@ def _usage_sums(prefix: str = "") -> dict:
     }
 
 
-def _usage(row) -> Usage:
+def usage_of(row) -> Usage:
     return Usage(
         consultancy_hours=row["consultancy_hours"] or 0,
         training_hours=row["training_hours"] or 0,
@@ -74,8 +74,8 @@ def support_usage_by_site(sites, *, since=None, until=None) -> dict[int, Usage]:
         entries = entries.filter(date__gte=since)
     if until:
         entries = entries.filter(date__lte=until)
-    rows = entries.values("site_id").annotate(**_usage_sums()).order_by()
-    return {row["site_id"]: _usage(row) for row in rows}
+    rows = entries.values("site_id").annotate(**usage_sums()).order_by()
+    return {row["site_id"]: usage_of(row) for row in rows}
 
 
 def latest_outcomes_by_site(sites) -> dict[int, ProgrammeOutcome]:
@@ -209,7 +209,7 @@ def with_support_usage(sites: QuerySet[Site]) -> QuerySet[Site]:
     return (
         Site.objects.filter(pk__in=sites.values("pk"))
         .select_related("support_package")
-        .annotate(**_usage_sums("support_log__"))
+        .annotate(**usage_sums("support_log__"))
     )
 
 
@@ -222,7 +222,7 @@ def site_support(site: Site, *, with_latest_review: bool = True) -> SiteSupport:
     return SiteSupport(
         site=site,
         package=getattr(row, "support_package", None),
-        usage=_usage(vars(row)),
+        usage=usage_of(vars(row)),
         latest_review=(
             latest_reviews_by_site([site.pk]).get(site.pk) if with_latest_review else None
         ),

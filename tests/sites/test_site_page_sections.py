@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.backends import AccountBackend
 from sites import registry, selectors
 from sites.models import CoProduction, Site
-from tests.sites.budgets import SITE_PAGE_QUERIES
+from tests.sites.budgets import SERVED_SITE_PAGE_QUERIES, SITE_PAGE_QUERIES
 from tests.templates import add_template
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +67,58 @@ def test_every_section_reads_the_demos_busiest_site_within_its_budget(
 def test_the_sections_budgets_and_the_pages_own_reads_fit_the_pages_budget():
     spent = PAGE_OWN_QUERIES + sum(section.queries for section in registry.sections())
     assert spent <= SITE_PAGE_QUERIES
+
+
+def fill_site(world, goals: int) -> None:
+    """Goals with cycles and indicators, colleges, teams, support, reviews and outcomes."""
+    from tests.colleges.factories import check, college
+    from tests.pdsa.factories import CycleFactory, DataPointFactory, GoalFactory, IndicatorFactory
+    from tests.support.factories import (
+        ProgrammeOutcomeFactory,
+        ProgressReviewFactory,
+        ReviewActionFactory,
+        SupportLogEntryFactory,
+        SupportPackageFactory,
+    )
+    from tests.teams.helpers import assess, team
+
+    site = world.site_a
+    first = site.recovery_colleges.count()
+    if not first:
+        SupportPackageFactory(site=site)
+    for n in range(first, first + goals):
+        goal = GoalFactory(priority__site=site, owner=world.site_a.project_group.first().person)
+        CycleFactory(goal=goal)
+        DataPointFactory(indicator=IndicatorFactory(goal=goal))
+        check(college(site, name=f"College {n}"))
+        assess(team(site, name=f"Team {n}"))
+        SupportLogEntryFactory(site=site, given_by=world.consultant)
+        ProgrammeOutcomeFactory(site=site, recorded_by=world.lead_a)
+        ReviewActionFactory(review=ProgressReviewFactory(site=site, consultant=world.consultant))
+
+
+def served(client) -> tuple[int, str]:
+    """Queries and HTML of the site page viewed twice (the first keeps the progress score
+    and the headline figures), the second as served."""
+    assert client.get("/sites/alpha/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/sites/alpha/")
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_site_page_as_served_reads_in_the_same_few_queries_however_much_data(world):
+    """The issue-27 budget: at most 12 queries once the progress score and the headline
+    figures are kept, with one goal (and college, team, review...) as with a dozen."""
+    client = Client()
+    client.force_login(world.lead_a)
+    fill_site(world, 1)
+    few, page = served(client)
+    assert page.count('<a href="/pdsa/goals/') == 1
+    fill_site(world, 11)
+    many, page = served(client)
+    assert page.count('<a href="/pdsa/goals/') == 12
+    assert few == many <= SERVED_SITE_PAGE_QUERIES
 
 
 @pytest.fixture

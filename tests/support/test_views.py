@@ -398,3 +398,41 @@ def test_the_site_page_shows_support_and_the_latest_review_in_words(world, as_us
     assert "Support and reviews" in page
     assert "Some concerns" in page
     assert "Consultancy 2.0 / 12.0 days" in page
+
+
+def test_site_page_shows_the_latest_published_review_outcomes_and_support_used(world, as_user):
+    """The section reads them with the site's own fetch: the same words as the selectors'."""
+    from django.template.loader import render_to_string
+
+    from support.selectors import site_support
+
+    site = world.site_a
+    SupportPackageFactory(site=site)
+    SupportLogEntryFactory(site=site, given_by=world.consultant, hours=Decimal("15"))
+    ProgressReviewFactory(site=site, consultant=world.consultant, review_date=D(2011, 6, 1))
+    latest = ProgressReviewFactory(
+        site=site, consultant=world.consultant, status=ProgressReview.Status.SOME_CONCERNS
+    )
+    ReviewActionFactory(review=latest)
+    ReviewActionFactory(review=latest)
+    ReviewActionFactory(review=latest, done=True)
+    ProgressReviewFactory(
+        site=site,
+        consultant=world.consultant,
+        review_date=D(2012, 3, 1),
+        state=ProgressReview.State.DRAFT,
+    )
+    ProgrammeOutcomeFactory(site=site, recorded_on=D(2011, 3, 31), ips_service="none")
+    ProgrammeOutcomeFactory(site=site, ips_service="running", risk_policy_review="done")
+    page = as_user(world.lead_a).get("/sites/alpha/").content.decode()
+    section = page[page.index('<section aria-labelledby="support-heading">') :]
+    section = section[: section.index("</section>") + len("</section>")]
+    assert f'on <a href="/support/reviews/{latest.pk}/">15 January 2012</a>' in section
+    assert "next review due 15 April 2012" in section
+    assert "2 actions overdue" in section and "Overdue</strong>" in section
+    assert "As at 31 March 2012: risk policy review done; IPS running" in section
+    assert "Consultancy 2.0 / 12.0 days" in section
+    expected = render_to_string(
+        "support/_site_section.html", {"site": site, "site_support": site_support(site)}
+    )
+    assert section == expected.strip()
