@@ -8,6 +8,7 @@ from django.db.models import (
     BooleanField,
     Count,
     ExpressionWrapper,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -120,7 +121,10 @@ def site_work(site: Site, co_production: CoProduction, *, assessed: bool) -> Sit
     change = Cycle.objects.filter(
         goal=OuterRef("pk"), act_done__isnull=False, outcome__in=progress.ADOPTED
     ).order_by("act_done", "number")
-    goals = Goal.objects.select_related("owner").annotate(
+    # Only the columns the rows and the score show (a Goal, not its owner, per row).
+    shown = ("priority", "title", "difficulty", "status", "closed_on", "target_date")
+    goals = Goal.objects.only(*shown).annotate(
+        owner_name=F("owner__full_name"),
         cycle_count=Count("cycles"),
         open_cycles=Count("cycles", filter=Q(cycles__act_done__isnull=True)),
         # the progress score's facts of the goal's cycles (progress.CycleFacts)
