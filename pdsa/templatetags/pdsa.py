@@ -1,8 +1,8 @@
 import functools
+from html import escape
 
 from django import template
 from django.template.loader import get_template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from imroc.dates import short_date
@@ -60,9 +60,10 @@ def _overdue() -> str:
 def site_goal(goal) -> str:
     """A goal's row on the site page (``selectors.site_work``'s goals), written here rather
     than by an included template: the busiest site lists ~150, and the include's variables
-    and filters took ~14 ms of the page's CPU. The same HTML as the template it replaced."""
+    and filters took ~14 ms of the page's CPU (format_html's lazy escaping half of what was
+    left). The same HTML as the template it replaced, every text escaped."""
     closed = f" on {short_date(goal.closed_on)}" if goal.closed_on else ""
-    owner = format_html("; owner {}", goal.owner_name) if goal.owner_name else ""
+    owner = f"; owner {escape(goal.owner_name)}" if goal.owner_name else ""
     late = f" {_overdue()}" if goal.is_late else ""
     stages = goal.overdue_stages
     overdue = (
@@ -71,21 +72,14 @@ def site_goal(goal) -> str:
         if stages
         else ""
     )
-    return format_html(
-        '<li><a href="{}">{}</a>\n      <span class="nhsuk-tag nhsuk-tag--grey">{}</span>\n'
-        "      <span>{}{}; {} cycle{} ({} open){}; target {}</span>{}{}</li>\n",
-        goal.url,
-        goal.title,
-        goal.get_difficulty_display(),
-        goal.get_status_display(),
-        closed,
-        goal.cycle_count,
-        _plural(goal.cycle_count),
-        goal.open_cycles,
-        owner,
-        short_date(goal.target_date),
-        mark_safe(late),
-        mark_safe(overdue),
+    cycles = goal.cycle_count
+    return mark_safe(  # every text above and below is escaped
+        f'<li><a href="{escape(goal.url)}">{escape(goal.title)}</a>\n'
+        f'      <span class="nhsuk-tag nhsuk-tag--grey">{escape(goal.get_difficulty_display())}'
+        "</span>\n"
+        f"      <span>{escape(goal.get_status_display())}{closed}; {cycles} cycle"
+        f"{_plural(cycles)} ({goal.open_cycles} open){owner}; target "
+        f"{short_date(goal.target_date)}</span>{late}{overdue}</li>\n"
     )
 
 
