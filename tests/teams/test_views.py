@@ -198,3 +198,23 @@ def test_an_archived_sites_teams_are_read_only_for_everyone_and_remind_nobody(cl
         assert client.get(f"/teams/{team.pk}/actions/new/").status_code == 403
         assert "Add a team" not in client.get("/teams/sites/alpha/").content.decode()
     assert due("trip_action_overdue", datetime.date(2013, 1, 1)) == []
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_site_page_counts_teams_moved_up_and_co_reviews_overdue(client, world):
+    moved = helpers.team(world.site_a)
+    helpers.assess(moved, on=datetime.date(2012, 1, 1), rating=1)
+    helpers.assess(
+        moved, on=datetime.date(2012, 6, 1), rating=2, next_review_on=datetime.date(2012, 10, 1)
+    )
+    still = helpers.team(world.site_a, name="Haldon ward")
+    helpers.assess(still, on=datetime.date(2012, 1, 1), rating=2)
+    helpers.assess(
+        still, on=datetime.date(2012, 6, 1), rating=2, next_review_on=datetime.date(2012, 8, 1)
+    )
+    client.force_login(world.lead_a)
+    site = client.get("/sites/alpha/").content.decode()
+    section = site.split('id="teams-heading"')[1].split("</section>")[0]
+    assert "2 teams; 1 moved up since their first assessment" in section
+    assert "Co-reviews overdue</dt>" in section
+    assert '<dd class="nhsuk-summary-list__value">1 team</dd>' in section
