@@ -28,6 +28,7 @@ from django.db.models import (
 from django.http import QueryDict
 
 from challenges.models import Assessment, Challenge
+from design.forms import NhsFormMixin
 from imroc.dates import long_date
 from sites.models import Site
 from sites.tables import Column, SiteTable
@@ -222,7 +223,7 @@ def _dated(site: Site) -> dict[str, QuerySet]:
     }
 
 
-class TimelineFilter(forms.Form):
+class TimelineFilter(NhsFormMixin, forms.Form):
     """Which kind of event to show (GET): every kind when none is chosen."""
 
     kind = forms.ChoiceField(
