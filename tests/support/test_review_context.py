@@ -88,7 +88,7 @@ def test_a_busy_site_lists_overdue_cycles_first_and_counts_the_rest(world, clien
     client.force_login(world.consultant)
     page = client.get("/support/sites/alpha/reviews/add/").content.decode()
     assert "30 cycles of open goals" in page
-    assert "5 more on" in page and "/pdsa/sites/alpha/timeline/" in page
+    assert "5 more on" in page and "/pdsa/sites/alpha/timeline/?kind=cycle" in page
     assert "Done goal" not in page and "1 achieved or abandoned goal not listed" in page
 
 
