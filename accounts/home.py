@@ -15,7 +15,7 @@ from sites.rules import site_roles
 from sites.selectors import sites_for_user, sites_in_group_of
 
 from .models import Invitation
-from .registry import Check, HomePage, home_section, items, work_items
+from .registry import Check, HomePage, More, home_section, items, work_items
 from .rules import is_administrator, is_consultant, is_organiser
 
 LIMIT = 10
@@ -46,8 +46,12 @@ def due(page):
     """Goals, PDSA stages and actions of the reader's sites, overdue first."""
     if not page.team_site_ids:
         return None
-    due_items = items("due", page)
-    return {"due_items": sorted(due_items, key=lambda item: (item.due or page.today, item.title))}
+    found = items("due", page)
+    due_items = [item for item in found if not isinstance(item, More)]
+    return {
+        "due_items": sorted(due_items, key=lambda item: (item.due or page.today, item.title)),
+        "due_more": [item for item in found if isinstance(item, More)],
+    }
 
 
 @home_section(

@@ -55,6 +55,22 @@ class Item:
 
 
 @dataclass(frozen=True)
+class More:
+    """How many of a part's items the list leaves out (it shows the most pressing few):
+    "``count`` more ``text``", shown below the list so nobody takes the list for all."""
+
+    count: int
+    text: str
+
+
+def left_out(found: list, *, noun: tuple[str, str], what: str) -> list[More]:
+    """The ``More`` line for the rows a part's limit left out; ``found`` (the rows shown)
+    were read with ``total=Window(Count("pk"))``, which counts them all before the limit."""
+    left = found[0].total - len(found) if found else 0
+    return [More(left, f"{noun[left != 1]} {what}")] if left else []
+
+
+@dataclass(frozen=True)
 class Check:
     """One of the administrator's counts: ``count`` then ``text`` (already singular or
     plural), linked to where it is put right; ``overdue`` tags a count above 0."""
@@ -113,7 +129,8 @@ def home_section(*, title: str, order: int, template: str, queries: int):
 
 
 def work_items(list_name: str, *, order: int, queries: int):
-    """Register ``items(page) -> list[Item | Check]`` as part of one of the page's lists."""
+    """Register ``items(page) -> list[Item | Check | More]`` as part of one of the page's
+    lists."""
     if list_name not in LISTS:
         raise ValueError(f"{list_name!r} is not one of the home page's lists {LISTS}")
 

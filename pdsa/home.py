@@ -1,25 +1,27 @@
 """pdsa's part of each person's work: goals, PDSA stages and indicators' next values due,
 comments on the goals and cycles of their sites, and the goals of their site teams."""
 
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.urls import reverse
 
-from accounts.registry import Item, home_section, work_items
+from accounts.registry import Item, home_section, left_out, work_items
 from sites.models import Site
 
 from .models import Comment, Cycle, Goal, Indicator, Stage, cycles_with_current_stage_due
 from .selectors import your_goals
 
 LIMIT = 10
+BEYOND = f" beyond the {LIMIT} most pressing listed"
 
 
 @work_items("due", order=10, queries=1)
 def goals_due(page):
     """Open goals of my sites near or past their target date; archived sites are done with."""
-    goals = (
+    goals = list(
         Goal.objects.filter(priority__site_id__in=page.team_site_ids, target_date__lte=page.soon)
         .filter(status__in=Goal.OPEN, priority__site__is_active=True)
         .select_related("priority__site")
+        .annotate(total=Window(Count("pk")))
         .order_by("target_date", "pk")[:LIMIT]
     )
     return [
@@ -31,7 +33,7 @@ def goals_due(page):
             goal.target_date < page.today,
         )
         for goal in goals
-    ]
+    ] + left_out(goals, noun=("goal", "goals"), what=f"near or past their target date{BEYOND}")
 
 
 @work_items("due", order=20, queries=1)
@@ -64,15 +66,16 @@ def indicators_waiting(page):
     """Indicators of my sites' open goals whose next value is due soon or late (as the
     ``indicator_data_due`` reminder counts), the most pressing first: chosen and ordered in
     SQL, so only the few shown are read however many indicators the sites have."""
-    indicators = (
+    indicators = list(
         Indicator.objects.filter(goal__priority__site_id__in=page.team_site_ids)
         .filter(goal__status__in=Goal.OPEN, goal__priority__site__is_active=True)
         .with_next_value_due()
         .filter(next_value_due__lte=page.soon)
         .select_related("goal__priority__site")
+        .annotate(total=Window(Count("pk")))  # all of them, counted before the limit
         .order_by("next_value_due", "pk")[:LIMIT]
     )
-    return [
+    shown = [
         Item(
             f"Indicator: {indicator.name}",
             reverse("pdsa:datapoint-add", kwargs={"pk": indicator.pk}),
@@ -83,6 +86,9 @@ def indicators_waiting(page):
         )
         for indicator in indicators
     ]
+    return shown + left_out(
+        indicators, noun=("indicator", "indicators"), what=f"waiting for a value{BEYOND}"
+    )
 
 
 def _comments_on(sites, page) -> list[Item]:

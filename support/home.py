@@ -2,10 +2,10 @@
 reviews due, quiet sites, open actions and the sites' responses, and the administrator's
 overdue reviews and actions."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 from django.urls import reverse
 
-from accounts.registry import Check, Item, home_section, work_items
+from accounts.registry import Check, Item, home_section, left_out, work_items
 from imroc.dates import short_date
 from sites.models import Site
 
@@ -22,7 +22,7 @@ def _name(user) -> str:
 @work_items("due", order=30, queries=1)
 def actions_due(page):
     """Actions I own (or, as a lead, my site's) due soon or late."""
-    actions = (
+    actions = list(
         ReviewAction.objects.published()
         .filter(done=False, due_on__lte=page.soon, review__site__is_active=True)
         .filter(
@@ -31,6 +31,7 @@ def actions_due(page):
             | Q(review__site_id__in=page.lead_site_ids)
         )
         .select_related("review__site")
+        .annotate(total=Window(Count("pk")))
         .order_by("due_on", "pk")[:LIMIT]
     )
     return [
@@ -43,7 +44,11 @@ def actions_due(page):
             action.is_overdue(page.today),
         )
         for action in actions
-    ]
+    ] + left_out(
+        actions,
+        noun=("agreed action", "agreed actions"),
+        what=f"due soon or late beyond the {LIMIT} most pressing listed",
+    )
 
 
 @work_items("new", order=10, queries=1)

@@ -65,6 +65,26 @@ def test_a_lead_sees_overdue_goals_stages_and_actions_linked_to_where_they_are_d
     assert f"Progress review of {world.site_a.name}" in page
 
 
+def test_a_long_due_list_says_how_many_goals_and_actions_it_leaves_out(client, world):
+    priority = PriorityFactory(site=world.site_a)
+    for n in range(12):
+        GoalFactory(priority=priority, title=f"Goal {n}", target_date=D(2012, 6, 1))
+    review = ProgressReviewFactory(site=world.site_a, consultant=world.consultant)
+    for n in range(11):
+        ReviewActionFactory(
+            review=review,
+            action=f"Action {n}",
+            owner_person=world.lead_a.person,
+            due_on=D(2012, 6, 2),
+        )
+    page = home(client, world.lead_a).split("New reviews")[0]
+    assert page.count("Goal: Goal") == 10 and page.count("Action: Action") == 10
+    assert "2 more goals near or past their target date beyond the 10 most pressing listed." in page
+    assert "1 more agreed action due soon or late beyond the 10 most pressing listed." in page
+    # with nothing left out, no such line
+    assert "more goals" not in home(client, world.lead_b)
+
+
 def test_a_member_sees_actions_they_own_but_not_the_leads(client, world):
     review = ProgressReviewFactory(site=world.site_a, consultant=world.consultant)
     ReviewActionFactory(

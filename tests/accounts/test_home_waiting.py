@@ -105,3 +105,10 @@ def test_a_leads_home_page_reads_as_many_queries_for_3_or_300_waiting_indicators
     assert counts[0] == counts[1] <= LEAD_HOME_QUERIES
     # the ten most pressing: those waiting since February before those late since May
     assert shown == [(1, 1), (10, 0)]
+    # and how many more wait, so nobody takes the ten for all: 100 sets of two waiting
+    assert "190 more indicators waiting for a value beyond the 10 most pressing listed." in page
+
+
+def test_no_more_line_when_every_waiting_indicator_is_listed(client, world):
+    indicators_of_site_a(world)
+    assert "more indicators waiting" not in home(client, world.lead_a)

@@ -9,6 +9,7 @@ import pytest
 import time_machine
 
 from accounts.home import home_page
+from accounts.registry import Item, More
 from pdsa.home import LIMIT, indicators_waiting
 from pdsa.models import DataPoint, Goal, Indicator
 from tests.notifications.scanning import due
@@ -102,9 +103,12 @@ def test_the_home_page_shows_the_most_pressing_of_the_indicators_the_python_rule
         for due, pk, indicator in waiting[:LIMIT]
     ]
     for user in (world.lead_a, world.lead_b):
-        items = indicators_waiting(home_page(user, TODAY))
-        shown = [(item.title, item.url, item.due, item.overdue) for item in items]
+        found = indicators_waiting(home_page(user, TODAY))
+        shown = [(i.title, i.url, i.due, i.overdue) for i in found if isinstance(i, Item)]
         assert shown == (expected if user == world.lead_a else [])
+    # the ones left out are counted, so the ten are not taken for all
+    found = indicators_waiting(home_page(world.lead_a, TODAY))
+    assert [i.count for i in found if isinstance(i, More)] == [len(waiting) - LIMIT]
 
 
 def test_an_indicator_due_on_the_last_day_of_the_fortnight_is_shown_and_the_next_day_not(world):
