@@ -18,12 +18,10 @@ class FiguresAdmin(admin.ModelAdmin):
     """Base of the admin of every model a programme figure may read (``tests/test_admin``
     holds that the admin of each site, person and work app uses it)."""
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        _changed()
-
     def save_related(self, request, form, formsets, change):
-        """Inlines (a review's actions, an assessment's ratings) are saved here."""
+        """The admin calls this after ``save_model`` on every save (the change form and the
+        list's editable rows), once the object and its inlines (a review's actions, an
+        assessment's ratings) are written."""
         super().save_related(request, form, formsets, change)
         _changed()
 
